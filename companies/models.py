@@ -1,0 +1,298 @@
+"""Companies (ASF), their members and what they report back about methods.
+
+By design there is no field anywhere for health or disability data about individuals.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from methods.choices import Status
+from methods.models import Method, unique_slug
+from methods.rendering import render_markdown
+
+from .choices import County, Factor, HeadcountBand, LegalForm, MembershipRole
+from .validators import normalize_org_number, validate_org_number
+
+
+class BusinessLine(models.Model):
+    name = models.CharField(_("namn"), max_length=100, unique=True)
+    slug = models.SlugField(_("adress"), unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("bransch")
+        verbose_name_plural = _("branscher")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Company(models.Model):
+    name = models.CharField(_("namn"), max_length=160)
+    slug = models.SlugField(_("adress"), max_length=80, unique=True, blank=True)
+    org_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=11,
+        unique=True,
+        validators=[validate_org_number],
+        help_text=_("Tio siffror, till exempel 802456-1234."),
+    )
+    legal_form = models.CharField(_("juridisk form"), max_length=30, choices=LegalForm.choices)
+    municipality = models.CharField(_("kommun"), max_length=80)
+    county = models.CharField(_("län"), max_length=20, choices=County.choices, db_index=True)
+    business_lines = models.ManyToManyField(
+        BusinessLine, related_name="companies", blank=True, verbose_name=_("branscher")
+    )
+    description = models.TextField(_("om företaget"), blank=True, help_text=_("Markdown."))
+    description_html = models.TextField(editable=False, blank=True)
+    website = models.URLField(_("webbplats"), blank=True)
+    contact_email = models.EmailField(_("kontakt e-post"), blank=True)
+    contact_phone = models.CharField(_("kontakt telefon"), max_length=30, blank=True)
+    employees_band = models.CharField(
+        _("antal anställda"), max_length=10, choices=HeadcountBand.choices, blank=True
+    )
+    participants_band = models.CharField(
+        _("antal i arbetsträning eller rehabilitering"),
+        max_length=10,
+        choices=HeadcountBand.choices,
+        blank=True,
+    )
+    # Tillväxtverket's four criteria for a work-integrating social enterprise, self-declared.
+    criterion_integration = models.BooleanField(
+        _("huvudsyftet är att integrera människor som står långt från arbetsmarknaden"),
+        default=False,
+    )
+    criterion_participation = models.BooleanField(
+        _("medarbetarna är delaktiga genom ägande, avtal eller på annat dokumenterat sätt"),
+        default=False,
+    )
+    criterion_reinvests = models.BooleanField(
+        _("vinster återinvesteras i den egna eller liknande verksamheter"), default=False
+    )
+    criterion_independent = models.BooleanField(
+        _("organisatoriskt fristående från offentlig verksamhet"), default=False
+    )
+    languages_at_work = models.CharField(
+        _("språk som används på jobbet"), max_length=200, blank=True,
+        help_text=_("Till exempel: svenska, arabiska, somaliska, lätt svenska med bildstöd."),
+    )
+    open_to_study_visits = models.BooleanField(_("tar emot studiebesök"), default=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="companies", blank=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("företag")
+        verbose_name_plural = _("företag")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.org_number:
+            # Stored in one form, NNNNNN-NNNN, whatever the user typed.
+            self.org_number = normalize_org_number(self.org_number)
+
+    def save(self, *args, **kwargs):
+        if self.org_number:
+            self.org_number = normalize_org_number(self.org_number)
+        if not self.slug:
+            self.slug = unique_slug(Company, self.name, self.pk)
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:detail", args=[self.slug])
+
+    @property
+    def criteria_met(self) -> int:
+        return sum(
+            [
+                self.criterion_integration,
+                self.criterion_participation,
+                self.criterion_reinvests,
+                self.criterion_independent,
+            ]
+        )
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(
+        _("roll"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    created_at = models.DateTimeField(_("medlem sedan"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "company"], name="unique_membership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.company} ({self.get_role_display()})"
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _default_expiry():
+    return timezone.now() + timedelta(days=14)
+
+
+class Invitation(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-postadress"))
+    role = models.CharField(
+        _("roll"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("inbjuden av"),
+    )
+    created_at = models.DateTimeField(_("skickad"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("giltig till"), default=_default_expiry)
+    accepted_at = models.DateTimeField(_("antagen"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.company}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ExperienceReportQuerySet(models.QuerySet):
+    def published(self) -> ExperienceReportQuerySet:
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user) -> ExperienceReportQuerySet:
+        if user.is_authenticated and getattr(user, "is_editor", False):
+            return self.all()
+        if user.is_authenticated:
+            return self.filter(
+                Q(status=Status.PUBLISHED) | Q(author=user) | Q(company__memberships__user=user)
+            ).distinct()
+        return self.published()
+
+
+def _factor_list_validator(value) -> None:
+    from django.core.exceptions import ValidationError
+
+    if not isinstance(value, list) or any(v not in Factor.values for v in value):
+        raise ValidationError(_("Välj bland de angivna alternativen."))
+
+
+class ExperienceReport(models.Model):
+    """What a company learned when it used a method: the handbook's feedback loop."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="experience_reports",
+        verbose_name=_("företag"),
+    )
+    method = models.ForeignKey(
+        Method, on_delete=models.CASCADE, related_name="experience_reports",
+        verbose_name=_("metod"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="experience_reports", verbose_name=_("skribent"),
+    )
+    title = models.CharField(_("rubrik"), max_length=160)
+    period_start = models.DateField(_("från"))
+    period_end = models.DateField(_("till"), null=True, blank=True)
+    context = models.TextField(_("sammanhang"), help_text=_("Verksamhet, grupp och behov."))
+    adaptations = models.TextField(_("anpassningar"), blank=True)
+    phase_notes = models.JSONField(
+        _("vad som gjordes per fas"), default=dict, blank=True,
+        help_text=_("Fasens adress som nyckel, text som värde."),
+    )
+    outcome_reaction = models.TextField(_("resultat: reaktion"), blank=True)
+    outcome_learning = models.TextField(_("resultat: lärande"), blank=True)
+    outcome_behaviour = models.TextField(_("resultat: beteende i arbetet"), blank=True)
+    outcome_results = models.TextField(_("resultat: effekter för verksamheten"), blank=True)
+    helped = models.TextField(_("det här hjälpte"), blank=True)
+    hindered = models.TextField(_("det här hindrade"), blank=True)
+    helping_factors = models.JSONField(
+        _("hjälpande faktorer"), default=list, blank=True, validators=[_factor_list_validator]
+    )
+    hindering_factors = models.JSONField(
+        _("hindrande faktorer"), default=list, blank=True, validators=[_factor_list_validator]
+    )
+    hours_spent = models.DecimalField(
+        _("arbetstid (timmar)"), max_digits=7, decimal_places=1, null=True, blank=True
+    )
+    cost_sek = models.PositiveIntegerField(_("kostnad (kr)"), null=True, blank=True)
+    used_external_trainer = models.BooleanField(_("anlitade extern utbildare"), default=False)
+    external_trainer_notes = models.TextField(_("hur det fungerade med extern utbildare"), blank=True)
+    recommend_score = models.PositiveSmallIntegerField(
+        _("skulle rekommendera (1–5)"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    consent_to_publish = models.BooleanField(_("samtycke till publicering"), default=False)
+    consent_recorded_at = models.DateTimeField(_("samtycke lämnat"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    objects = ExperienceReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_start", "-pk"]
+        verbose_name = _("erfarenhetsrapport")
+        verbose_name_plural = _("erfarenhetsrapporter")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recommend_score__gte=1) & Q(recommend_score__lte=5),
+                name="report_recommend_score_1_5",
+            ),
+            # Nothing is published without a recorded consent.
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(consent_to_publish=True),
+                name="report_published_needs_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.consent_to_publish and self.consent_recorded_at is None:
+            self.consent_recorded_at = timezone.now()
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def helping_factor_labels(self) -> list[str]:
+        return [str(Factor(v).label) for v in self.helping_factors if v in Factor.values]
+
+    def hindering_factor_labels(self) -> list[str]:
+        return [str(Factor(v).label) for v in self.hindering_factors if v in Factor.values]

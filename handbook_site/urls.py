@@ -1,0 +1,41 @@
+"""URL map. Paths are Swedish and stable: they are printed on method cards and in the PDF."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from markdownx.views import ImageUploadView
+
+from methods import views as method_views
+
+admin.site.site_header = _("Kompetenshandboken – administration")
+admin.site.site_title = _("Kompetenshandboken")
+admin.site.index_title = _("Kurera handboken")
+
+handler404 = "methods.views.page_not_found"
+handler500 = "methods.views.server_error"
+
+urlpatterns = [
+    path("", include("methods.urls")),
+    path("foretag/", include("companies.urls")),
+    path("konto/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    # markdownx is open to anyone out of the box; here only signed-in users may use it, and the
+    # preview goes through the same sanitising renderer as everything else.
+    path(
+        "markdownx/upload/",
+        login_required(ImageUploadView.as_view()),
+        name="markdownx_upload",
+    ),
+    path(
+        "markdownx/markdownify/",
+        method_views.markdown_preview,
+        name="markdownx_markdownify",
+    ),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
