@@ -24,6 +24,9 @@ class UserAdmin(BaseUserAdmin):
         (_("Datum"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "display_name", "password1", "password2")}),
+        (
+            None,
+            {"classes": ("wide",), "fields": ("email", "display_name", "password1", "password2")},
+        ),
     )
     readonly_fields = ["last_login", "date_joined"]

@@ -83,7 +83,9 @@ class Company(models.Model):
         _("organisatoriskt fristående från offentlig verksamhet"), default=False
     )
     languages_at_work = models.CharField(
-        _("språk som används på jobbet"), max_length=200, blank=True,
+        _("språk som används på jobbet"),
+        max_length=200,
+        blank=True,
         help_text=_("Till exempel: svenska, arabiska, somaliska, lätt svenska med bildstöd."),
     )
     open_to_study_visits = models.BooleanField(_("tar emot studiebesök"), default=False)
@@ -102,12 +104,6 @@ class Company(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        super().clean()
-        if self.org_number:
-            # Stored in one form, NNNNNN-NNNN, whatever the user typed.
-            self.org_number = normalize_org_number(self.org_number)
-
     def save(self, *args, **kwargs):
         if self.org_number:
             self.org_number = normalize_org_number(self.org_number)
@@ -118,6 +114,12 @@ class Company(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("companies:detail", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.org_number:
+            # Stored in one form, NNNNNN-NNNN, whatever the user typed.
+            self.org_number = normalize_org_number(self.org_number)
 
     @property
     def criteria_met(self) -> int:
@@ -168,7 +170,10 @@ class Invitation(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("inbjuden av"),
     )
     created_at = models.DateTimeField(_("skickad"), auto_now_add=True)
@@ -212,16 +217,24 @@ class ExperienceReport(models.Model):
     """What a company learned when it used a method: the handbook's feedback loop."""
 
     company = models.ForeignKey(
-        Company, on_delete=models.CASCADE, related_name="experience_reports",
+        Company,
+        on_delete=models.CASCADE,
+        related_name="experience_reports",
         verbose_name=_("företag"),
     )
     method = models.ForeignKey(
-        Method, on_delete=models.CASCADE, related_name="experience_reports",
+        Method,
+        on_delete=models.CASCADE,
+        related_name="experience_reports",
         verbose_name=_("metod"),
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="experience_reports", verbose_name=_("skribent"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="experience_reports",
+        verbose_name=_("skribent"),
     )
     title = models.CharField(_("rubrik"), max_length=160)
     period_start = models.DateField(_("från"))
@@ -229,7 +242,9 @@ class ExperienceReport(models.Model):
     context = models.TextField(_("sammanhang"), help_text=_("Verksamhet, grupp och behov."))
     adaptations = models.TextField(_("anpassningar"), blank=True)
     phase_notes = models.JSONField(
-        _("vad som gjordes per fas"), default=dict, blank=True,
+        _("vad som gjordes per fas"),
+        default=dict,
+        blank=True,
         help_text=_("Fasens adress som nyckel, text som värde."),
     )
     outcome_reaction = models.TextField(_("resultat: reaktion"), blank=True)
@@ -249,7 +264,9 @@ class ExperienceReport(models.Model):
     )
     cost_sek = models.PositiveIntegerField(_("kostnad (kr)"), null=True, blank=True)
     used_external_trainer = models.BooleanField(_("anlitade extern utbildare"), default=False)
-    external_trainer_notes = models.TextField(_("hur det fungerade med extern utbildare"), blank=True)
+    external_trainer_notes = models.TextField(
+        _("hur det fungerade med extern utbildare"), blank=True
+    )
     recommend_score = models.PositiveSmallIntegerField(
         _("skulle rekommendera (1–5)"),
         validators=[MinValueValidator(1), MaxValueValidator(5)],

@@ -52,6 +52,3 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     return render(request, "companies/company_detail.html", {"company": company})
-
-
-

@@ -6,4 +6,5 @@ def site(request):
     return {
         "search_query": request.GET.get("q", "")[:200] if request.method == "GET" else "",
         "site_url": settings.SITE_URL,
+        "accessibility_contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
     }

@@ -21,15 +21,22 @@ class ActiveFilter:
 
 class MethodFilterForm(forms.Form):
     fas = forms.ModelChoiceField(
-        label=_("Fas"), queryset=Phase.objects.all(), to_field_name="slug", required=False,
+        label=_("Fas"),
+        queryset=Phase.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label=_("Alla faser"),
     )
     omrade = forms.ModelChoiceField(
-        label=_("Kompetensområde"), queryset=CompetenceArea.objects.all(), to_field_name="slug",
-        required=False, empty_label=_("Alla områden"),
+        label=_("Kompetensområde"),
+        queryset=CompetenceArea.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla områden"),
     )
     form = forms.ChoiceField(
-        label=_("Lärandeform"), choices=[("", _("Alla former"))] + LearningForm.choices,
+        label=_("Lärandeform"),
+        choices=[("", _("Alla former"))] + LearningForm.choices,
         required=False,
     )
     roll = forms.ChoiceField(
@@ -82,10 +89,12 @@ class MethodFilter:
         for name, value in self.values.items():
             field = self.form.fields[name]
             if isinstance(field, forms.ModelChoiceField):
-                value_label = str(value)
+                value_label = getattr(value, "display_name", None) or value.name
             else:
                 value_label = str(dict(field.choices).get(value, value))
-            result.append(ActiveFilter(str(field.label), value_label, self.querystring(**{name: None})))
+            result.append(
+                ActiveFilter(str(field.label), value_label, self.querystring(**{name: None}))
+            )
         return result
 
     @property

@@ -98,6 +98,9 @@ class CompetenceArea(models.Model):
         return self.name
 
 
+LONG_TEXT_FIELDS = ["body", "body_html", "easy_read", "easy_read_html", "purpose", "materials"]
+
+
 class MethodQuerySet(models.QuerySet):
     def alive(self) -> MethodQuerySet:
         """Everything not in the recycle bin."""
@@ -118,15 +121,22 @@ class MethodQuerySet(models.QuerySet):
         return self.published()
 
     def with_list_data(self) -> MethodQuerySet:
-        """What a list row shows: phases and competence areas, in a constant number of queries."""
-        return self.prefetch_related(
-            Prefetch("phases", queryset=Phase.objects.order_by("number")),
-            "competence_areas",
-        ).annotate(
-            published_report_count=Count(
-                "experience_reports",
-                filter=Q(experience_reports__status=Status.PUBLISHED),
-                distinct=True,
+        """What a list row shows: phases and competence areas, in a constant number of queries.
+
+        The long texts are not loaded: a list never shows them.
+        """
+        return (
+            self.defer(*LONG_TEXT_FIELDS)
+            .prefetch_related(
+                Prefetch("phases", queryset=Phase.objects.order_by("number")),
+                "competence_areas",
+            )
+            .annotate(
+                published_report_count=Count(
+                    "experience_reports",
+                    filter=Q(experience_reports__status=Status.PUBLISHED),
+                    distinct=True,
+                )
             )
         )
 
@@ -187,11 +197,17 @@ class Method(models.Model):
     group_size_min = models.PositiveSmallIntegerField(_("minsta gruppstorlek"), default=1)
     group_size_max = models.PositiveSmallIntegerField(_("största gruppstorlek"), default=1)
     cost_level = models.CharField(
-        _("kostnad"), max_length=10, choices=CostLevel.choices, default=CostLevel.NONE,
+        _("kostnad"),
+        max_length=10,
+        choices=CostLevel.choices,
+        default=CostLevel.NONE,
         db_index=True,
     )
     internal_hours = models.DecimalField(
-        _("interna timmar"), max_digits=6, decimal_places=1, default=0,
+        _("interna timmar"),
+        max_digits=6,
+        decimal_places=1,
+        default=0,
         help_text=_("Arbetstid för egen personal, sammanlagt."),
     )
     materials = models.TextField(_("material"), blank=True)
@@ -213,7 +229,9 @@ class Method(models.Model):
 
     # Provenance
     evidence_status = models.CharField(
-        _("kunskapsläge"), max_length=20, choices=EvidenceStatus.choices,
+        _("kunskapsläge"),
+        max_length=20,
+        choices=EvidenceStatus.choices,
         default=EvidenceStatus.IDEA,
     )
     source = models.TextField(_("källa"), blank=True)
@@ -340,8 +358,12 @@ class Revision(models.Model):
     method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField(_("version"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("sparad av"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sparad av"),
     )
     message = models.CharField(_("kommentar"), max_length=300, blank=True)
     snapshot = models.JSONField(_("innehåll"))
@@ -367,13 +389,19 @@ class CommentQuerySet(models.QuerySet):
 class Comment(models.Model):
     method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="comments",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="comments",
         verbose_name=_("skribent"),
     )
     body = models.TextField(_("kommentar"), max_length=4000)
     body_html = models.TextField(editable=False, blank=True)
     state = models.CharField(
-        _("läge"), max_length=10, choices=CommentState.choices, default=CommentState.VISIBLE,
+        _("läge"),
+        max_length=10,
+        choices=CommentState.choices,
+        default=CommentState.VISIBLE,
         db_index=True,
     )
     created_at = models.DateTimeField(_("skriven"), auto_now_add=True)

@@ -63,8 +63,9 @@ def sanitize_html(html: str) -> str:
 def _mark_external_links(html: str) -> str:
     """Give external links rel="noopener nofollow"; internal links stay as they are.
 
-    Runs on nh3 output, whose attributes are always double-quoted and escaped, so a plain scan
-    of '<a href="...">' is reliable here.
+    Runs on nh3 output, whose attributes are always double-quoted, escaped and in alphabetical
+    order (href is the first allowed attribute of <a>), so a plain scan of '<a href="...">' is
+    reliable here. nh3's own link_rel cannot tell internal from external links.
     """
     out: list[str] = []
     pos = 0
@@ -77,7 +78,7 @@ def _mark_external_links(html: str) -> str:
         href_start = start + len(marker)
         href_end = html.find('"', href_start)
         href = html[href_start:href_end]
-        out.append(html[pos:href_end + 1])
+        out.append(html[pos : href_end + 1])
         if _is_external(href.replace("&amp;", "&")):
             out.append(' rel="noopener nofollow"')
         pos = href_end + 1

@@ -90,14 +90,16 @@ def _role_phase_matrix(method: Method, phases: list[Phase]) -> list[dict]:
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from companies.models import ExperienceReport
 
-    queryset = Method.objects.visible_to(request.user).select_related(
-        "author", "company", "external_trainer_phase"
-    ).prefetch_related(
-        Prefetch("phases", queryset=Phase.objects.order_by("number")),
-        "competence_areas",
-        "business_lines",
-        "target_roles",
-        Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
+    queryset = (
+        Method.objects.visible_to(request.user)
+        .select_related("author", "company", "external_trainer_phase")
+        .prefetch_related(
+            Prefetch("phases", queryset=Phase.objects.order_by("number")),
+            "competence_areas",
+            "business_lines",
+            "target_roles",
+            Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
+        )
     )
     method = get_object_or_404(queryset, slug=slug)
     method_phases = list(method.phases.all())
@@ -139,8 +141,9 @@ def search(request: HttpRequest) -> HttpResponse:
             .order_by("title")[:50]
         )
         companies = list(
-            Company.objects.filter(Q(name__icontains=query) | Q(municipality__icontains=query))
-            .order_by("name")[:20]
+            Company.objects.filter(
+                Q(name__icontains=query) | Q(municipality__icontains=query)
+            ).order_by("name")[:20]
         )
     return render(
         request,
@@ -173,5 +176,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render({}), status=500)
-
-

@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from markdownx.admin import MarkdownxModelAdmin
+
+from .models import BusinessLine, Company, ExperienceReport, Invitation, Membership
+
+
+@admin.register(BusinessLine)
+class BusinessLineAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Company)
+class CompanyAdmin(MarkdownxModelAdmin):
+    list_display = ["name", "org_number", "municipality", "county", "open_to_study_visits"]
+    list_filter = ["county", "legal_form", "business_lines", "open_to_study_visits"]
+    search_fields = ["name", "org_number", "municipality"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["business_lines"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "org_number", "legal_form", "description"]}),
+        (_("Plats och bransch"), {"fields": ["municipality", "county", "business_lines"]}),
+        (_("Kontakt"), {"fields": ["website", "contact_email", "contact_phone"]}),
+        (
+            _("Storlek och arbetssätt"),
+            {
+                "fields": [
+                    "employees_band",
+                    "participants_band",
+                    "languages_at_work",
+                    "open_to_study_visits",
+                ]
+            },
+        ),  # fmt: skip
+        (
+            _("Kriterier (egen uppgift)"),
+            {
+                "fields": [
+                    "criterion_integration",
+                    "criterion_participation",
+                    "criterion_reinvests",
+                    "criterion_independent",
+                ]
+            },
+        ),  # fmt: skip
+    ]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "company", "role", "created_at"]
+    list_filter = ["role", "company"]
+    search_fields = ["user__email", "company__name"]
+    list_select_related = ["user", "company"]
+    autocomplete_fields = ["user", "company"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "company", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["role", "accepted_at"]
+    search_fields = ["email", "company__name"]
+    list_select_related = ["company"]
+    autocomplete_fields = ["company", "invited_by"]
+
+
+@admin.register(ExperienceReport)
+class ExperienceReportAdmin(admin.ModelAdmin):
+    list_display = ["title", "company", "method", "status", "recommend_score", "period_start"]
+    list_filter = ["status", "recommend_score", "used_external_trainer", "company"]
+    search_fields = ["title", "context", "company__name", "method__title"]
+    list_select_related = ["company", "method"]
+    autocomplete_fields = ["company", "method", "author"]
+    readonly_fields = ["consent_recorded_at", "published_at", "created_at", "updated_at"]
