@@ -64,6 +64,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.public_name
 
+    def save(self, *args, **kwargs):
+        # One account per address, whatever case it was typed in (admin, allauth, shell).
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
     @property
     def public_name(self) -> str:
         """What others see: the display name, or the part of the address before the @."""

@@ -70,4 +70,4 @@ def test_site_defaults(settings):
     assert [code for code, _ in settings.LANGUAGES] == ["sv", "en"]
     assert settings.TIME_ZONE == "Europe/Stockholm"
     assert settings.AUTH_USER_MODEL == "accounts.User"
-    assert "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE
+    assert "handbook_site.middleware.SwedishFirstLocaleMiddleware" in settings.MIDDLEWARE

@@ -337,3 +337,9 @@ def test_image_upload_requires_login(client):
     response = client.post("/markdownx/upload/", {})
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/login/")
+
+
+def test_interface_is_swedish_even_when_the_browser_prefers_english(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="sv">' in html
+    assert "Behov och mål" in html

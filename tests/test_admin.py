@@ -1,0 +1,200 @@
+"""Every admin changelist, add and change page answers for a superuser; curators' actions work."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from methods.choices import Role, Status
+from methods.models import Method, Phase, Revision
+from tests.factories import (
+    CompanyFactory,
+    ExperienceReportFactory,
+    MembershipFactory,
+    MethodFactory,
+    MethodStepFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [model for model in admin.site._registry if model._meta.app_label != "sites"]
+
+
+@pytest.fixture
+def populated(superuser):
+    method = MethodFactory()
+    MethodStepFactory(method=method, role=Role.PARTICIPANT)
+    report = ExperienceReportFactory(method=method)
+    MembershipFactory(company=report.company)
+    from companies.models import Invitation
+    from methods.models import Comment
+
+    Invitation.objects.create(company=report.company, email="ny@example.org", invited_by=superuser)
+    Comment.objects.create(method=method, author=superuser, body="Bra metod")
+    from methods.services import record_revision
+
+    record_revision(method, superuser, "Test")
+    return method
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+def test_changelist_and_change_page_render(admin_client, populated, model):
+    info = model._meta.app_label, model._meta.model_name
+    changelist = admin_client.get(reverse("admin:%s_%s_changelist" % info))
+    assert changelist.status_code == 200
+    obj = model._default_manager.first()
+    assert obj is not None, f"no {model._meta.label} to open"
+    change = admin_client.get(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+    assert change.status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+def test_changelist_search_works(admin_client, populated, model):
+    info = model._meta.app_label, model._meta.model_name
+    response = admin_client.get(reverse("admin:%s_%s_changelist" % info), {"q": "a"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in MODELS if m is not Revision], ids=lambda m: m._meta.label
+)
+def test_add_page_renders(admin_client, model):
+    info = model._meta.app_label, model._meta.model_name
+    assert admin_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+
+
+def test_revisions_cannot_be_added_by_hand(admin_client):
+    assert admin_client.get(reverse("admin:methods_revision_add")).status_code == 403
+
+
+def test_admin_is_closed_to_members_and_editors(client, member, editor):
+    for user in (member, editor):
+        client.force_login(user)
+        response = client.get(reverse("admin:methods_method_changelist"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_publish_action_publishes_and_records_a_revision(client, superuser):
+    client.force_login(superuser)
+    admin_client = client
+    draft = MethodFactory(status=Status.SUBMITTED, published_at=None)
+    published = MethodFactory(status=Status.PUBLISHED)
+    response = admin_client.post(
+        reverse("admin:methods_method_changelist"),
+        {"action": "publish_selected", "_selected_action": [draft.pk, published.pk]},
+        follow=True,
+    )
+    assert "1 metod publicerades." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == Status.PUBLISHED
+    assert draft.published_at is not None
+    revision = draft.revisions.get()
+    assert (revision.number, revision.author, revision.message) == (1, superuser, "Publicerad")
+    assert revision.snapshot["status"] == Status.PUBLISHED
+    assert published.revisions.count() == 0
+
+
+def test_archive_action_archives_published_methods_only(admin_client):
+    published = MethodFactory(status=Status.PUBLISHED)
+    draft = MethodFactory(status=Status.DRAFT)
+    admin_client.post(
+        reverse("admin:methods_method_changelist"),
+        {"action": "archive_selected", "_selected_action": [published.pk, draft.pk]},
+    )
+    assert Method.objects.get(pk=published.pk).status == Status.ARCHIVED
+    assert Method.objects.get(pk=draft.pk).status == Status.DRAFT
+
+
+def test_saving_a_method_in_admin_stores_a_revision_with_its_steps(client, superuser):
+    client.force_login(superuser)
+    admin_client = client
+    method = MethodFactory(title="Före")
+    step = MethodStepFactory(method=method, role=Role.SUPERVISOR, text="Visa")
+    url = reverse("admin:methods_method_change", args=[method.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data.update(
+        {
+            "title": "Efter",
+            "slug": method.slug,
+            "phases": [Phase.objects.get(number=3).pk],
+            "target_roles-TOTAL_FORMS": "0",
+            "target_roles-INITIAL_FORMS": "0",
+            "steps-TOTAL_FORMS": "1",
+            "steps-INITIAL_FORMS": "1",
+            "steps-0-id": step.pk,
+            "steps-0-method": method.pk,
+            "steps-0-phase": step.phase_id,
+            "steps-0-role": step.role,
+            "steps-0-text": "Visa och förklara",
+        }
+    )
+    data.pop("author", None)
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    revision = Revision.objects.get(method=method)
+    assert revision.author == superuser
+    assert revision.snapshot["title"] == "Efter"
+    assert revision.snapshot["steps"] == [
+        {"phase": "genomforande", "role": "handledare", "text": "Visa och förklara"}
+    ]
+
+
+def test_company_admin_rejects_invalid_org_number(admin_client):
+    response = admin_client.post(
+        reverse("admin:companies_company_add"),
+        {
+            "name": "Felnummer AB",
+            "slug": "felnummer",
+            "org_number": "556036-0794",
+            "legal_form": "ab",
+            "municipality": "Umeå",
+            "county": "vasterbotten",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "kontrollsiffran är fel" in response.content.decode()
+
+
+def test_company_admin_stores_org_number_in_one_format(admin_client):
+    response = admin_client.post(
+        reverse("admin:companies_company_add"),
+        {
+            "name": "Rätt nummer AB",
+            "slug": "ratt-nummer",
+            "org_number": "5560360793",
+            "legal_form": "ab",
+            "municipality": "Umeå",
+            "county": "vasterbotten",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    from companies.models import Company
+
+    assert Company.objects.get(slug="ratt-nummer").org_number == "556036-0793"
+
+
+def test_user_admin_creates_user_with_email_login(admin_client):
+    response = admin_client.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "email": "Ny.Person@Example.org",
+            "display_name": "Ny Person",
+            "usable_password": "true",
+            "password1": "ett-bra-losenord-77",
+            "password2": "ett-bra-losenord-77",
+        },
+    )
+    assert response.status_code == 302
+    from accounts.models import User
+
+    assert User.objects.get(display_name="Ny Person").email == "ny.person@example.org"
