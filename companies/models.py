@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from methods.choices import Status
 from methods.models import Method, unique_slug
@@ -99,7 +100,7 @@ class Company(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("företag")
-        verbose_name_plural = _("företag")
+        verbose_name_plural = pgettext_lazy("plural", "företag")
 
     def __str__(self) -> str:
         return self.name
@@ -145,7 +146,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = _("medlemskap")
-        verbose_name_plural = _("medlemskap")
+        verbose_name_plural = pgettext_lazy("plural", "medlemskap")
         constraints = [
             models.UniqueConstraint(fields=["user", "company"], name="unique_membership")
         ]

@@ -7,12 +7,10 @@ from django.urls import reverse
 from methods.choices import Role, Status
 from methods.models import Method, Phase, Revision
 from tests.factories import (
-    CompanyFactory,
     ExperienceReportFactory,
     MembershipFactory,
     MethodFactory,
     MethodStepFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,18 +38,18 @@ def populated(superuser):
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
 def test_changelist_and_change_page_render(admin_client, populated, model):
     info = model._meta.app_label, model._meta.model_name
-    changelist = admin_client.get(reverse("admin:%s_%s_changelist" % info))
+    changelist = admin_client.get(reverse("admin:{}_{}_changelist".format(*info)))
     assert changelist.status_code == 200
     obj = model._default_manager.first()
     assert obj is not None, f"no {model._meta.label} to open"
-    change = admin_client.get(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+    change = admin_client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
     assert change.status_code == 200
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
 def test_changelist_search_works(admin_client, populated, model):
     info = model._meta.app_label, model._meta.model_name
-    response = admin_client.get(reverse("admin:%s_%s_changelist" % info), {"q": "a"})
+    response = admin_client.get(reverse("admin:{}_{}_changelist".format(*info)), {"q": "a"})
     assert response.status_code == 200
 
 
@@ -60,7 +58,7 @@ def test_changelist_search_works(admin_client, populated, model):
 )
 def test_add_page_renders(admin_client, model):
     info = model._meta.app_label, model._meta.model_name
-    assert admin_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+    assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
 
 
 def test_revisions_cannot_be_added_by_hand(admin_client):

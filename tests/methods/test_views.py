@@ -61,6 +61,7 @@ def test_phase_page_shows_guide_checklist_and_its_published_methods(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Förankring</h1>" in html
+    assert "Metoder för förankring</h2>" in html
     assert forankring.guide_html in html
     for item in forankring.checklist_items.all():
         assert item.text in html
@@ -343,3 +344,14 @@ def test_interface_is_swedish_even_when_the_browser_prefers_english(client):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="sv">' in html
     assert "Behov och mål" in html
+
+
+def test_server_error_page_is_friendly_and_needs_no_database(rf, django_assert_num_queries):
+    from methods.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "<h1>Något gick fel</h1>" in html
+    assert "Försök igen om en stund." in html
