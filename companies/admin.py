@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
+from methods.models import Method
+
 from .models import BusinessLine, Company, ExperienceReport, Invitation, Membership
+from .services import refresh_report_stats
 
 
 @admin.register(BusinessLine)
@@ -81,3 +84,21 @@ class ExperienceReportAdmin(admin.ModelAdmin):
     list_select_related = ["company", "method"]
     autocomplete_fields = ["company", "method", "author"]
     readonly_fields = ["consent_recorded_at", "published_at", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        previous_method_id = form.initial.get("method") if change else None
+        super().save_model(request, obj, form, change)
+        refresh_report_stats(obj.method)
+        if previous_method_id and previous_method_id != obj.method_id:
+            refresh_report_stats(Method.objects.get(pk=previous_method_id))
+
+    def delete_model(self, request, obj):
+        method = obj.method
+        super().delete_model(request, obj)
+        refresh_report_stats(method)
+
+    def delete_queryset(self, request, queryset):
+        methods = list(Method.objects.filter(experience_reports__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for method in methods:
+            refresh_report_stats(method)

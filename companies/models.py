@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 from methods.choices import Status
 from methods.models import Method, unique_slug
 from methods.rendering import render_markdown
+from methods.search import normalize
 
 from .choices import County, Factor, HeadcountBand, LegalForm, MembershipRole
 from .validators import normalize_org_number, validate_org_number
@@ -93,6 +94,8 @@ class Company(models.Model):
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
+    search_text = models.TextField(blank=True, editable=False)
+
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="companies", blank=True
     )
@@ -111,6 +114,17 @@ class Company(models.Model):
         if not self.slug:
             self.slug = unique_slug(Company, self.name, self.pk)
         self.description_html = render_markdown(self.description)
+        self.search_text = normalize(
+            " ".join(
+                [
+                    self.name,
+                    self.municipality,
+                    str(self.get_county_display()),
+                    self.description,
+                    self.languages_at_work,
+                ]
+            )
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -280,6 +294,7 @@ class ExperienceReport(models.Model):
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = ExperienceReportQuerySet.as_manager()
 
@@ -307,6 +322,22 @@ class ExperienceReport(models.Model):
             self.consent_recorded_at = timezone.now()
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        self.search_text = normalize(
+            " ".join(
+                [
+                    self.title,
+                    self.context,
+                    self.adaptations,
+                    *[str(v) for v in (self.phase_notes or {}).values()],
+                    self.outcome_reaction,
+                    self.outcome_learning,
+                    self.outcome_behaviour,
+                    self.outcome_results,
+                    self.helped,
+                    self.hindered,
+                ]
+            )
+        )
         super().save(*args, **kwargs)
 
     def helping_factor_labels(self) -> list[str]:

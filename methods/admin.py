@@ -15,6 +15,7 @@ from .models import (
     MethodTargetRole,
     Phase,
     Revision,
+    SearchSynonym,
 )
 
 
@@ -142,6 +143,7 @@ class MethodAdmin(MarkdownxModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        services.refresh_search_index(form.instance)
         # Every save in admin is a revision too, after the steps and relations are stored.
         services.record_revision(
             form.instance, request.user, _("Ändrad i administrationen") if change else _("Skapad")
@@ -184,6 +186,12 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # revisions are written by saving a method, never by hand
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    list_display = ["term", "synonyms"]
+    search_fields = ["term", "synonyms"]
 
 
 @admin.register(Comment)

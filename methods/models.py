@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -45,6 +46,7 @@ class Phase(models.Model):
     summary = models.CharField(_("i en mening"), max_length=300)
     guide = models.TextField(_("vägledning"), help_text=_("Markdown."))
     guide_html = models.TextField(editable=False, blank=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     class Meta:
         ordering = ["number"]
@@ -98,7 +100,14 @@ class CompetenceArea(models.Model):
         return self.name
 
 
-LONG_TEXT_FIELDS = ["body", "body_html", "easy_read", "easy_read_html", "purpose", "materials"]
+LONG_TEXT_FIELDS = [
+    "body", "body_html", "easy_read", "easy_read_html", "purpose", "materials", "search_text",
+    "search_vector",
+]  # fmt: skip
+
+
+# Enough of a method for a link with its summary.
+COMPACT_FIELDS = ["title", "slug", "summary", "status", "deleted_at"]
 
 
 class MethodQuerySet(models.QuerySet):
@@ -120,28 +129,81 @@ class MethodQuerySet(models.QuerySet):
             return self.alive().filter(Q(status=Status.PUBLISHED) | Q(author=user))
         return self.published()
 
-    def with_list_data(self) -> MethodQuerySet:
+    def with_list_data(self, with_text: bool = False) -> MethodQuerySet:
         """What a list row shows: phases and competence areas, in a constant number of queries.
 
-        The long texts are not loaded: a list never shows them.
+        The long texts are not loaded unless a search snippet needs the body.
         """
-        return (
-            self.defer(*LONG_TEXT_FIELDS)
-            .prefetch_related(
-                Prefetch("phases", queryset=Phase.objects.order_by("number")),
-                "competence_areas",
-            )
-            .annotate(
-                published_report_count=Count(
-                    "experience_reports",
-                    filter=Q(experience_reports__status=Status.PUBLISHED),
-                    distinct=True,
-                )
-            )
+        deferred = [f for f in LONG_TEXT_FIELDS if not (with_text and f == "body")]
+        return self.defer(*deferred).prefetch_related(
+            Prefetch("phases", queryset=Phase.objects.order_by("number")),
+            "competence_areas",
         )
 
     def recent(self) -> MethodQuerySet:
         return self.order_by("-published_at", "-pk")
+
+    def similar_to(self, method: Method, limit: int = 4) -> list[Method]:
+        """Published methods sharing the most with this one.
+
+        A shared competence area weighs 3, a business line 2, a phase 1 (phases are broad).
+        One query at any size: an aggregate over the three link tables joined to the methods.
+        """
+        links = [
+            (Method.competence_areas.through, "competencearea_id", method.competence_areas, 3),
+            (Method.business_lines.through, "businessline_id", method.business_lines, 2),
+            (Method.phases.through, "phase_id", method.phases, 1),
+        ]
+        parts, params = [], []
+        for table, column, related, weight in links:
+            ids = [obj.pk for obj in related.all()]
+            if ids:
+                marks = ", ".join(["%s"] * len(ids))
+                # Only table and column names from the models and placeholders are interpolated;
+                # every value travels as a parameter.
+                parts.append(
+                    f"SELECT method_id, {weight} AS weight FROM {table._meta.db_table} "  # noqa: S608
+                    f"WHERE {column} IN ({marks})"
+                )
+                params += ids
+        if not parts:
+            return []
+        sql = (
+            f"SELECT m.id, m.title, m.slug, m.summary FROM {Method._meta.db_table} m "  # noqa: S608
+            f"JOIN (SELECT method_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) "
+            "links GROUP BY method_id) scores ON scores.method_id = m.id "
+            "WHERE m.status = %s AND m.deleted_at IS NULL AND m.id <> %s "
+            "ORDER BY scores.score DESC, m.id LIMIT %s"
+        )
+        return list(self.model.objects.raw(sql, [*params, Status.PUBLISHED, method.pk, limit]))
+
+    def used_in_same_business_lines(self, method: Method, limit: int = 4) -> list[Method]:
+        """Other methods that companies in this method's lines of business have reported on.
+
+        The lines are the method's own; for a method meant for every line, those of the
+        companies that reported on it.
+        """
+        from companies.models import BusinessLine
+
+        lines = [line.pk for line in method.business_lines.all()]
+        if lines:
+            line_filter = Q(experience_reports__company__business_lines__in=lines)
+        else:
+            reporters = BusinessLine.objects.filter(
+                companies__experience_reports__method=method,
+                companies__experience_reports__status=Status.PUBLISHED,
+            ).values("pk")
+            line_filter = Q(experience_reports__company__business_lines__in=reporters)
+        return list(
+            self.published()
+            .exclude(pk=method.pk)
+            .filter(line_filter, experience_reports__status=Status.PUBLISHED)
+            .annotate(
+                uses=Count("experience_reports__company", distinct=True),
+            )
+            .only(*COMPACT_FIELDS)
+            .order_by("-uses", "title")[:limit]
+        )
 
 
 class Method(models.Model):
@@ -265,6 +327,16 @@ class Method(models.Model):
     deleted_at = models.DateTimeField(_("borttagen"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    # Derived, kept current by services (see methods.search.refresh_method_index and
+    # companies.services.refresh_report_stats); never edited by hand.
+    report_count = models.PositiveIntegerField(
+        _("publicerade erfarenhetsrapporter"), default=0, editable=False
+    )
+    search_title = models.CharField(max_length=200, blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    # A tsvector on PostgreSQL (GIN-indexed there); an unused text column on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = MethodQuerySet.as_manager()
 
@@ -421,3 +493,25 @@ class Comment(models.Model):
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+
+
+class SearchSynonym(models.Model):
+    """Words that mean the same in the handbook's domain, editable by curators.
+
+    A search for the term also finds its synonyms, and a one-word synonym finds the term.
+    """
+
+    term = models.CharField(_("ord eller förkortning"), max_length=80, unique=True)
+    synonyms = models.CharField(
+        _("betyder samma sak som"),
+        max_length=400,
+        help_text=_("Skilj med kommatecken, till exempel: arbetsträning, arbetsprövning"),
+    )
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("synonym i sökningen")
+        verbose_name_plural = _("synonymer i sökningen")
+
+    def __str__(self) -> str:
+        return f"{self.term} = {self.synonyms}"

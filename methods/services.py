@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Value
 from django.utils import timezone
 
 from .choices import Status
 from .models import Method, Revision
+from .search import is_postgresql, normalize
 
 # Plain fields copied into every revision snapshot (rendered HTML is derived, not stored).
 SNAPSHOT_FIELDS = [
@@ -67,3 +68,34 @@ def archive(method: Method, by=None) -> Method:
     method.save(update_fields=["status", "updated_at"])
     record_revision(method, by, "Arkiverad")
     return method
+
+
+def refresh_search_index(method: Method) -> None:
+    """Store the method's normalised search text (and its weighted tsvector on PostgreSQL).
+
+    Called after a method and its steps and relations are saved: the steps and the names of its
+    competence areas and business lines are part of what a search finds.
+    """
+    title = normalize(method.title)
+    summary = normalize(" ".join([method.summary, method.easy_read, method.purpose]))
+    steps = " ".join(method.steps.values_list("text", flat=True))
+    vocabulary = " ".join(
+        [
+            *method.competence_areas.values_list("name", flat=True),
+            *method.business_lines.values_list("name", flat=True),
+        ]
+    )
+    rest = normalize(" ".join([method.body, steps, method.materials, vocabulary]))
+    updates: dict = {"search_title": title[:200], "search_text": f"{title} {summary} {rest}"}
+    if is_postgresql():
+        from django.contrib.postgres.search import SearchVector
+
+        updates["search_vector"] = (
+            SearchVector(Value(title), weight="A", config="swedish")
+            + SearchVector(Value(summary), weight="B", config="swedish")
+            + SearchVector(Value(rest), weight="C", config="swedish")
+        )
+    Method.objects.filter(pk=method.pk).update(**updates)
+    for name, value in updates.items():
+        if name != "search_vector":
+            setattr(method, name, value)

@@ -9,6 +9,9 @@ urlpatterns = [
     path("fas/<slug:slug>/", views.phase_detail, name="phase"),
     path("metoder/", views.method_list, name="list"),
     path("metoder/<slug:slug>/", views.method_detail, name="detail"),
-    path("sok/", views.search, name="search"),
+    path("metoder/<slug:slug>/kort/", views.method_card, name="card"),
+    path("metoder/<slug:slug>.pdf", views.method_pdf, name="pdf"),
+    path("handbok.pdf", views.handbook_pdf, name="handbook_pdf"),
+    path("sok/", views.search_page, name="search"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
 ]

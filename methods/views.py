@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -10,12 +12,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
+from . import printing, search
 from .choices import Role, Status
 from .filters import MethodFilter
 from .models import Method, MethodStep, Phase
 from .rendering import render_markdown
 
-SEARCH_MAX_LENGTH = 200
+# Each group of the search page shows this many; the method list shows the rest.
+SEARCH_GROUP_SIZE = 10
 
 
 @require_GET
@@ -25,7 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "methods",
             filter=Q(methods__status=Status.PUBLISHED, methods__deleted_at__isnull=True),
         )
-    )
+    ).order_by("number")  # Meta.ordering does not apply to aggregate queries
     recent = Method.objects.published().with_list_data().recent()[:6]
     return render(
         request,
@@ -59,18 +63,30 @@ def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def method_list(request: HttpRequest) -> HttpResponse:
-    method_filter = MethodFilter(request.GET)
-    methods = method_filter.apply(Method.objects.published()).with_list_data()
-    paginator = Paginator(methods.order_by("title", "pk"), settings.METHODS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("sida"))
+    parsed = search.parse_query(request.GET.get("q"))
+    method_filter = MethodFilter(request.GET, searching=bool(parsed))
+    base = Method.objects.published()
+    if parsed:
+        base = search.search_methods(base, parsed)
+    methods = method_filter.order(method_filter.apply(base).with_list_data(with_text=bool(parsed)))
+    page = Paginator(methods, settings.METHODS_PER_PAGE).get_page(request.GET.get("sida"))
+    if parsed:
+        rows = [(m, search.highlight(m.summary + " " + m.body, parsed)) for m in page.object_list]
+    else:
+        rows = [(m, None) for m in page.object_list]
     return render(
         request,
         "methods/method_list.html",
         {
             "page": page,
-            "methods": page.object_list,
+            "rows": rows,
             "filter": method_filter,
-            "querystring_without_page": method_filter.querystring(),
+            "facets": method_filter.facet_views(base),
+            "parsed": parsed,
+            "query": parsed.text,
+            "querystring_without_page": method_filter.querystring(
+                q=parsed.text, sort=request.GET.get("sort", "")
+            ),
         },
     )
 
@@ -90,18 +106,7 @@ def _role_phase_matrix(method: Method, phases: list[Phase]) -> list[dict]:
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from companies.models import ExperienceReport
 
-    queryset = (
-        Method.objects.visible_to(request.user)
-        .select_related("author", "company", "external_trainer_phase")
-        .prefetch_related(
-            Prefetch("phases", queryset=Phase.objects.order_by("number")),
-            "competence_areas",
-            "business_lines",
-            "target_roles",
-            Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
-        )
-    )
-    method = get_object_or_404(queryset, slug=slug)
+    method = _visible_method(request, slug)
     method_phases = list(method.phases.all())
     reports = list(
         ExperienceReport.objects.published()
@@ -120,36 +125,103 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "matrix": _role_phase_matrix(method, method_phases),
             "reports": reports,
             "easy_read": easy_read,
+            "similar_methods": Method.objects.similar_to(method),
+            "same_line_methods": Method.objects.used_in_same_business_lines(method),
+        },
+    )
+
+
+def _visible_method(request: HttpRequest, slug: str) -> Method:
+    """The method with everything its page, card and PDF show, or 404 if the user may not see it."""
+    queryset = (
+        Method.objects.visible_to(request.user)
+        .defer("search_text", "search_vector")
+        .select_related("author", "company", "external_trainer_phase")
+        .prefetch_related(
+            Prefetch("phases", queryset=Phase.objects.order_by("number")),
+            "competence_areas",
+            "business_lines",
+            "target_roles",
+            Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
+        )
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+@require_GET
+def method_card(request: HttpRequest, slug: str) -> HttpResponse:
+    """One printable A4 page: what a workplace without computers needs on the wall."""
+    method = _visible_method(request, slug)
+    method_phases = list(method.phases.all())
+    page_url = settings.SITE_URL + method.get_absolute_url()
+    return render(
+        request,
+        "methods/method_card.html",
+        {
+            "method": method,
+            "method_phases": method_phases,
+            "roles": Role.choices,
+            "matrix": _role_phase_matrix(method, method_phases),
+            "page_url": page_url,
+            "qr_svg": printing.qr_svg(page_url),
         },
     )
 
 
 @require_GET
-def search(request: HttpRequest) -> HttpResponse:
-    """A plain search in titles and summaries (the full-text search replaces it later)."""
-    from companies.models import Company
+def method_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    method = _visible_method(request, slug)
+    return _pdf_response(printing.method_pdf(method), f"{method.slug}.pdf")
 
-    raw = request.GET.get("q", "")
-    query = raw.strip()[:SEARCH_MAX_LENGTH]
-    truncated = len(raw.strip()) > SEARCH_MAX_LENGTH
-    methods = companies = []
-    if query:
-        methods = list(
-            Method.objects.published()
-            .filter(Q(title__icontains=query) | Q(summary__icontains=query))
-            .with_list_data()
-            .order_by("title")[:50]
+
+@require_GET
+def handbook_pdf(request: HttpRequest) -> HttpResponse:
+    """The whole published handbook; built once per content version, then served from storage."""
+    return _pdf_response(printing.handbook_pdf(), "kompetenshandboken.pdf")
+
+
+def _pdf_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    """Results grouped as methods, companies and experience reports, each with its count."""
+    from companies.models import Company, ExperienceReport
+
+    parsed = search.parse_query(request.GET.get("q"))
+    context: dict = {"query": parsed.text, "truncated": parsed.truncated, "parsed": parsed}
+    if parsed:
+        methods = search.search_methods(Method.objects.published(), parsed)
+        companies = search.filter_by_text(Company.objects.all(), parsed).order_by("name")
+        reports = search.filter_by_text(ExperienceReport.objects.published(), parsed)
+        top_methods = list(
+            methods.with_list_data(with_text=True).order_by("-rank", "title")[:SEARCH_GROUP_SIZE]
         )
-        companies = list(
-            Company.objects.filter(
-                Q(name__icontains=query) | Q(municipality__icontains=query)
-            ).order_by("name")[:20]
+        top_reports = list(
+            reports.select_related("company", "method").order_by("-period_start")[
+                :SEARCH_GROUP_SIZE
+            ]
         )
-    return render(
-        request,
-        "methods/search.html",
-        {"query": query, "truncated": truncated, "methods": methods, "companies": companies},
-    )
+        context.update(
+            {
+                "method_count": methods.count(),
+                "method_rows": [
+                    (m, search.highlight(m.summary + " " + m.body, parsed)) for m in top_methods
+                ],
+                "company_count": companies.count(),
+                "companies": companies[:SEARCH_GROUP_SIZE],
+                "report_count": reports.count(),
+                "report_rows": [
+                    (r, search.highlight(r.context + " " + r.outcome_behaviour, parsed))
+                    for r in top_reports
+                ],
+                "list_querystring": urlencode({"q": parsed.text}),
+            }
+        )
+    return render(request, "methods/search.html", context)
 
 
 @require_GET

@@ -8,8 +8,10 @@ from django.contrib.auth.models import Group
 
 from accounts.models import EDITOR_GROUP, User
 from companies.models import BusinessLine, Company, ExperienceReport, Membership
+from companies.services import refresh_report_stats
 from methods.choices import LearningForm, Role, Status
 from methods.models import CompetenceArea, Method, MethodStep, MethodTargetRole, Phase
+from methods.services import refresh_search_index
 
 PASSWORD = "ett-langt-testlosen-42"
 
@@ -106,20 +108,33 @@ class MethodFactory(factory.django.DjangoModelFactory):
             for role in extracted or [Role.PARTICIPANT, Role.SUPERVISOR]:
                 MethodTargetRole.objects.create(method=self, role=role)
 
+    @factory.post_generation
+    def search_index(self, create, extracted, **kwargs):
+        # Last hook: after phases, areas, lines and roles exist, as the services do it.
+        if create:
+            refresh_search_index(self)
+
 
 class MethodStepFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MethodStep
+        skip_postgeneration_save = True
 
     method = factory.SubFactory(MethodFactory)
     phase = factory.LazyFunction(lambda: Phase.objects.get(number=3))
     role = Role.SUPERVISOR
     text = "Handledaren visar hur man gör."
 
+    @factory.post_generation
+    def search_index(self, create, extracted, **kwargs):
+        if create:
+            refresh_search_index(self.method)
+
 
 class ExperienceReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ExperienceReport
+        skip_postgeneration_save = True
 
     company = factory.SubFactory(CompanyFactory)
     method = factory.SubFactory(MethodFactory)
@@ -130,6 +145,11 @@ class ExperienceReportFactory(factory.django.DjangoModelFactory):
     recommend_score = 4
     consent_to_publish = True
     status = Status.PUBLISHED
+
+    @factory.post_generation
+    def report_stats(self, create, extracted, **kwargs):
+        if create:
+            refresh_report_stats(self.method)
 
 
 __all__ = [

@@ -18,11 +18,12 @@ from django.utils import timezone
 
 from accounts.models import EDITOR_GROUP
 from companies.models import BusinessLine, Company, ExperienceReport, Membership
+from companies.services import refresh_report_stats
 from methods.demo import companies as demo_companies
 from methods.demo.methods_a import METHODS as METHODS_A
 from methods.demo.methods_b import METHODS as METHODS_B
 from methods.models import CompetenceArea, Method, MethodStep, MethodTargetRole, Phase
-from methods.services import record_revision
+from methods.services import record_revision, refresh_search_index
 
 DEMO_PASSWORD = "demo-handbok-2026"  # noqa: S105 - printed on purpose: demo accounts only
 
@@ -136,6 +137,7 @@ class Command(BaseCommand):
                     )
                     wanted.add(step.pk)
             method.steps.exclude(pk__in=wanted).delete()
+            refresh_search_index(method)
             if created:
                 record_revision(method, method.author, "Demohandboken")
             methods[row["slug"]] = method
@@ -156,4 +158,6 @@ class Command(BaseCommand):
                 title=row["title"],
                 defaults=defaults,
             )
+        for method in methods.values():
+            refresh_report_stats(method)
         return len(demo_companies.REPORTS)

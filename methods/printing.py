@@ -1,0 +1,301 @@
+"""Print and PDF: QR codes for method cards, the PDF of one method and of the whole handbook.
+
+The handbook PDF is built on demand with WeasyPrint and kept in the default storage (shared by
+all app servers) under a name that carries a hash of the published content, so a publish, edit,
+archive or delete gives a new name and the next request builds a fresh PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mimetypes
+import posixpath
+import re
+from collections.abc import Iterable
+from html import escape
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models import Count, Max, Prefetch, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .choices import Role, Status
+from .models import ChecklistItem, Method, MethodStep, Phase
+
+logger = logging.getLogger(__name__)
+# WeasyPrint logs every page it lays out at INFO; keep that out of the site's log unless the
+# logging settings ask for it explicitly.
+_progress_logger = logging.getLogger("weasyprint.progress")
+if _progress_logger.level == logging.NOTSET:
+    _progress_logger.setLevel(logging.WARNING)
+
+HANDBOOK_DIR = "handbook"
+HANDBOOK_PREFIX = "kompetenshandboken-"
+# Bump when the PDF templates or pdf.css change in a way that should replace stored handbooks.
+LAYOUT_VERSION = "1"
+# Printed size of the QR code on the card.
+QR_SIZE_MM = 30
+QR_BORDER = 2
+
+_HANDBOOK_NAME = re.compile(rf"^{re.escape(HANDBOOK_PREFIX)}[0-9a-f]+\.pdf$")
+
+
+# QR code
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code for url, about 30 mm wide, with an accessible Swedish label.
+
+    segno escapes the title and encodes the URL only as modules (paths), so the markup never
+    contains text from the URL and is safe to mark as safe in a template.
+    """
+    qr = segno.make(url, error="m")
+    width, _height = qr.symbol_size(border=QR_BORDER)
+    label = _("QR-kod till metoden på webben")
+    svg = qr.svg_inline(
+        scale=QR_SIZE_MM / width,
+        border=QR_BORDER,
+        unit="mm",
+        title=label,
+        dark="#000",
+        light="#fff",
+        svgclass="qr-code",
+        lineclass="qr-code__modules",
+    )
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+
+
+# WeasyPrint
+
+
+def _site_url() -> str:
+    return settings.SITE_URL.rstrip("/")
+
+
+def _url_fetcher():
+    """A fetcher that reads only this site's static and media files, never the network.
+
+    Stored text may contain https images; fetching them while building a PDF would let an
+    author make the server request any address, so they are left out (WeasyPrint shows the
+    alt text instead).
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    site = _site_url()
+    static_prefix = site + settings.STATIC_URL
+    media_prefix = site + settings.MEDIA_URL
+
+    class LocalFilesFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            path = url.split("#", 1)[0].split("?", 1)[0]
+            for prefix, reader in ((static_prefix, _read_static), (media_prefix, _read_media)):
+                if path.startswith(prefix):
+                    name = posixpath.normpath(path[len(prefix) :])
+                    if name.startswith(("..", "/")):
+                        break
+                    body = reader(name)
+                    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body, {"Content-Type": content_type})
+            raise ValueError(f"Not fetched while printing: {url}")
+
+    return LocalFilesFetcher()
+
+
+def _read_static(name: str) -> bytes:
+    found = finders.find(name)
+    if not found:
+        raise FileNotFoundError(name)
+    with open(found, "rb") as f:
+        return f.read()
+
+
+def _read_media(name: str) -> bytes:
+    with default_storage.open(name, "rb") as f:
+        return f.read()
+
+
+def _link_css() -> str:
+    """Print the address of every link after its text, relative ones as full addresses."""
+    site = _site_url().replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        '.prose a[href^="http"]::after, .prose a[href^="mailto:"]::after '
+        '{ content: " (" attr(href) ")"; }\n'
+        f'.prose a[href^="/"]::after {{ content: " ({site}" attr(href) ")"; }}\n'
+    )
+
+
+def _render_pdf(html: str) -> bytes:
+    """HTML -> PDF bytes with the PDF stylesheet. The one place that calls WeasyPrint."""
+    import weasyprint
+
+    fetcher = _url_fetcher()
+    stylesheets = [
+        weasyprint.CSS(filename=finders.find("css/pdf.css"), url_fetcher=fetcher),
+        weasyprint.CSS(string=_link_css(), url_fetcher=fetcher),
+    ]
+    document = weasyprint.HTML(string=html, base_url=_site_url() + "/", url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=stylesheets)
+
+
+# Shared content
+
+
+def _with_print_data(queryset):
+    """Everything a printed method shows, in a constant number of queries."""
+    return queryset.select_related("author", "company", "external_trainer_phase").prefetch_related(
+        Prefetch("phases", queryset=Phase.objects.order_by("number")),
+        "competence_areas",
+        "business_lines",
+        "target_roles",
+        Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
+    )
+
+
+def _printed_method(method: Method) -> dict:
+    """One method as the PDF templates show it: the matrix keeps only roles with a step."""
+    from .views import _role_phase_matrix
+
+    method_phases = list(method.phases.all())
+    rows = _role_phase_matrix(method, method_phases)
+    used = [i for i in range(len(Role.values)) if any(row["cells"][i] for row in rows)]
+    roles = [Role.choices[i] for i in used]
+    matrix = [{"phase": row["phase"], "cells": [row["cells"][i] for i in used]} for row in rows]
+    return {
+        "method": method,
+        "phases": method_phases,
+        "roles": roles,
+        "matrix": matrix,
+        "page_url": _site_url() + method.get_absolute_url(),
+    }
+
+
+def method_pdf(method: Method) -> bytes:
+    """The PDF of one method with its full content (not cached: it is small and fast)."""
+    item = _printed_method(method)
+    html = render_to_string(
+        "methods/pdf/method.html",
+        {
+            **item,
+            "item": item,
+            "qr_svg": qr_svg(item["page_url"]),
+            "printed_at": timezone.localdate(),
+            "site_url": _site_url(),
+        },
+    )
+    return _render_pdf(html)
+
+
+# The whole handbook
+
+
+def handbook_version() -> str:
+    """A short hash of what the handbook shows: any publish, edit, archive or delete changes it."""
+    methods = Method.objects.alive().aggregate(
+        published=Count("pk", filter=Q(status=Status.PUBLISHED)), last_change=Max("updated_at")
+    )
+    published_ids = list(Method.objects.published().order_by("pk").values_list("pk", flat=True))
+    last_phase_change = Phase.objects.aggregate(last=Max("updated_at"))["last"]
+    checklist_count = ChecklistItem.objects.count()
+    key = "|".join(
+        str(part)
+        for part in (
+            LAYOUT_VERSION,
+            _site_url(),
+            settings.LANGUAGE_CODE,
+            methods["published"],
+            methods["last_change"].isoformat() if methods["last_change"] else "-",
+            last_phase_change.isoformat() if last_phase_change else "-",
+            checklist_count,
+            ",".join(map(str, published_ids)),
+        )
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def handbook_path(version: str) -> str:
+    return f"{HANDBOOK_DIR}/{HANDBOOK_PREFIX}{version}.pdf"
+
+
+def _looks_complete(data: bytes) -> bool:
+    """A PDF still being written by another server has no end-of-file marker yet."""
+    return data[:5] == b"%PDF-" and b"%%EOF" in data[-1024:]
+
+
+def handbook_pdf() -> bytes:
+    """The whole published handbook; read from storage when this content version is built."""
+    version = handbook_version()
+    name = handbook_path(version)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as f:
+            data = f.read()
+        if _looks_complete(data):
+            return data
+        logger.info("Stored handbook %s is incomplete; building it here", name)
+        return build_handbook_pdf(version)
+
+    data = build_handbook_pdf(version)
+    saved = default_storage.save(name, ContentFile(data))
+    if saved != name:
+        # Another server stored the same version meanwhile: keep one copy.
+        default_storage.delete(saved)
+    _delete_old_handbooks(keep=name)
+    return data
+
+
+def _delete_old_handbooks(keep: str) -> None:
+    try:
+        _dirs, files = default_storage.listdir(HANDBOOK_DIR)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for filename in files:
+        path = f"{HANDBOOK_DIR}/{filename}"
+        if path != keep and _HANDBOOK_NAME.match(filename):
+            default_storage.delete(path)
+
+
+def _handbook_context(version: str) -> dict:
+    phases = list(Phase.objects.prefetch_related("checklist_items").order_by("number"))
+    methods = list(_with_print_data(Method.objects.published()).order_by("title", "pk"))
+    items = [_printed_method(m) for m in methods if m.phases.all()]
+    chapters = []
+    for phase in phases:
+        in_phase = [item for item in items if any(p.pk == phase.pk for p in item["phases"])]
+        chapters.append(
+            {
+                "phase": phase,
+                # Printed in this chapter: the methods whose first phase this is.
+                "methods": [item for item in in_phase if item["phases"][0].pk == phase.pk],
+                # Every method of the phase, with the page it is printed on.
+                "all_methods": in_phase,
+            }
+        )
+    return {
+        "chapters": chapters,
+        "method_count": len(items),
+        "version": version,
+        "printed_at": timezone.localdate(),
+        "site_url": _site_url(),
+    }
+
+
+def build_handbook_pdf(version: str | None = None) -> bytes:
+    """Render the handbook now, in the site's main language (its content is Swedish)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        context = _handbook_context(version or handbook_version())
+        html = render_to_string("methods/pdf/handbook.html", context)
+    return _render_pdf(html)
+
+
+def stored_handbooks() -> Iterable[str]:
+    """Names of the stored handbook PDFs (for tests and maintenance)."""
+    try:
+        _dirs, files = default_storage.listdir(HANDBOOK_DIR)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return sorted(f"{HANDBOOK_DIR}/{f}" for f in files if _HANDBOOK_NAME.match(f))

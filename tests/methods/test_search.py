@@ -1,0 +1,233 @@
+"""Search: the same cases on PostgreSQL (full text + trigram) and SQLite (the fallback).
+
+`make test` runs this file on SQLite, and again on PostgreSQL with DATABASE_URL set (CI does both).
+"""
+
+import pytest
+from django.db import connection
+
+from companies.models import ExperienceReport
+from methods.choices import Status
+from methods.models import Method, SearchSynonym
+from methods.search import highlight, normalize, parse_query, search_methods, stem
+from tests.factories import CompanyFactory, ExperienceReportFactory, MethodFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def handbook(db):
+    """A small handbook whose words exercise diacritics, compounds, inflections and typos."""
+    return {
+        "forankring": MethodFactory(
+            title="Förankring i arbetslaget",
+            summary="Ledning och deltagare kommer överens.",
+            body="Ett samtal före insatsen.",
+            easy_read="Vi pratar före.",
+        ),
+        "handledare": MethodFactory(
+            title="Stöd för nya handledare",
+            summary="Hur en handledare tar emot en ny kollega.",
+            body="Tips för den som är ny i rollen.",
+            easy_read="Så tar du emot.",
+        ),
+        "hygien": MethodFactory(
+            title="Livsmedelshygien i caféet",
+            summary="Rutiner i köket.",
+            body="Tvätta händerna och följ egenkontrollen.",
+            easy_read="Tvätta händerna.",
+        ),
+        "arbetstraning": MethodFactory(
+            title="Stegvis arbetsträning",
+            summary="Ansvaret växer steg för steg.",
+            body="Deltagaren provar nya uppgifter.",
+            easy_read="Du gör lite mer varje vecka.",
+        ),
+        "asf": MethodFactory(
+            title="Nätverk mellan företag",
+            summary="Träffar för arbetsintegrerande sociala företag i regionen.",
+            body="Vi delar erfarenheter.",
+            easy_read="Vi träffas.",
+        ),
+        "unrelated": MethodFactory(
+            title="Mobilen som verktyg",
+            summary="Schema och bilder i telefonen.",
+            body="Appar för jobbet.",
+            easy_read="Använd mobilen.",
+        ),
+    }
+
+
+def found(query: str) -> list[str]:
+    parsed = parse_query(query)
+    results = search_methods(Method.objects.published(), parsed).order_by("-rank", "title")
+    return [m.title for m in results]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("förankring", "Förankring i arbetslaget"),
+        ("forankring", "Förankring i arbetslaget"),  # without diacritics
+        ("FÖRANKRING", "Förankring i arbetslaget"),
+        ("handledning", "Stöd för nya handledare"),  # another form of the same word
+        ("handledarna", "Stöd för nya handledare"),
+        ("träning", "Stegvis arbetsträning"),  # a part of a compound
+        ("traning", "Stegvis arbetsträning"),
+        ("hygien", "Livsmedelshygien i caféet"),
+        ("livsmedelshygein", "Livsmedelshygien i caféet"),  # misspelt
+        ("arbetstraening", "Stegvis arbetsträning"),  # misspelt
+        ("praktik", "Stegvis arbetsträning"),  # synonym from the seeded list
+        ("ASF", "Nätverk mellan företag"),  # abbreviation -> phrase
+        ("mobilen schema", "Mobilen som verktyg"),  # every word must match
+    ],
+)
+def test_search_finds(handbook, query, expected):
+    titles = found(query)
+    assert titles, f"{query!r} found nothing"
+    assert titles[0] == expected, titles
+
+
+def test_search_requires_every_word(handbook):
+    assert found("mobilen hygien") == []
+
+
+def test_search_never_shows_unpublished(handbook):
+    MethodFactory(title="Hemlig förankring", status=Status.DRAFT)
+    assert "Hemlig förankring" not in found("förankring")
+
+
+def test_title_matches_rank_before_body_matches(db):
+    MethodFactory(title="Om kaffe", body="Handledare brygger kaffe.", summary="x", easy_read="x")
+    MethodFactory(title="Handledare i köket", body="Annat.", summary="y", easy_read="y")
+    assert found("handledare")[0] == "Handledare i köket"
+
+
+def test_synonyms_edited_by_curators_are_used(handbook):
+    assert found("skyddsrond") == []
+    SearchSynonym.objects.create(term="skyddsrond", synonyms="hygien")
+    assert found("skyddsrond") == ["Livsmedelshygien i caféet"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        "a" * 2000,
+        "& | ! : * ( ) ' \"",
+        "förankring & | !",
+        "'; DROP TABLE methods_method; --",
+        "<script>alert(1)</script>",
+        "handled:* & !x",
+        "\x00\x1f",
+        "🙂 😀",
+        "(((((",
+    ],
+)
+def test_any_input_is_safe(handbook, raw, client):
+    found(raw)  # must not raise
+    for path in ("/sok/", "/metoder/"):
+        response = client.get(path, {"q": raw})
+        assert response.status_code == 200
+        assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_too_long_query_is_cut_with_a_notice(client, handbook):
+    response = client.get("/sok/", {"q": "förankring " + "x" * 2000})
+    assert response.context["query"] == ("förankring " + "x" * 2000)[:200]
+    assert "Sökningen var för lång och har kortats." in response.content.decode()
+
+
+def test_search_page_groups_results_with_counts(client, handbook):
+    company = CompanyFactory(name="Hygienbolaget", description="Vi städar kök.")
+    ExperienceReportFactory(
+        company=company,
+        method=handbook["hygien"],
+        title="Hygien i praktiken",
+        context="Vi övade handtvätt och hygien varje morgon.",
+    )
+    ExperienceReportFactory(title="Utkast om hygien", status=Status.DRAFT)
+    response = client.get("/sok/", {"q": "hygien"})
+    context = response.context
+    assert (context["method_count"], context["company_count"], context["report_count"]) == (
+        1,
+        1,
+        1,
+    )
+    html = response.content.decode()
+    assert "Metoder (1)" in html
+    assert "Företag (1)" in html
+    assert "Erfarenhetsrapporter (1)" in html
+    assert "Hygien i praktiken" in html
+    assert "Utkast om hygien" not in html
+    assert ExperienceReport.objects.count() == 2
+
+
+def test_search_results_show_highlighted_snippets(client, handbook):
+    html = client.get("/sok/", {"q": "egenkontroll"}).content.decode()
+    assert "<mark>egenkontrollen</mark>" in html
+
+
+def test_list_search_sorts_by_relevance_and_combines_with_facets(client, handbook):
+    response = client.get("/metoder/", {"q": "handledare", "fas": "genomforande"})
+    titles = [m.title for m, _ in response.context["rows"]]
+    assert titles[0] == "Stöd för nya handledare"
+    assert response.context["filter"].sort == "relevans"
+
+
+def test_highlight_escapes_text_and_marks_matches():
+    parsed = parse_query("handledare")
+    snippet = highlight("<b>Nya</b> handledarna & <i>deltagare</i>", parsed)
+    assert str(snippet) == "Nya <mark>handledarna</mark> &amp; deltagare"
+
+
+def test_highlight_cuts_around_the_first_match():
+    text = "ord " * 100 + "förankring " + "ord " * 100
+    snippet = str(highlight(text, parse_query("forankring"), max_length=80))
+    assert snippet.startswith("… ")
+    assert snippet.endswith(" …")
+    assert "<mark>förankring</mark>" in snippet
+
+
+def test_normalize_and_stem():
+    assert normalize("  Förankring, ÅÄÖ! ") == "forankring aao"
+    assert stem("handledning") == "handled"
+    assert stem("handledare") == "handled"
+    assert stem("träning") == "träning"  # too short a stem to trim
+    assert stem("metoder") == "metod"
+
+
+def test_parse_query_drops_operators_and_limits_terms():
+    many_words = " ".join(f"ord{i}" for i in range(20))
+    parsed = parse_query("a & b | handledning:* (förankring) " + many_words)
+    stems = [group[0][0] for group in parsed.groups]
+    assert stems[:2] == ["handled", "forankring"]
+    assert len(stems) == 8
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="checks the PostgreSQL full-text index"
+)
+
+
+@postgresql_only
+def test_postgresql_stores_a_weighted_swedish_vector_with_gin_indexes(handbook):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector::text FROM methods_method WHERE id = %s",
+            [handbook["forankring"].pk],
+        )
+        vector = cursor.fetchone()[0]
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'methods_method'")
+        indexes = {row[0] for row in cursor.fetchall()}
+    assert "'forankring':1A" in vector  # title words weigh most
+    assert "'arbetslaget':3A" in vector or "'arbetslag':3A" in vector
+    assert {"methods_method_search_vector_gin", "methods_method_search_text_trgm"} <= indexes
+
+
+@postgresql_only
+def test_postgresql_ranks_by_full_text_rank(handbook):
+    parsed = parse_query("förankring")
+    ranked = search_methods(Method.objects.published(), parsed).order_by("-rank")
+    assert ranked[0].rank > 1.0  # full-text rank plus the title bonus
