@@ -67,7 +67,7 @@ migrations-check: $(STAMP)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'methods/demo/*' --no-obsolete
-	$(BIN)/python manage.py compilemessages --locale en --ignore '.venv/*'
+	$(BIN)/python manage.py compilemessages --locale en --locale sv --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -27,8 +27,33 @@ def _browser_missing_reason() -> str | None:
     return None
 
 
+def _serialized_contents() -> dict[str, str]:
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def _restore_serialized_contents(serialized: dict[str, str]) -> None:
+    """Give the connections seen after Playwright's start the test databases' snapshot.
+
+    Between sync calls Playwright marks its event loop as running in the main thread. Django's
+    connection handler then keeps its connections in a context variable instead of the thread
+    local, so the code after the start sees new connection objects for the same (shared
+    in-memory) databases, and those lack the `_test_serialized_contents` that
+    `django_db_serialized_rollback` restores the migrations' data from after each flush.
+    """
+    from django.db import connections
+
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     reason = _browser_missing_reason()
     if reason:
         if REQUIRE_BROWSER:
@@ -36,7 +61,9 @@ def browser():
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
+    serialized = _serialized_contents()
     with sync_playwright() as playwright:
+        _restore_serialized_contents(serialized)
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
