@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "markdownx",
+    "django_tasks_db",
     "accounts",
     "methods",
     "companies",
@@ -215,6 +216,20 @@ else:
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kompetenshandboken <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (e-mail): Django's tasks framework. With the database backend a mail server
+# that is down delays mail instead of losing it; `manage.py db_worker` runs the queue.
+# Development and tests run tasks at once.
+TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "immediate" if DEBUG else "database")
+if TASKS_BACKEND not in {"immediate", "database"}:
+    raise ImproperlyConfigured("DJANGO_TASKS_BACKEND must be 'immediate' or 'database'.")
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if TASKS_BACKEND == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 # markdownx: the live preview goes through the one sanitising renderer.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "methods.rendering.render_markdown"

@@ -8,14 +8,14 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from markdownx.views import ImageUploadView
 
-from methods import views as method_views
+from methods.views import reading as method_views
 
 admin.site.site_header = _("Kompetenshandboken – administration")
 admin.site.site_title = _("Kompetenshandboken")
 admin.site.index_title = _("Kurera handboken")
 
-handler404 = "methods.views.page_not_found"
-handler500 = "methods.views.server_error"
+handler404 = "methods.views.reading.page_not_found"
+handler500 = "methods.views.reading.server_error"
 
 urlpatterns = [
     path("", include("methods.urls")),

@@ -328,6 +328,43 @@ class Method(models.Model):
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
+    # Contributing and review
+    working_copy_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="working_copy",
+        verbose_name=_("ny version av"),
+        help_text=_("Ett utkast som ersätter den publicerade metoden när det publiceras."),
+    )
+    # Optimistic locking: every save through the editing forms checks and bumps it, so a
+    # second person's save over someone else's newer text is refused instead of lost.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    wizard_step = models.CharField(_("steg i formuläret"), max_length=20, blank=True)
+    submitted_at = models.DateTimeField(_("inskickad"), null=True, blank=True, editable=False)
+    editor_message = models.TextField(
+        _("meddelande från redaktionen"),
+        blank=True,
+        help_text=_("Vad som behöver ändras innan metoden kan publiceras."),
+    )
+    personal_data_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("personuppgifter kontrollerade av"),
+    )
+    easy_read_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("svår lättläst text godkänd av"),
+    )
+
     # Derived, kept current by services (see methods.search.refresh_method_index and
     # companies.services.refresh_report_stats); never edited by hand.
     report_count = models.PositiveIntegerField(
@@ -375,6 +412,17 @@ class Method(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED and self.deleted_at is None
+
+    def role_phase_matrix(self, phases: list[Phase]) -> list[dict]:
+        """Rows of the role-by-phase matrix: each given phase that has steps, one cell per role
+        in Role order (None where the role does nothing). Uses prefetched steps."""
+        steps = {(s.phase_id, s.role): s for s in self.steps.all()}
+        rows = []
+        for phase in phases:
+            cells = [steps.get((phase.pk, role)) for role in Role.values]
+            if any(cells):
+                rows.append({"phase": phase, "cells": cells})
+        return rows
 
     def target_role_values(self) -> list[str]:
         return [r.role for r in self.target_roles.all()]
@@ -515,3 +563,85 @@ class SearchSynonym(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} = {self.synonyms}"
+
+
+class CommentReport(models.Model):
+    """A reader's report that a comment breaks the rules; editors see reported comments."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("varför"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("anmäld"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("anmälan av kommentar")
+        verbose_name_plural = _("anmälningar av kommentarer")
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="unique_comment_report")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reporter} → {self.comment_id}"
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", _("skapade")
+    SAVED = "saved", _("sparade")
+    SUBMITTED = "submitted", _("skickade in")
+    CHANGES_REQUESTED = "changes_requested", _("begärde ändringar")
+    PUBLISHED = "published", _("publicerade")
+    ARCHIVED = "archived", _("arkiverade")
+    RESTORED_REVISION = "restored_revision", _("återställde en version")
+    DELETED = "deleted", _("flyttade till papperskorgen")
+    RESTORED = "restored", _("återställde från papperskorgen")
+    PURGED = "purged", _("tömde från papperskorgen")
+    COMMENT_HIDDEN = "comment_hidden", _("dolde en kommentar")
+    COMMENT_SHOWN = "comment_shown", _("visade en kommentar igen")
+    MEMBER_ADDED = "member_added", _("lade till en medlem")
+    MEMBER_REMOVED = "member_removed", _("tog bort en medlem")
+    ROLE_CHANGED = "role_changed", _("ändrade roll")
+    INVITED = "invited", _("bjöd in")
+
+
+class AuditEntry(models.Model):
+    """Who did what, when: every state change, publish, restore, delete, purge and membership
+    change. Entries are only ever added."""
+
+    created_at = models.DateTimeField(_("när"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vem"),
+    )
+    action = models.CharField(_("vad"), max_length=30, choices=AuditAction.choices)
+    method = models.ForeignKey(
+        Method,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("metod"),
+    )
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("företag"),
+    )
+    # What the entry is about, in words that survive the object's deletion.
+    summary = models.CharField(_("beskrivning"), max_length=300)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("händelse i loggen")
+        verbose_name_plural = _("händelselogg")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"

@@ -159,10 +159,9 @@ def _with_print_data(queryset):
 
 def _printed_method(method: Method) -> dict:
     """One method as the PDF templates show it: the matrix keeps only roles with a step."""
-    from .views import _role_phase_matrix
 
     method_phases = list(method.phases.all())
-    rows = _role_phase_matrix(method, method_phases)
+    rows = method.role_phase_matrix(method_phases)
     used = [i for i in range(len(Role.values)) if any(row["cells"][i] for row in rows)]
     roles = [Role.choices[i] for i in used]
     matrix = [{"phase": row["phase"], "cells": [row["cells"][i] for i in used]} for row in rows]

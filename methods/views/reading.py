@@ -12,11 +12,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
-from . import printing, search
-from .choices import Role, Status
-from .filters import MethodFilter
-from .models import Method, MethodStep, Phase
-from .rendering import render_markdown
+from .. import printing, search
+from ..choices import Role, Status
+from ..filters import MethodFilter
+from ..models import Method, MethodStep, Phase
+from ..rendering import render_markdown
 
 # Each group of the search page shows this many; the method list shows the rest.
 SEARCH_GROUP_SIZE = 10
@@ -91,17 +91,6 @@ def method_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _role_phase_matrix(method: Method, phases: list[Phase]) -> list[dict]:
-    """Rows of the role-by-phase matrix: each of the method's phases with one cell per role."""
-    steps = {(s.phase_id, s.role): s for s in method.steps.all()}
-    rows = []
-    for phase in phases:
-        cells = [steps.get((phase.pk, role)) for role in Role.values]
-        if any(cells):
-            rows.append({"phase": phase, "cells": cells})
-    return rows
-
-
 @require_GET
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from companies.models import ExperienceReport
@@ -122,7 +111,7 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "method": method,
             "method_phases": method_phases,
             "roles": Role.choices,
-            "matrix": _role_phase_matrix(method, method_phases),
+            "matrix": method.role_phase_matrix(method_phases),
             "reports": reports,
             "easy_read": easy_read,
             "similar_methods": Method.objects.similar_to(method),
@@ -161,7 +150,7 @@ def method_card(request: HttpRequest, slug: str) -> HttpResponse:
             "method": method,
             "method_phases": method_phases,
             "roles": Role.choices,
-            "matrix": _role_phase_matrix(method, method_phases),
+            "matrix": method.role_phase_matrix(method_phases),
             "page_url": page_url,
             "qr_svg": printing.qr_svg(page_url),
         },

@@ -1,0 +1,1 @@
+"""Views of the handbook, one module per area: reading, contributing, editorial, comments."""
