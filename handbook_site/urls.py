@@ -20,6 +20,8 @@ handler500 = "methods.views.reading.server_error"
 urlpatterns = [
     path("", include("methods.urls")),
     path("foretag/", include("companies.urls")),
+    # The site's own account pages first; allauth provides the rest under the same prefix.
+    path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

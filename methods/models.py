@@ -24,12 +24,16 @@ from .choices import (
 from .rendering import render_markdown
 
 
+# Paths that share a prefix with object pages (/metoder/ny/, /foretag/inbjudan/...).
+RESERVED_SLUGS = {"ny", "inbjudan", "redaktion"}
+
+
 def unique_slug(model: type[models.Model], text: str, instance_pk=None, max_length=80) -> str:
     """A slug from text that no other row of model uses yet (adds -2, -3, ...)."""
     base = slugify(text)[:max_length].strip("-") or "metod"
     candidate, n = base, 2
     others = model._default_manager.exclude(pk=instance_pk)
-    while others.filter(slug=candidate).exists():
+    while candidate in RESERVED_SLUGS or others.filter(slug=candidate).exists():
         suffix = f"-{n}"
         candidate = base[: max_length - len(suffix)] + suffix
         n += 1

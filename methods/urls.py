@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import reading
+from .views import comments, editorial, reading, recycle, submission
 
 app_name = "methods"
 
@@ -10,10 +10,15 @@ urlpatterns = [
     path("", reading.home, name="home"),
     path("fas/<slug:slug>/", reading.phase_detail, name="phase"),
     path("metoder/", reading.method_list, name="list"),
+    # Before metoder/<slug>/: "ny" is a reserved slug.
+    *submission.urlpatterns,
     path("metoder/<slug:slug>/", reading.method_detail, name="detail"),
     path("metoder/<slug:slug>/kort/", reading.method_card, name="card"),
     path("metoder/<slug:slug>.pdf", reading.method_pdf, name="pdf"),
     path("handbok.pdf", reading.handbook_pdf, name="handbook_pdf"),
     path("sok/", reading.search_page, name="search"),
     path("tillganglighet/", reading.accessibility, name="accessibility"),
+    *editorial.urlpatterns,
+    *comments.urlpatterns,
+    *recycle.urlpatterns,
 ]

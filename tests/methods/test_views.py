@@ -366,3 +366,9 @@ def test_server_error_page_is_friendly_and_needs_no_database(rf, django_assert_n
     html = response.content.decode()
     assert "<h1>Något gick fel</h1>" in html
     assert "Försök igen om en stund." in html
+
+
+def test_slugs_are_unique_and_never_reserved_words(db):
+    first = MethodFactory(title="Ny")
+    second = MethodFactory(title="Ny")
+    assert (first.slug, second.slug) == ("ny-2", "ny-3")

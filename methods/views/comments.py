@@ -1,0 +1,3 @@
+"""Comments views (being built in this session)."""
+
+urlpatterns: list = []

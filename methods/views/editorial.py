@@ -1,0 +1,3 @@
+"""Editorial views (being built in this session)."""
+
+urlpatterns: list = []

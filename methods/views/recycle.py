@@ -1,0 +1,3 @@
+"""Recycle views (being built in this session)."""
+
+urlpatterns: list = []

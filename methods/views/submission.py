@@ -1,0 +1,3 @@
+"""Submission views (being built in this session)."""
+
+urlpatterns: list = []
