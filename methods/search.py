@@ -31,7 +31,7 @@ FEW_RESULTS = 3
 # Common Swedish inflection and derivation endings, longest first.
 _SUFFIXES = sorted(
     [
-        "ningarna", "ningar", "ningen", "ning", "heterna", "heten", "het", "arnas", "ernas",
+        "ningarna", "ningar", "ningen", "ning", "ing", "heterna", "heten", "het", "arnas", "ernas",
         "ornas", "arna", "erna", "orna", "andet", "ande", "ende", "aren", "are", "ast", "ade",
         "ad", "ar", "er", "or", "en", "et", "na", "a", "e",
     ],

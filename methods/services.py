@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import Max, Value
 from django.utils import timezone
 
-from .choices import Status
-from .models import Method, Revision
+from .models import AuditAction, Comment, Method, Revision
 from .search import is_postgresql, normalize
 
 # Plain fields copied into every revision snapshot (rendered HTML is derived, not stored).
@@ -55,32 +56,18 @@ def record_revision(method: Method, author=None, message: str = "") -> Revision:
     )
 
 
-def publish(method: Method, by=None) -> Method:
-    method.status = Status.PUBLISHED
-    method.published_at = timezone.now()
-    method.save(update_fields=["status", "published_at", "updated_at"])
-    record_revision(method, by, "Publicerad")
-    return method
-
-
-def archive(method: Method, by=None) -> Method:
-    method.status = Status.ARCHIVED
-    method.save(update_fields=["status", "updated_at"])
-    record_revision(method, by, "Arkiverad")
-    return method
-
-
 def refresh_search_index(method: Method) -> None:
     """Store the method's normalised search text (and its weighted tsvector on PostgreSQL).
 
     Called after a method and its steps and relations are saved: the steps and the names of its
-    competence areas and business lines are part of what a search finds.
+    phases, competence areas and business lines are part of what a search finds.
     """
     title = normalize(method.title)
     summary = normalize(" ".join([method.summary, method.easy_read, method.purpose]))
     steps = " ".join(method.steps.values_list("text", flat=True))
     vocabulary = " ".join(
         [
+            *method.phases.values_list("name", flat=True),
             *method.competence_areas.values_list("name", flat=True),
             *method.business_lines.values_list("name", flat=True),
         ]
@@ -99,3 +86,92 @@ def refresh_search_index(method: Method) -> None:
     for name, value in updates.items():
         if name != "search_vector":
             setattr(method, name, value)
+
+
+# The recycle bin: soft delete, restore and the periodic purge.
+
+
+def _bin_description(obj: Method | Comment) -> str:
+    """The object in words, for audit entries that must stay readable after a purge."""
+    if isinstance(obj, Method):
+        return f"metoden «{obj.title}» ({obj.slug})"
+    author = obj.author.public_name if obj.author else "tidigare medlem"
+    return f"kommentar {obj.pk} av {author} på metoden «{obj.method.title}»"
+
+
+def _bin_audit_targets(obj: Method | Comment) -> dict:
+    if isinstance(obj, Method):
+        return {"method": obj}
+    return {"method": obj.method, "comment": obj}
+
+
+@transaction.atomic
+def move_to_bin(obj: Method | Comment, by) -> None:
+    """Soft delete: the object disappears everywhere but stays restorable for
+    settings.RECYCLE_BIN_DAYS days. Nothing else about it changes."""
+    from .audit import record
+
+    if obj.deleted_at is not None:
+        return
+    now = timezone.now()
+    # update(), not save(): the object must come back exactly as it was, updated_at included.
+    type(obj).objects.filter(pk=obj.pk).update(deleted_at=now)
+    obj.deleted_at = now
+    description = _bin_description(obj)
+    record(
+        by,
+        AuditAction.DELETED,
+        f"Flyttade {description} till papperskorgen.",
+        **_bin_audit_targets(obj),
+    )
+
+
+@transaction.atomic
+def restore_from_bin(obj: Method | Comment, by) -> None:
+    """Bring a deleted method or comment back exactly as it was before it was deleted."""
+    from .audit import record
+
+    if obj.deleted_at is None:
+        return
+    type(obj).objects.filter(pk=obj.pk).update(deleted_at=None)
+    obj.deleted_at = None
+    record(
+        by,
+        AuditAction.RESTORED,
+        f"Återställde {_bin_description(obj)} från papperskorgen.",
+        **_bin_audit_targets(obj),
+    )
+
+
+def purge_from_bin(older_than_days: int) -> int:
+    """Permanently delete methods and comments that were deleted more than `older_than_days`
+    days ago; returns how many. Each item is locked and deleted in its own transaction, so two
+    runs at once (cron on two servers) neither fail nor delete or log anything twice."""
+    from .audit import record
+
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    purged = 0
+    for model in (Comment, Method):
+        candidates = list(
+            model.objects.filter(deleted_at__lt=cutoff).order_by("pk").values_list("pk", flat=True)
+        )
+        for pk in candidates:
+            with transaction.atomic():
+                queryset = model.objects.select_for_update(skip_locked=True)
+                if model is Comment:
+                    queryset = queryset.select_related("author", "method")
+                obj = queryset.filter(pk=pk, deleted_at__lt=cutoff).first()
+                if obj is None:  # restored, or purged by another run meanwhile
+                    continue
+                description = _bin_description(obj)
+                deleted_on = f"{timezone.localtime(obj.deleted_at):%Y-%m-%d}"
+                record(
+                    None,
+                    AuditAction.PURGED,
+                    f"Raderade {description} för gott; den låg i papperskorgen sedan "
+                    f"{deleted_on}.",
+                    method=obj.method if model is Comment else None,
+                )
+                obj.delete()
+                purged += 1
+    return purged
