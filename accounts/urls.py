@@ -1,5 +1,9 @@
 from django.urls import path
 
+from . import views
+
 app_name = "accounts"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("profil/", views.profile, name="profile"),
+]

@@ -1,15 +1,25 @@
-"""Company directory and profiles."""
+"""Company directory and profiles, member management and invitations."""
 
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from methods.choices import Status
 from methods.models import Method
 
-from .choices import County
-from .models import Company, ExperienceReport
+from . import services
+from .choices import County, MembershipRole
+from .forms import InviteForm, RoleForm
+from .models import Company, ExperienceReport, Invitation, Membership
 
 
 @require_GET
@@ -51,4 +61,200 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
-    return render(request, "companies/company_detail.html", {"company": company})
+    return render(
+        request,
+        "companies/company_detail.html",
+        {"company": company, "is_company_admin": services.is_company_admin(request.user, company)},
+    )
+
+
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    """403: signed in, but this page is not for this account."""
+    return render(request, "403.html", status=403)
+
+
+# Members and invitations ----------------------------------------------------------------------
+
+
+def _admin_company(request: HttpRequest, slug: str) -> Company:
+    """The company, if the signed-in user administers it; 404 if unknown, 403 otherwise.
+
+    Superusers manage memberships in Django admin, so they are no exception here.
+    """
+    company = get_object_or_404(Company, slug=slug)
+    if not services.is_company_admin(request.user, company):
+        raise PermissionDenied
+    return company
+
+
+def _members_page(
+    request: HttpRequest,
+    company: Company,
+    *,
+    invite_form: InviteForm | None = None,
+    role_form: tuple[int, RoleForm] | None = None,
+    row_error: tuple[int, str] | None = None,
+) -> HttpResponse:
+    """The member list with one role form per row; a failed form is shown bound, with errors."""
+    memberships = list(
+        company.memberships.select_related("user").order_by(
+            "role", "user__display_name", "user__email"
+        )
+    )
+    for membership in memberships:
+        if role_form and role_form[0] == membership.pk:
+            membership.role_form = role_form[1]
+        else:
+            membership.role_form = RoleForm(
+                initial={"role": membership.role},
+                prefix=f"m{membership.pk}",
+                member_name=membership.user.public_name,
+            )
+        membership.error = row_error[1] if row_error and row_error[0] == membership.pk else ""
+    invitations = company.invitations.filter(accepted_at__isnull=True).order_by("email")
+    return render(
+        request,
+        "companies/members.html",
+        {
+            "company": company,
+            "memberships": memberships,
+            "invitations": invitations,
+            "invite_form": invite_form or InviteForm(company=company),
+            "now": timezone.now(),
+        },
+        # A form shown again with its errors is a client error: 400, with what was typed.
+        status=400 if (invite_form or role_form or row_error) else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    """Company admins: the member list, pending invitations and the invite form."""
+    company = _admin_company(request, slug)
+    if request.method != "POST":
+        return _members_page(request, company)
+    form = InviteForm(request.POST, company=company)
+    if form.is_valid():
+        email, role = form.cleaned_data["email"], form.cleaned_data["role"]
+        try:
+            services.invite(company, email, role, request.user)
+        except services.AlreadyMemberError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(
+                request, _("En inbjudan har skickats till %(email)s.") % {"email": email}
+            )
+            return redirect("companies:members", company.slug)
+    return _members_page(request, company, invite_form=form)
+
+
+def _company_membership(company: Company, pk: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.select_related("user", "company"), pk=pk, company=company
+    )
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    company = _admin_company(request, slug)
+    membership = _company_membership(company, pk)
+    name = membership.user.public_name
+    form = RoleForm(request.POST, prefix=f"m{pk}", member_name=name)
+    if form.is_valid():
+        role = form.cleaned_data["role"]
+        try:
+            services.change_role(membership, role, request.user)
+        except services.LastAdminError as error:
+            form.add_error("role", str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s har nu rollen %(role)s.")
+                % {"name": name, "role": str(MembershipRole(role).label).lower()},
+            )
+            if role != MembershipRole.ADMIN and membership.user_id == request.user.pk:
+                # No longer an admin: the member page is closed to them now.
+                return redirect(company)
+            return redirect("companies:members", company.slug)
+    return _members_page(request, company, role_form=(pk, form))
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    company = _admin_company(request, slug)
+    membership = _company_membership(company, pk)
+    name = membership.user.public_name
+    is_self = membership.user_id == request.user.pk
+    try:
+        services.remove_member(membership, request.user)
+    except services.LastAdminError as error:
+        return _members_page(request, company, row_error=(pk, str(error)))
+    if is_self:
+        messages.success(
+            request, _("Du är inte längre medlem i %(company)s.") % {"company": company.name}
+        )
+        return redirect(company)
+    messages.success(
+        request,
+        _("%(name)s är inte längre medlem i %(company)s.")
+        % {"name": name, "company": company.name},
+    )
+    return redirect("companies:members", company.slug)
+
+
+@login_required
+@require_POST
+def invitation_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    company = _admin_company(request, slug)
+    invitation = get_object_or_404(Invitation, pk=pk, company=company, accepted_at__isnull=True)
+    services.cancel_invitation(invitation)
+    messages.success(
+        request, _("Inbjudan till %(email)s är återkallad.") % {"email": invitation.email}
+    )
+    return redirect("companies:members", company.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Accept an invitation, with whatever account the visitor is signed in with."""
+    invitation = (
+        Invitation.objects.select_related("company", "invited_by").filter(token=token).first()
+    )
+    if invitation is None:
+        return render(request, "companies/invitation_unknown.html", status=404)
+    user = request.user
+    if invitation.is_usable and request.method == "POST":
+        if not user.is_authenticated:
+            return redirect_to_login(request.path)
+        try:
+            services.accept_invitation(invitation, user)
+        except services.InvitationUnusable:
+            invitation.refresh_from_db()
+        else:
+            messages.success(
+                request,
+                _("Välkommen! Du är nu medlem i %(company)s.")
+                % {"company": invitation.company.name},
+            )
+            return redirect(invitation.company)
+    is_member = user.is_authenticated and invitation.company.memberships.filter(user=user).exists()
+    if not invitation.is_usable:
+        return render(
+            request,
+            "companies/invitation_unusable.html",
+            {"invitation": invitation, "is_member": is_member},
+            status=410,
+        )
+    return render(
+        request,
+        "companies/invitation.html",
+        {
+            "invitation": invitation,
+            "is_member": is_member,
+            "other_address": user.is_authenticated and user.email != invitation.email.lower(),
+            "next_query": urlencode({"next": request.path}),
+        },
+    )

@@ -269,6 +269,13 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # Pagination of the method list.
 METHODS_PER_PAGE = 20
 
+# Comments: at most this many per user in ten minutes (counted in the database, so it holds
+# across app servers).
+COMMENT_RATE_LIMIT = env_int("COMMENT_RATE_LIMIT", 5)
+# Deleted methods and comments stay restorable this many days; `manage.py purge_recycle_bin`
+# (run daily by cron) then deletes them for good.
+RECYCLE_BIN_DAYS = env_int("RECYCLE_BIN_DAYS", 30)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

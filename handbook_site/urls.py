@@ -3,17 +3,17 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from markdownx.views import ImageUploadView
 
+from methods.uploads import image_upload
 from methods.views import reading as method_views
 
 admin.site.site_header = _("Kompetenshandboken – administration")
 admin.site.site_title = _("Kompetenshandboken")
 admin.site.index_title = _("Kurera handboken")
 
+handler403 = "companies.views.permission_denied"
 handler404 = "methods.views.reading.page_not_found"
 handler500 = "methods.views.reading.server_error"
 
@@ -27,11 +27,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # markdownx is open to anyone out of the box; here only signed-in users may use it, and the
     # preview goes through the same sanitising renderer as everything else.
-    path(
-        "markdownx/upload/",
-        login_required(ImageUploadView.as_view()),
-        name="markdownx_upload",
-    ),
+    path("markdownx/upload/", image_upload, name="markdownx_upload"),
     path(
         "markdownx/markdownify/",
         method_views.markdown_preview,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
 
-from . import services
+from . import services, workflow
 from .choices import Status
 from .models import (
     AuditEntry,
@@ -154,7 +154,11 @@ class MethodAdmin(MarkdownxModelAdmin):
     def publish_selected(self, request, queryset):
         count = 0
         for method in queryset.exclude(status=Status.PUBLISHED):
-            services.publish(method, request.user)
+            try:
+                workflow.publish(method, request.user)
+            except workflow.WorkflowError as error:
+                self.message_user(request, f"{method.title}: {error}", messages.WARNING)
+                continue
             count += 1
         self.message_user(
             request,
@@ -167,7 +171,7 @@ class MethodAdmin(MarkdownxModelAdmin):
     def archive_selected(self, request, queryset):
         count = 0
         for method in queryset.filter(status=Status.PUBLISHED):
-            services.archive(method, request.user)
+            workflow.archive(method, request.user)
             count += 1
         self.message_user(
             request,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import AuditAction, AuditEntry, Method
+from .models import AuditAction, AuditEntry, Comment, Method
 
 
 def record(
@@ -12,6 +12,7 @@ def record(
     *,
     method: Method | None = None,
     company=None,
+    comment: Comment | None = None,
 ) -> AuditEntry:
     """Write one entry. `summary` names the object in words, so the entry stays readable
     after the object is purged."""
@@ -21,4 +22,5 @@ def record(
         summary=summary[:300],
         method=method,
         company=company,
+        comment=comment,
     )

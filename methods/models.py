@@ -23,7 +23,6 @@ from .choices import (
 )
 from .rendering import render_markdown
 
-
 # Paths that share a prefix with object pages (/metoder/ny/, /foretag/inbjudan/...).
 RESERVED_SLUGS = {"ny", "inbjudan", "redaktion"}
 
@@ -506,8 +505,28 @@ class Revision(models.Model):
 
 
 class CommentQuerySet(models.QuerySet):
+    def alive(self) -> CommentQuerySet:
+        """Everything not in the recycle bin."""
+        return self.filter(deleted_at__isnull=True)
+
     def visible(self) -> CommentQuerySet:
-        return self.filter(deleted_at__isnull=True).exclude(state=CommentState.HIDDEN)
+        return self.alive().exclude(state=CommentState.HIDDEN)
+
+    def shown_to(self, user) -> CommentQuerySet:
+        """What a method page lists: editors also see hidden comments (marked as hidden)."""
+        if user.is_authenticated and getattr(user, "is_editor", False):
+            return self.alive()
+        return self.visible()
+
+    def reported(self) -> CommentQuerySet:
+        """Comments readers reported that no editor has dealt with yet, on methods not in the
+        recycle bin, with `report_count`; most reported first."""
+        return (
+            self.alive()
+            .filter(state=CommentState.REPORTED, method__deleted_at__isnull=True)
+            .annotate(report_count=Count("reports"))
+            .order_by("-report_count", "created_at", "pk")
+        )
 
 
 class Comment(models.Model):
@@ -638,6 +657,14 @@ class AuditEntry(models.Model):
         blank=True,
         related_name="audit_entries",
         verbose_name=_("företag"),
+    )
+    comment = models.ForeignKey(
+        Comment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("kommentar"),
     )
     # What the entry is about, in words that survive the object's deletion.
     summary = models.CharField(_("beskrivning"), max_length=300)

@@ -157,7 +157,7 @@ def purge_from_bin(older_than_days: int) -> int:
         )
         for pk in candidates:
             with transaction.atomic():
-                queryset = model.objects.select_for_update(skip_locked=True)
+                queryset = model.objects.select_for_update(skip_locked=True, of=("self",))
                 if model is Comment:
                     queryset = queryset.select_related("author", "method")
                 obj = queryset.filter(pk=pk, deleted_at__lt=cutoff).first()
@@ -168,8 +168,7 @@ def purge_from_bin(older_than_days: int) -> int:
                 record(
                     None,
                     AuditAction.PURGED,
-                    f"Raderade {description} för gott; den låg i papperskorgen sedan "
-                    f"{deleted_on}.",
+                    f"Raderade {description} för gott; den låg i papperskorgen sedan {deleted_on}.",
                     method=obj.method if model is Comment else None,
                 )
                 obj.delete()

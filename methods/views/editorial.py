@@ -1,3 +1,179 @@
-"""Editorial views (being built in this session)."""
+"""The editors' desk: review queue, review decisions, revision history and restore."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import workflow
+from ..choices import Role, Status
+from ..diff import diff_snapshots
+from ..models import Comment, Method, Phase, Revision
+from ..readability import EASY_READ_MAX_LIX, lix
+from ..services import snapshot
+
+
+def editor_required(view):
+    """Signed-in editors only: others get 403, anonymous visitors the login page."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_editor:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@editor_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    alive = Method.objects.alive().select_related("author", "working_copy_of")
+    return render(
+        request,
+        "methods/editorial/dashboard.html",
+        {
+            "queue": alive.filter(status=Status.SUBMITTED).order_by("submitted_at", "pk"),
+            "waiting_for_authors": alive.filter(status=Status.CHANGES_REQUESTED).order_by(
+                "updated_at"
+            ),
+            "stale": alive.filter(
+                status=Status.PUBLISHED, review_by__lt=timezone.localdate()
+            ).order_by("review_by"),
+            "reported_comments": Comment.objects.reported().select_related("method", "author"),
+        },
+    )
+
+
+def _review_context(method: Method) -> dict:
+    phases = list(Phase.objects.filter(methods=method).order_by("number"))
+    current = snapshot(method)
+    compared_with = method.working_copy_of
+    return {
+        "method": method,
+        "matrix": method.role_phase_matrix(phases),
+        "roles": Role.choices,
+        "compared_with": compared_with,
+        "diff": diff_snapshots(snapshot(compared_with), current) if compared_with else [],
+        "easy_read_lix": lix(method.easy_read),
+        "lix_max": EASY_READ_MAX_LIX,
+        "findings": workflow.personal_data_findings(method),
+    }
+
+
+@editor_required
+def review(request: HttpRequest, slug: str) -> HttpResponse:
+    method = get_object_or_404(
+        Method.objects.alive()
+        .select_related("author", "working_copy_of")
+        .prefetch_related("steps__phase", "phases", "competence_areas", "business_lines"),
+        slug=slug,
+    )
+    return render(request, "methods/editorial/review.html", _review_context(method))
+
+
+def _decide(request: HttpRequest, slug: str, decision) -> HttpResponse:
+    method = get_object_or_404(Method.objects.alive(), slug=slug)
+    try:
+        result = decision(method)
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+        context = _review_context(method)
+        context["message_text"] = request.POST.get("meddelande", "")
+        return render(request, "methods/editorial/review.html", context, status=400)
+    return result
+
+
+@editor_required
+@require_POST
+def publish(request: HttpRequest, slug: str) -> HttpResponse:
+    def decision(method):
+        published = workflow.publish(
+            method,
+            request.user,
+            override_easy_read=bool(request.POST.get("godkann_lix")),
+            confirm_personal_data=bool(request.POST.get("bekrafta")),
+        )
+        messages.success(request, _("Metoden är publicerad."))
+        return redirect(published.get_absolute_url())
+
+    return _decide(request, slug, decision)
+
+
+@editor_required
+@require_POST
+def request_changes(request: HttpRequest, slug: str) -> HttpResponse:
+    def decision(method):
+        workflow.request_changes(method, request.user, request.POST.get("meddelande", ""))
+        messages.success(request, _("Skribenten har fått ditt meddelande."))
+        return redirect("methods:editorial")
+
+    return _decide(request, slug, decision)
+
+
+@editor_required
+@require_POST
+def archive(request: HttpRequest, slug: str) -> HttpResponse:
+    def decision(method):
+        workflow.archive(method, request.user)
+        messages.success(request, _("Metoden är arkiverad."))
+        return redirect("methods:review", method.slug)
+
+    return _decide(request, slug, decision)
+
+
+def history(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every saved version, and a readable difference between any two of them."""
+    method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
+    revisions = list(method.revisions.select_related("author").order_by("-number"))
+    by_number = {r.number: r for r in revisions}
+
+    def chosen(name: str, default: Revision | None) -> Revision | None:
+        try:
+            return by_number.get(int(request.GET.get(name, "")), default)
+        except ValueError:
+            return default
+
+    newest = revisions[0] if revisions else None
+    older = revisions[1] if len(revisions) > 1 else None
+    new, old = chosen("till", newest), chosen("fran", older)
+    diff = diff_snapshots(old.snapshot if old else None, new.snapshot) if new else []
+    return render(
+        request,
+        "methods/editorial/history.html",
+        {"method": method, "revisions": revisions, "old": old, "new": new, "diff": diff},
+    )
+
+
+@editor_required
+@require_POST
+def restore(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    method = get_object_or_404(Method.objects.alive(), slug=slug)
+    revision = get_object_or_404(Revision, method=method, number=number)
+    workflow.restore_revision(method, revision, request.user)
+    messages.success(
+        request,
+        _("Version %(n)s är återställd som en ny version. Inget har skrivits över.")
+        % {"n": number},
+    )
+    return redirect("methods:history", method.slug)
+
+
+urlpatterns = [
+    path("redaktion/", dashboard, name="editorial"),
+    path("redaktion/granska/<slug:slug>/", review, name="review"),
+    path("redaktion/granska/<slug:slug>/publicera/", publish, name="publish"),
+    path("redaktion/granska/<slug:slug>/andringar/", request_changes, name="request_changes"),
+    path("redaktion/granska/<slug:slug>/arkivera/", archive, name="archive"),
+    path("metoder/<slug:slug>/historik/", history, name="history"),
+    path("metoder/<slug:slug>/historik/<int:number>/aterstall/", restore, name="restore_revision"),
+]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import printing, search
 from ..choices import Role, Status
 from ..filters import MethodFilter
+from ..forms import CommentForm
 from ..models import Method, MethodStep, Phase
 from ..rendering import render_markdown
 
@@ -114,10 +115,29 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "matrix": method.role_phase_matrix(method_phases),
             "reports": reports,
             "easy_read": easy_read,
+            "can_edit": _can_edit(request.user, method),
             "similar_methods": Method.objects.similar_to(method),
             "same_line_methods": Method.objects.used_in_same_business_lines(method),
+            "comments": list(
+                method.comments.shown_to(request.user)
+                .select_related("author")
+                .order_by("created_at", "pk")
+            ),
+            "comment_form": (
+                CommentForm() if request.user.is_authenticated and method.is_published else None
+            ),
         },
     )
+
+
+def _can_edit(user, method: Method) -> bool:
+    """Editors edit anything; authors their drafts, and published methods via a new version."""
+    if not user.is_authenticated:
+        return False
+    if user.is_editor:
+        return True
+    editable = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED)
+    return method.author_id == user.pk and method.status in editable
 
 
 def _visible_method(request: HttpRequest, slug: str) -> Method:

@@ -1,0 +1,102 @@
+"""The user's own page: display name, companies and everything they have contributed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from companies.models import ExperienceReport
+from methods.choices import Status
+from methods.models import Comment, Method
+
+from .forms import ProfileForm
+
+
+def _can_see(user, is_editor: bool, method: Method) -> bool:
+    """The same rule as Method.objects.visible_to, for a method already loaded."""
+    if method.deleted_at is not None:
+        return False
+    return is_editor or method.status == Status.PUBLISHED or method.author_id == user.pk
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Ditt visningsnamn är sparat."))
+            return redirect("accounts:profile")
+    else:
+        form = ProfileForm(instance=user)
+
+    memberships = user.memberships.select_related("company").order_by("company__name")
+    methods = list(
+        Method.objects.filter(author=user)
+        .alive()
+        .select_related("working_copy_of")
+        .only(
+            "title",
+            "slug",
+            "status",
+            "updated_at",
+            "deleted_at",
+            "author_id",
+            "working_copy_of__title",
+            "working_copy_of__slug",
+        )  # fmt: skip
+        .order_by("-updated_at", "-pk")
+    )
+    reports = (
+        ExperienceReport.objects.filter(author=user)
+        .select_related("company", "method")
+        .only(
+            "title",
+            "status",
+            "updated_at",
+            "company__name",
+            "company__slug",
+            "method__title",
+            "method__slug",
+            "method__status",
+            "method__deleted_at",
+            "method__author_id",
+        )  # fmt: skip
+        .order_by("-updated_at", "-pk")
+    )
+    comments = (
+        Comment.objects.filter(author=user, deleted_at__isnull=True)
+        .select_related("method")
+        .only(
+            "body",
+            "state",
+            "created_at",
+            "method__title",
+            "method__slug",
+            "method__status",
+            "method__deleted_at",
+            "method__author_id",
+        )  # fmt: skip
+        .order_by("-created_at", "-pk")
+    )
+    reports, comments = list(reports), list(comments)
+    is_editor = user.is_editor  # asked once, whatever the number of rows
+    for item in [*reports, *comments]:
+        item.method_visible = _can_see(user, is_editor, item.method)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "memberships": memberships,
+            "methods": methods,
+            "reports": reports,
+            "comments": comments,
+        },
+    )

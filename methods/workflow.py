@@ -1,0 +1,336 @@
+"""The editorial workflow: drafts, versions, review decisions and restoring revisions.
+
+States: draft -> submitted -> published, or submitted -> changes_requested -> submitted;
+published -> archived -> published. A published method is edited through a working copy
+(a draft row pointing at it) so the published text stays live until the copy is published.
+Every save checks the version the editor started from, so nobody overwrites newer text unseen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from companies.models import BusinessLine
+
+from . import audit
+from .choices import Status
+from .models import (
+    AuditAction,
+    CompetenceArea,
+    Method,
+    MethodStep,
+    MethodTargetRole,
+    Phase,
+    Revision,
+)
+from .notifications import editor_addresses, notify
+from .readability import EASY_READ_MAX_LIX, find_personal_data, lix
+from .services import SNAPSHOT_FIELDS, record_revision, refresh_search_index, snapshot
+
+
+class WorkflowError(Exception):
+    """A transition that is not allowed now; the message is shown to the user (Swedish)."""
+
+
+class ConflictError(WorkflowError):
+    """Someone saved the method after this editor opened it."""
+
+    def __init__(self, current: Method):
+        super().__init__(
+            _(
+                "Någon annan har sparat ändringar i metoden medan du skrev. Din text finns kvar "
+                "nedan. Jämför med den sparade versionen, för över det som ska vara kvar och "
+                "spara igen."
+            )
+        )
+        self.current = current
+
+
+# Text fields checked for personal data before submission and publication. The contact field
+# is meant for contact details and is not checked.
+CHECKED_FIELDS = [
+    "title", "summary", "easy_read", "purpose", "body", "prerequisites", "adaptation_language",
+    "adaptation_reading", "adaptation_health", "materials", "indicator_reaction",
+    "indicator_learning", "indicator_behaviour", "indicator_results", "source",
+]  # fmt: skip
+
+
+def personal_data_findings(method: Method):
+    fields = {name: getattr(method, name) for name in CHECKED_FIELDS}
+    for step in method.steps.all():
+        fields[f"steg: {step.phase_id}/{step.role}"] = step.text
+    return find_personal_data(fields)
+
+
+def easy_read_lix(method: Method) -> int | None:
+    return lix(method.easy_read)
+
+
+# Editing
+
+
+@transaction.atomic
+def create_draft(author, save: Callable[[Method], None]) -> Method:
+    """A new method, owned by its author, not visible to anyone else until published."""
+    method = Method(author=author, status=Status.DRAFT)
+    save(method)
+    record_revision(method, author, _("Utkast skapat"))
+    audit.record(author, AuditAction.CREATED, _("Skapade %(title)s") % {"title": method.title},
+                 method=method)  # fmt: skip
+    return method
+
+
+@transaction.atomic
+def save_version(method: Method, expected_version: int, by, save: Callable[[Method], None],
+                 message: str) -> Method:  # fmt: skip
+    """Apply save() to the method if nobody saved it since expected_version; else ConflictError.
+
+    The row is locked for the check so two saves at the same moment cannot both pass.
+    """
+    current = Method.objects.select_for_update().get(pk=method.pk)
+    if current.version != expected_version:
+        raise ConflictError(current)
+    method.version = current.version + 1
+    save(method)
+    refresh_search_index(method)
+    record_revision(method, by, message)
+    return method
+
+
+@transaction.atomic
+def start_new_version(method: Method, by) -> Method:
+    """The working copy of a published method: created once, then continued."""
+    existing = Method.objects.filter(working_copy_of=method, deleted_at__isnull=True).first()
+    if existing:
+        return existing
+    Method.objects.filter(working_copy_of=method).delete()  # a binned copy is replaced
+    copy = Method.objects.get(pk=method.pk)
+    copy.pk = None
+    copy.id = None
+    copy.slug = ""
+    copy.status = Status.DRAFT
+    copy.working_copy_of = method
+    copy.author = by
+    copy.version = 1
+    copy.wizard_step = "grund"
+    copy.published_at = None
+    copy.submitted_at = None
+    copy.editor_message = ""
+    copy.personal_data_confirmed_by = None
+    copy.easy_read_override_by = None
+    copy.save()
+    _copy_relations(method, copy)
+    refresh_search_index(copy)
+    record_revision(copy, by, _("Ny version påbörjad"))
+    audit.record(by, AuditAction.CREATED,
+                 _("Påbörjade en ny version av %(title)s") % {"title": method.title},
+                 method=method)  # fmt: skip
+    return copy
+
+
+def _copy_relations(source: Method, target: Method) -> None:
+    target.phases.set(source.phases.all())
+    target.competence_areas.set(source.competence_areas.all())
+    target.business_lines.set(source.business_lines.all())
+    MethodTargetRole.objects.filter(method=target).delete()
+    MethodTargetRole.objects.bulk_create(
+        [MethodTargetRole(method=target, role=r.role) for r in source.target_roles.all()]
+    )
+    MethodStep.objects.filter(method=target).delete()
+    for step in source.steps.all():
+        MethodStep.objects.create(method=target, phase=step.phase, role=step.role, text=step.text)
+
+
+# Review
+
+
+def _notify_author(method: Method, decision: str, author=None) -> None:
+    """Tell the author (of the working copy, when one was published) what the editors decided."""
+    recipient = author or method.author
+    if recipient and recipient.email:
+        notify([recipient.email], "method_decision", {"method": method, "decision": decision})
+
+
+@transaction.atomic
+def submit(method: Method, by, *, confirm_personal_data: bool = False) -> Method:
+    if method.status not in (Status.DRAFT, Status.CHANGES_REQUESTED):
+        raise WorkflowError(_("Bara utkast kan skickas in."))
+    if not method.phases.exists():
+        raise WorkflowError(_("Välj minst en fas innan du skickar in metoden."))
+    if not method.easy_read.strip():
+        raise WorkflowError(_("Skriv en lättläst version innan du skickar in metoden."))
+    if personal_data_findings(method) and method.personal_data_confirmed_by is None:
+        if not confirm_personal_data:
+            raise WorkflowError(
+                _(
+                    "Texten ser ut att innehålla personuppgifter. Ta bort dem eller bekräfta att "
+                    "de får publiceras."
+                )  # fmt: skip
+            )
+        method.personal_data_confirmed_by = by
+    method.status = Status.SUBMITTED
+    method.submitted_at = timezone.now()
+    method.editor_message = ""
+    method.version += 1
+    method.save()
+    record_revision(method, by, _("Inskickad för granskning"))
+    audit.record(by, AuditAction.SUBMITTED, _("Skickade in %(title)s") % {"title": method.title},
+                 method=method)  # fmt: skip
+    notify(editor_addresses(), "method_submitted", {"method": method, "author": by})
+    return method
+
+
+@transaction.atomic
+def request_changes(method: Method, by, message: str) -> Method:
+    if method.status != Status.SUBMITTED:
+        raise WorkflowError(_("Bara inskickade metoder kan skickas tillbaka."))
+    if not message.strip():
+        raise WorkflowError(_("Skriv vad som behöver ändras."))
+    method.status = Status.CHANGES_REQUESTED
+    method.editor_message = message.strip()
+    method.version += 1
+    method.save()
+    record_revision(method, by, _("Ändringar begärda"))
+    audit.record(by, AuditAction.CHANGES_REQUESTED,
+                 _("Begärde ändringar i %(title)s") % {"title": method.title},
+                 method=method)  # fmt: skip
+    _notify_author(method, "changes_requested")
+    return method
+
+
+def publication_problems(method: Method, *, override_easy_read: bool,
+                         confirm_personal_data: bool) -> list[str]:  # fmt: skip
+    problems = []
+    value = easy_read_lix(method)
+    if value is not None and value > EASY_READ_MAX_LIX and not override_easy_read:
+        problems.append(
+            _("Den lättlästa texten har LIX %(lix)s, över gränsen %(max)s. Förenkla texten "
+              "eller godkänn den uttryckligen.") % {"lix": value, "max": EASY_READ_MAX_LIX}
+        )  # fmt: skip
+    if (
+        personal_data_findings(method)
+        and method.personal_data_confirmed_by is None
+        and not confirm_personal_data
+    ):
+        problems.append(
+            _(
+                "Texten ser ut att innehålla personuppgifter. Kontrollera och bekräfta innan "
+                "publicering."
+            )  # fmt: skip
+        )
+    return problems
+
+
+@transaction.atomic
+def publish(method: Method, by, *, override_easy_read: bool = False,
+            confirm_personal_data: bool = False) -> Method:  # fmt: skip
+    """Publish a submitted method, or a working copy onto the method it replaces."""
+    if method.status not in (Status.SUBMITTED, Status.DRAFT, Status.CHANGES_REQUESTED,
+                             Status.ARCHIVED):  # fmt: skip
+        raise WorkflowError(_("Metoden är redan publicerad."))
+    problems = publication_problems(
+        method, override_easy_read=override_easy_read, confirm_personal_data=confirm_personal_data
+    )
+    if problems:
+        raise WorkflowError(" ".join(problems))
+    if confirm_personal_data and method.personal_data_confirmed_by is None:
+        method.personal_data_confirmed_by = by
+    if override_easy_read and (easy_read_lix(method) or 0) > EASY_READ_MAX_LIX:
+        method.easy_read_override_by = by
+    if method.working_copy_of_id:
+        return _publish_working_copy(method, by)
+    method.status = Status.PUBLISHED
+    method.published_at = method.published_at or timezone.now()
+    method.editor_message = ""
+    method.version += 1
+    method.save()
+    refresh_search_index(method)
+    record_revision(method, by, _("Publicerad"))
+    audit.record(by, AuditAction.PUBLISHED, _("Publicerade %(title)s") % {"title": method.title},
+                 method=method)  # fmt: skip
+    _notify_author(method, "published")
+    return method
+
+
+def _publish_working_copy(copy: Method, by) -> Method:
+    original = Method.objects.select_for_update().get(pk=copy.working_copy_of_id)
+    apply_snapshot(original, snapshot(copy))
+    original.personal_data_confirmed_by = copy.personal_data_confirmed_by
+    original.easy_read_override_by = copy.easy_read_override_by
+    original.version += 1
+    original.save()
+    refresh_search_index(original)
+    record_revision(original, by, _("Ny version publicerad"))
+    audit.record(by, AuditAction.PUBLISHED,
+                 _("Publicerade en ny version av %(title)s") % {"title": original.title},
+                 method=original)  # fmt: skip
+    author = copy.author
+    copy.delete()
+    _notify_author(original, "published", author=author)
+    return original
+
+
+@transaction.atomic
+def archive(method: Method, by) -> Method:
+    if method.status != Status.PUBLISHED:
+        raise WorkflowError(_("Bara publicerade metoder kan arkiveras."))
+    method.status = Status.ARCHIVED
+    method.version += 1
+    method.save()
+    record_revision(method, by, _("Arkiverad"))
+    audit.record(by, AuditAction.ARCHIVED, _("Arkiverade %(title)s") % {"title": method.title},
+                 method=method)  # fmt: skip
+    _notify_author(method, "archived")
+    return method
+
+
+@transaction.atomic
+def restore_revision(method: Method, revision: Revision, by) -> Method:
+    """Bring back an earlier version's content as a new revision; nothing is overwritten."""
+    if revision.method_id != method.pk:
+        raise WorkflowError(_("Versionen hör inte till metoden."))
+    apply_snapshot(method, revision.snapshot)
+    method.version += 1
+    method.save()
+    refresh_search_index(method)
+    record_revision(method, by, _("Återställd från version %(n)s") % {"n": revision.number})
+    audit.record(by, AuditAction.RESTORED_REVISION,
+                 _("Återställde %(title)s till version %(n)s")
+                 % {"title": method.title, "n": revision.number},
+                 method=method)  # fmt: skip
+    return method
+
+
+def apply_snapshot(method: Method, data: dict) -> None:
+    """Set a method's content from a snapshot. Its address and status stay as they are."""
+    for name in SNAPSHOT_FIELDS:
+        if name in ("slug", "status") or name not in data:
+            continue
+        value = data[name]
+        if name == "internal_hours":
+            value = Decimal(value)
+        setattr(method, name, value)
+    method.review_by = data.get("review_by") or None
+    phases = {p.slug: p for p in Phase.objects.all()}
+    method.external_trainer_phase = phases.get(data.get("external_trainer_phase") or "")
+    method.save()
+    method.phases.set([phases[s] for s in data.get("phases", []) if s in phases])
+    method.competence_areas.set(
+        CompetenceArea.objects.filter(slug__in=data.get("competence_areas", []))
+    )
+    method.business_lines.set(BusinessLine.objects.filter(slug__in=data.get("business_lines", [])))
+    MethodTargetRole.objects.filter(method=method).delete()
+    MethodTargetRole.objects.bulk_create(
+        [MethodTargetRole(method=method, role=role) for role in data.get("target_roles", [])]
+    )
+    MethodStep.objects.filter(method=method).delete()
+    for step in data.get("steps", []):
+        if step["phase"] in phases:
+            MethodStep.objects.create(
+                method=method, phase=phases[step["phase"]], role=step["role"], text=step["text"]
+            )
