@@ -4,7 +4,16 @@ from markdownx.admin import MarkdownxModelAdmin
 
 from methods.models import Method
 
-from .models import BusinessLine, Company, ExperienceReport, Invitation, Membership
+from .models import (
+    BusinessLine,
+    Company,
+    Effort,
+    EffortPhase,
+    ExperienceReport,
+    Invitation,
+    Membership,
+    ReminderSent,
+)
 from .services import refresh_report_stats
 
 
@@ -102,3 +111,28 @@ class ExperienceReportAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         for method in methods:
             refresh_report_stats(method)
+
+
+class EffortPhaseInline(admin.TabularInline):
+    model = EffortPhase
+    extra = 0
+
+
+@admin.register(Effort)
+class EffortAdmin(admin.ModelAdmin):
+    list_display = ["title", "company", "current_phase", "delivery_ended_on", "finished_at"]
+    list_filter = ["current_phase", "company"]
+    search_fields = ["title", "goal", "company__name"]
+    list_select_related = ["company", "current_phase"]
+    autocomplete_fields = ["company", "methods", "responsible_members", "created_by"]
+    inlines = [EffortPhaseInline]
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    list_display = ["kind", "key", "recipient", "sent_at"]
+    list_filter = ["kind"]
+    search_fields = ["key", "recipient"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -295,6 +295,15 @@ class ExperienceReport(models.Model):
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
     search_text = models.TextField(blank=True, editable=False)
+    effort = models.OneToOneField(
+        "Effort",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="report",
+        verbose_name=_("insats"),
+        help_text=_("Insatsen som rapporten beskriver, om den skrevs när insatsen avslutades."),
+    )
 
     objects = ExperienceReportQuerySet.as_manager()
 
@@ -345,3 +354,140 @@ class ExperienceReport(models.Model):
 
     def hindering_factor_labels(self) -> list[str]:
         return [str(Factor(v).label) for v in self.hindering_factors if v in Factor.values]
+
+
+class EffortQuerySet(models.QuerySet):
+    def visible_to(self, user) -> EffortQuerySet:
+        """Efforts are private to the company's members, and to editors."""
+        if not user.is_authenticated:
+            return self.none()
+        if getattr(user, "is_editor", False):
+            return self.all()
+        return self.filter(company__memberships__user=user)
+
+
+class Effort(models.Model):
+    """A company's competence-development effort (insats), followed through the six phases."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="efforts", verbose_name=_("företag")
+    )
+    title = models.CharField(
+        _("namn"), max_length=160, help_text=_("Till exempel: Hygienrutiner i caféet, våren 2027")
+    )
+    goal = models.TextField(
+        _("mål"), blank=True, help_text=_("Vad ska fungera bättre i arbetet när insatsen är klar?")
+    )
+    methods = models.ManyToManyField(
+        Method, related_name="efforts", blank=True, verbose_name=_("metoder")
+    )
+    responsible_roles = models.JSONField(
+        _("ansvariga roller"), default=list, blank=True,
+        help_text=_("Vilka roller som driver insatsen (handledare, ledning ...)."),
+    )  # fmt: skip
+    responsible_members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="responsible_efforts",
+        blank=True,
+        verbose_name=_("ansvariga personer"),
+        help_text=_("De får påminnelser om uppföljning."),
+    )
+    current_phase = models.ForeignKey(
+        "methods.Phase",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("nuvarande fas"),
+    )
+    delivery_ended_on = models.DateField(
+        _("genomförandet avslutat"), null=True, blank=True,
+        help_text=_("Påminnelser om uppföljning skickas tre och sex månader efter detta datum."),
+    )  # fmt: skip
+    finished_at = models.DateTimeField(_("avslutad"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("skapad av"),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    objects = EffortQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("insats")
+        verbose_name_plural = _("insatser")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:effort", args=[self.company.slug, self.pk])
+
+
+class EffortPhase(models.Model):
+    """Dates and notes for one phase of an effort."""
+
+    effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="phase_records")
+    phase = models.ForeignKey("methods.Phase", on_delete=models.PROTECT, related_name="+")
+    started_on = models.DateField(_("påbörjad"), null=True, blank=True)
+    completed_on = models.DateField(_("klar"), null=True, blank=True)
+    notes = models.TextField(_("anteckningar"), blank=True)
+
+    class Meta:
+        ordering = ["phase__number"]
+        verbose_name = _("fas i insatsen")
+        verbose_name_plural = _("faser i insatsen")
+        constraints = [
+            models.UniqueConstraint(fields=["effort", "phase"], name="unique_effort_phase")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.effort} – {self.phase}"
+
+
+class EffortCheck(models.Model):
+    """A ticked checklist item of an effort: what, who and when.
+
+    `item_key` is "checklist:<id>" for the phase's own checklist or "step:<id>" for a chosen
+    method's step; `label` keeps the text as it was when ticked.
+    """
+
+    effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="checks")
+    phase = models.ForeignKey("methods.Phase", on_delete=models.PROTECT, related_name="+")
+    item_key = models.CharField(max_length=40)
+    label = models.CharField(_("punkt"), max_length=600)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("bockad av"),
+    )  # fmt: skip
+    checked_at = models.DateTimeField(_("bockad"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["checked_at"]
+        verbose_name = _("bockad punkt")
+        verbose_name_plural = _("bockade punkter")
+        constraints = [
+            models.UniqueConstraint(fields=["effort", "item_key"], name="unique_effort_check")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mail that went out; the unique key makes the reminder command idempotent."""
+
+    kind = models.CharField(max_length=30)  # "effort-3-months", "effort-6-months", "review-due"
+    key = models.CharField(max_length=80)  # the effort or method and the date it concerns
+    recipient = models.EmailField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("skickad påminnelse")
+        verbose_name_plural = _("skickade påminnelser")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "recipient"], name="unique_reminder")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} → {self.recipient}"

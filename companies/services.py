@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from methods.audit import record
-from methods.choices import Status
+from methods.choices import EvidenceStatus, Status
 from methods.models import AuditAction, Method
 from methods.notifications import notify
 
@@ -18,10 +18,23 @@ from .models import Company, Invitation, Membership
 
 
 def refresh_report_stats(method: Method) -> None:
-    """Keep the method's count of published experience reports current (lists sort by it)."""
-    count = method.experience_reports.filter(status=Status.PUBLISHED).count()
-    Method.objects.filter(pk=method.pk).update(report_count=count)
-    method.report_count = count
+    """Keep the method's count of published experience reports current (lists sort by it),
+    and its evidence status with it: tried in one company, or in several.
+
+    A status an editor set to "evaluated with research support" is never lowered.
+    """
+    published = method.experience_reports.filter(status=Status.PUBLISHED)
+    count = published.count()
+    updates = {"report_count": count}
+    if method.evidence_status != EvidenceStatus.EVALUATED:
+        companies = published.values("company").distinct().count()
+        if companies >= 2:
+            updates["evidence_status"] = EvidenceStatus.TRIED_MANY
+        elif companies == 1:
+            updates["evidence_status"] = EvidenceStatus.TRIED_ONCE
+    Method.objects.filter(pk=method.pk).update(**updates)
+    for name, value in updates.items():
+        setattr(method, name, value)
 
 
 # Membership and invitations -------------------------------------------------------------------

@@ -13,7 +13,7 @@ admin.site.site_header = _("Kompetenshandboken – administration")
 admin.site.site_title = _("Kompetenshandboken")
 admin.site.index_title = _("Kurera handboken")
 
-handler403 = "companies.views.permission_denied"
+handler403 = "methods.views.reading.permission_denied"
 handler404 = "methods.views.reading.page_not_found"
 handler500 = "methods.views.reading.server_error"
 

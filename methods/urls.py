@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import comments, editorial, reading, recycle, submission
+from .views import comments, editorial, overview, reading, recycle, submission
 
 app_name = "methods"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("sok/", reading.search_page, name="search"),
     path("tillganglighet/", reading.accessibility, name="accessibility"),
     *editorial.urlpatterns,
+    *overview.urlpatterns,
     *comments.urlpatterns,
     *recycle.urlpatterns,
 ]

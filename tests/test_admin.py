@@ -22,7 +22,7 @@ MODELS = [
     if model._meta.app_label in {"accounts", "methods", "companies"}
 ]
 # History is written by the system, never added by hand.
-APPEND_ONLY = {"methods.Revision", "methods.AuditEntry"}
+APPEND_ONLY = {"methods.Revision", "methods.AuditEntry", "companies.ReminderSent"}
 
 
 @pytest.fixture
@@ -43,6 +43,14 @@ def populated(superuser):
     from methods.models import AuditAction
 
     record(superuser, AuditAction.PUBLISHED, "Publicerade Testmetod", method=method)
+    from companies.models import Effort, ReminderSent
+    from methods.models import Phase
+
+    effort = Effort.objects.create(
+        company=report.company, title="Hygien", current_phase=Phase.objects.get(number=1)
+    )
+    effort.methods.add(method)
+    ReminderSent.objects.create(kind="effort-3-months", key=f"{effort.pk}", recipient="a@b.se")
     return method
 
 

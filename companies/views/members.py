@@ -1,4 +1,4 @@
-"""Company directory and profiles, member management and invitations."""
+"""Company members and invitations: company admins manage who belongs to their company."""
 
 from urllib.parse import urlencode
 
@@ -6,72 +6,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from methods.choices import Status
-from methods.models import Method
-
-from . import services
-from .choices import County, MembershipRole
-from .forms import InviteForm, RoleForm
-from .models import Company, ExperienceReport, Invitation, Membership
-
-
-@require_GET
-def company_list(request: HttpRequest) -> HttpResponse:
-    companies = Company.objects.prefetch_related("business_lines").annotate(
-        report_count=Count(
-            "experience_reports",
-            filter=Q(experience_reports__status=Status.PUBLISHED),
-            distinct=True,
-        )
-    )
-    county = request.GET.get("lan", "")
-    if county in County.values:
-        companies = companies.filter(county=county)
-    else:
-        county = ""
-    return render(
-        request,
-        "companies/company_list.html",
-        {"companies": companies, "counties": County.choices, "selected_county": county},
-    )
-
-
-@require_GET
-def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    company = get_object_or_404(
-        Company.objects.prefetch_related(
-            "business_lines",
-            Prefetch(
-                "methods",
-                queryset=Method.objects.published().order_by("title"),
-                to_attr="published_methods",
-            ),
-            Prefetch(
-                "experience_reports",
-                queryset=ExperienceReport.objects.published().select_related("method"),
-                to_attr="published_reports",
-            ),
-        ),
-        slug=slug,
-    )
-    return render(
-        request,
-        "companies/company_detail.html",
-        {"company": company, "is_company_admin": services.is_company_admin(request.user, company)},
-    )
-
-
-def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
-    """403: signed in, but this page is not for this account."""
-    return render(request, "403.html", status=403)
-
+from .. import services
+from ..choices import MembershipRole
+from ..forms import InviteForm, RoleForm
+from ..models import Company, Invitation, Membership
 
 # Members and invitations ----------------------------------------------------------------------
 
@@ -258,3 +203,17 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             "next_query": urlencode({"next": request.path}),
         },
     )
+
+
+urlpatterns = [
+    # Before <slug>/: "inbjudan" is a reserved slug.
+    path("inbjudan/<str:token>/", invitation, name="invitation"),
+    path("<slug:slug>/medlemmar/", members, name="members"),
+    path("<slug:slug>/medlemmar/<int:pk>/roll/", member_role, name="member_role"),
+    path("<slug:slug>/medlemmar/<int:pk>/ta-bort/", member_remove, name="member_remove"),
+    path(
+        "<slug:slug>/inbjudningar/<int:pk>/aterkalla/",
+        invitation_cancel,
+        name="invitation_cancel",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Views of the companies app, one module per area."""

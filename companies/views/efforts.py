@@ -1,0 +1,3 @@
+"""Efforts views (being built in this session)."""
+
+urlpatterns: list = []

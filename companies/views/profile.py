@@ -1,0 +1,3 @@
+"""Profile views (being built in this session)."""
+
+urlpatterns: list = []

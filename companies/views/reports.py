@@ -1,0 +1,3 @@
+"""Reports views (being built in this session)."""
+
+urlpatterns: list = []

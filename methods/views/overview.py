@@ -1,0 +1,3 @@
+"""Coordinator overview (being built in this session)."""
+
+urlpatterns: list = []
