@@ -1,3 +1,177 @@
-"""Efforts views (being built in this session)."""
+"""Efforts (insatser): a company's members follow one competence-development effort through
+the six phases. Private to the company's members and to editors."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from methods.models import ChecklistItem, MethodStep, Phase
+
+from .. import efforts as effort_services
+from ..effort_forms import EffortForm, EffortPhaseForm
+from ..models import Company, Effort, EffortPhase
+
+
+def _company_for_efforts(request: HttpRequest, slug: str) -> Company:
+    """The company if the user is one of its members or an editor; 404 otherwise (private)."""
+    company = get_object_or_404(Company, slug=slug)
+    user = request.user
+    if not (user.is_editor or company.memberships.filter(user=user).exists()):
+        raise Http404
+    return company
+
+
+def _effort(request: HttpRequest, slug: str, pk: int) -> Effort:
+    return get_object_or_404(
+        Effort.objects.visible_to(request.user).select_related("company", "current_phase"),
+        pk=pk,
+        company__slug=slug,
+    )
+
+
+@login_required
+def effort_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """Where every effort of the company stands, as a row of six phases."""
+    company = _company_for_efforts(request, slug)
+    efforts = (
+        company.efforts.select_related("current_phase")
+        .annotate(method_count=Count("methods", distinct=True))
+        .order_by("finished_at", "-updated_at")
+    )
+    return render(
+        request,
+        "companies/efforts/list.html",
+        {"company": company, "efforts": efforts, "phases": list(Phase.objects.all())},
+    )
+
+
+@login_required
+def effort_new(request: HttpRequest, slug: str) -> HttpResponse:
+    company = _company_for_efforts(request, slug)
+    form = EffortForm(request.POST or None, company=company)
+    if request.method == "POST" and form.is_valid():
+
+        def save(effort: Effort) -> None:
+            effort.title = form.cleaned_data["title"]
+            effort.goal = form.cleaned_data["goal"]
+            effort.responsible_roles = form.cleaned_data["responsible_roles"]
+            effort.save()
+            effort.methods.set(form.cleaned_data["methods"])
+            effort.responsible_members.set(form.cleaned_data["responsible_members"])
+
+        effort = effort_services.create_effort(company, request.user, save)
+        messages.success(request, _("Insatsen är skapad. Börja med fas 1: behov och mål."))
+        return redirect(effort.get_absolute_url())
+    return render(
+        request,
+        "companies/efforts/form.html",
+        {"company": company, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _detail_context(effort: Effort, forms: dict | None = None) -> dict:
+    phases = list(Phase.objects.all())
+    methods = list(effort.methods.order_by("title"))
+    items = list(ChecklistItem.objects.all())
+    steps = list(
+        MethodStep.objects.filter(method__in=methods)
+        .select_related("method")
+        .order_by("method__title", "role")
+    )
+    checks = {c.item_key: c for c in effort.checks.select_related("checked_by")}
+    records = {r.phase_id: r for r in effort.phase_records.all()}
+    forms = forms or {}
+    rows = []
+    for phase in phases:
+        record = records.get(phase.pk) or EffortPhase(effort=effort, phase=phase)
+        entries = effort_services.checklist(phase, checks, items, steps)
+        rows.append(
+            {
+                "phase": phase,
+                "record": record,
+                "entries": entries,
+                "done": sum(1 for e in entries if e.check),
+                "form": forms.get(phase.pk)
+                or EffortPhaseForm(instance=record, prefix=f"fas{phase.number}"),
+                "is_current": phase.pk == effort.current_phase_id and not effort.finished_at,
+                "is_done": bool(record.completed_on),
+            }
+        )
+    return {"effort": effort, "company": effort.company, "rows": rows, "methods": methods}
+
+
+@login_required
+def effort_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    effort = _effort(request, slug, pk)
+    return render(request, "companies/efforts/detail.html", _detail_context(effort))
+
+
+@login_required
+@require_POST
+def effort_check(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    effort = _effort(request, slug, pk)
+    key = request.POST.get("punkt", "")
+    if not effort_services.toggle_check(effort, key, request.user, request.POST.get("klar") == "1"):
+        return HttpResponse(_("Punkten hör inte till insatsen."), status=400)
+    return redirect(f"{effort.get_absolute_url()}#punkt-{key.replace(':', '-')}")
+
+
+@login_required
+@require_POST
+def effort_phase(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+    effort = _effort(request, slug, pk)
+    record = get_object_or_404(
+        EffortPhase.objects.select_related("phase"), effort=effort, phase__number=number
+    )
+    form = EffortPhaseForm(request.POST, instance=record, prefix=f"fas{number}")
+    if not form.is_valid():
+        context = _detail_context(effort, forms={record.phase_id: form})
+        return render(request, "companies/efforts/detail.html", context, status=400)
+    form.save()
+    messages.success(request, _("Fasen är sparad."))
+    return redirect(f"{effort.get_absolute_url()}#fas-{number}")
+
+
+@login_required
+@require_POST
+def effort_complete_phase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    effort = _effort(request, slug, pk)
+    if effort.finished_at:
+        messages.info(request, _("Insatsen är redan avslutad."))
+        return redirect(effort.get_absolute_url())
+    report = effort_services.complete_phase(effort, request.user)
+    if effort.finished_at:
+        messages.success(
+            request,
+            _(
+                "Insatsen är avslutad. Vi har gjort ett utkast till erfarenhetsrapport av det ni "
+                "antecknade. Läs igenom, komplettera och skicka in det."
+            ),  # fmt: skip
+        )
+        if report is not None:
+            return redirect(reverse("companies:report_edit", args=[effort.company.slug, report.pk]))
+        return redirect(effort.get_absolute_url())
+    messages.success(
+        request,
+        _("Bra! Nu är ni i fas %(number)s: %(name)s.")
+        % {"number": effort.current_phase.number, "name": effort.current_phase.name},
+    )
+    return redirect(f"{effort.get_absolute_url()}#fas-{effort.current_phase.number}")
+
+
+urlpatterns = [
+    path("<slug:slug>/insatser/", effort_list, name="efforts"),
+    path("<slug:slug>/insatser/ny/", effort_new, name="effort_new"),
+    path("<slug:slug>/insatser/<int:pk>/", effort_detail, name="effort"),
+    path("<slug:slug>/insatser/<int:pk>/bocka/", effort_check, name="effort_check"),
+    path("<slug:slug>/insatser/<int:pk>/fas/<int:number>/", effort_phase, name="effort_phase"),
+    path("<slug:slug>/insatser/<int:pk>/nasta-fas/", effort_complete_phase, name="effort_next"),
+]

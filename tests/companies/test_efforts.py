@@ -1,0 +1,174 @@
+"""Efforts: private to the company, followed phase by phase, ending in a report draft."""
+
+import pytest
+from django.urls import reverse
+
+from companies.efforts import complete_phase
+from companies.models import Effort, EffortCheck, ExperienceReport
+from methods.choices import Role, Status
+from methods.models import ChecklistItem, Phase
+from tests.factories import MethodFactory, MethodStepFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def method():
+    method = MethodFactory(title="Visa och gör", phases=[Phase.objects.get(number=3)])
+    MethodStepFactory(method=method, role=Role.SUPERVISOR, text="Visar ett moment i taget.")
+    return method
+
+
+def create(client, company, method, **extra):
+    data = {
+        "title": "Hygienrutiner i caféet, våren 2027",
+        "goal": "Alla följer rutinen för handtvätt.",
+        "methods": [method.pk],
+        "responsible_roles": ["handledare"],
+    }
+    data.update(extra)
+    return client.post(reverse("companies:effort_new", args=[company.slug]), data)
+
+
+def test_member_creates_an_effort_starting_in_phase_one(client, company, member, method):
+    client.force_login(member)
+    response = create(client, company, method, responsible_members=[member.pk])
+    effort = Effort.objects.get()
+    assert response["Location"] == effort.get_absolute_url()
+    assert (effort.company, effort.created_by, effort.current_phase.number) == (company, member, 1)
+    assert list(effort.methods.all()) == [method]
+    assert list(effort.responsible_members.all()) == [member]
+    assert effort.phase_records.count() == 6
+
+
+def test_phase_checklist_combines_phase_items_and_method_steps(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    html = client.get(effort.get_absolute_url()).content.decode()
+    for item in ChecklistItem.objects.filter(phase__number=3):
+        assert item.text in html
+    assert "Handledare: Visar ett moment i taget." in html
+    assert "(Visa och gör)" in html
+
+
+def test_ticking_records_who_and_unticking_removes(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    item = ChecklistItem.objects.filter(phase__number=1).first()
+    url = reverse("companies:effort_check", args=[company.slug, effort.pk])
+    client.post(url, {"punkt": f"checklist:{item.pk}", "klar": "1"})
+    check = EffortCheck.objects.get()
+    assert (check.checked_by, check.label, check.phase.number) == (member, item.text, 1)
+    html = client.get(effort.get_absolute_url()).content.decode()
+    assert "Mira Medlem" in html
+    client.post(url, {"punkt": f"checklist:{item.pk}", "klar": "0"})
+    assert not EffortCheck.objects.exists()
+
+
+def test_ticking_an_item_of_another_method_is_refused(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    foreign = MethodStepFactory(text="Hemligt")
+    response = client.post(
+        reverse("companies:effort_check", args=[company.slug, effort.pk]),
+        {"punkt": f"step:{foreign.pk}", "klar": "1"},
+    )
+    assert response.status_code == 400
+    assert not EffortCheck.objects.exists()
+
+
+def test_phase_dates_and_notes_are_saved_and_bad_dates_refused(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    url = reverse("companies:effort_phase", args=[company.slug, effort.pk, 2])
+    response = client.post(
+        url,
+        {"fas2-started_on": "2027-03-10", "fas2-completed_on": "2027-03-01", "fas2-notes": "X"},
+    )
+    assert response.status_code == 400
+    assert "Fasen kan inte bli klar innan den har börjat." in response.content.decode()
+    client.post(
+        url,
+        {"fas2-started_on": "2027-03-01", "fas2-completed_on": "2027-03-10",
+         "fas2-notes": "Alla har sagt ja."},
+    )  # fmt: skip
+    record = effort.phase_records.get(phase__number=2)
+    assert (str(record.started_on), str(record.completed_on), record.notes) == (
+        "2027-03-01", "2027-03-10", "Alla har sagt ja.",
+    )  # fmt: skip
+
+
+def test_moving_through_the_phases_sets_delivery_end_and_finishes_with_a_report(
+    company, member, method
+):
+    effort = Effort.objects.create(
+        company=company, title="Hygien", goal="Rena händer.",
+        current_phase=Phase.objects.get(number=1),
+    )  # fmt: skip
+    effort.methods.add(method)
+    from companies.models import EffortPhase
+
+    for phase in Phase.objects.all():
+        EffortPhase.objects.create(effort=effort, phase=phase, notes=f"Anteckning {phase.number}")
+    report = None
+    for number in range(1, 7):
+        assert effort.current_phase.number == number
+        report = complete_phase(effort, member)
+        effort.refresh_from_db()
+        if number == 3:
+            assert effort.delivery_ended_on is not None
+    assert effort.finished_at is not None
+    assert isinstance(report, ExperienceReport)
+    assert (report.status, report.method, report.company, report.effort) == (
+        Status.DRAFT, method, company, effort,
+    )  # fmt: skip
+    assert report.phase_notes["genomforande"] == "Anteckning 3"
+    assert report.title == "Erfarenheter från Hygien"
+    assert ExperienceReport.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "who, expected", [("anonymous", 302), ("stranger", 404), ("member", 200), ("editor", 200)]
+)
+def test_efforts_are_private_to_members_and_editors(
+    client, company, member, stranger, editor, method, who, expected
+):
+    effort = Effort.objects.create(
+        company=company, title="Hemlig", current_phase=Phase.objects.get(number=1)
+    )
+    if who != "anonymous":
+        client.force_login({"member": member, "stranger": stranger, "editor": editor}[who])
+    assert client.get(effort.get_absolute_url()).status_code == expected
+    assert client.get(reverse("companies:efforts", args=[company.slug])).status_code == expected
+    response = client.post(reverse("companies:effort_next", args=[company.slug, effort.pk]))
+    assert response.status_code == (302 if who in ("member", "editor") else expected)
+
+
+@pytest.mark.parametrize("size", [1, 5])
+def test_effort_pages_have_constant_query_counts(
+    client, company, member, django_assert_num_queries, size
+):
+    methods = [MethodFactory(phases=[Phase.objects.get(number=3)]) for _ in range(size)]
+    for m in methods:
+        MethodStepFactory(method=m)
+    client.force_login(member)
+    for _ in range(size):
+        create(client, company, methods[0], methods=[m.pk for m in methods])
+    effort = Effort.objects.first()
+    with django_assert_num_queries(12):
+        client.get(effort.get_absolute_url())
+    with django_assert_num_queries(7):
+        client.get(reverse("companies:efforts", args=[company.slug]))
+
+
+def test_validation_error_keeps_what_was_typed(client, company, member, method):
+    client.force_login(member)
+    response = create(client, company, method, title="")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ge insatsen ett namn." in html
+    assert "Alla följer rutinen för handtvätt." in html
