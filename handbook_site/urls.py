@@ -18,6 +18,7 @@ handler404 = "methods.views.reading.page_not_found"
 handler500 = "methods.views.reading.server_error"
 
 urlpatterns = [
+    path("healthz", method_views.healthz, name="healthz"),
     path("", include("methods.urls")),
     path("foretag/", include("companies.urls")),
     # The site's own account pages first; allauth provides the rest under the same prefix.

@@ -71,3 +71,46 @@ def test_site_defaults(settings):
     assert settings.TIME_ZONE == "Europe/Stockholm"
     assert settings.AUTH_USER_MODEL == "accounts.User"
     assert "handbook_site.middleware.SwedishFirstLocaleMiddleware" in settings.MIDDLEWARE
+
+
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="handbok.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
+        EMAIL_HOST="smtp.handbok.example",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_security_headers_are_sent(client, db):
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "'unsafe-inline'" not in csp
+
+
+def test_scripts_carry_the_per_request_nonce(client, db):
+    from tests.factories import MethodFactory
+
+    method = MethodFactory()
+    response = client.get(f"/metoder/{method.slug}/kort/")
+    nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'nonce="{nonce}"' in response.content.decode()
+
+
+def test_healthz_answers_ok_without_a_session(client, db, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok")
+    assert "Set-Cookie" not in response.headers

@@ -95,7 +95,11 @@ def method_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from companies.models import ExperienceReport
+    from companies.services import attach_phase_notes, companies_of, report_statistics
 
+    # Members of a company may report how the method worked for them. The same query settles
+    # whether the user is an editor, which the page needs anyway.
+    user_companies = companies_of(request.user)
     method = _visible_method(request, slug)
     method_phases = list(method.phases.all())
     reports = list(
@@ -104,6 +108,9 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("company")
         .order_by("-period_start", "-pk")
     )
+    # Reports may tell about any phase, not only the method's own: one query for all six.
+    if reports:
+        attach_phase_notes(reports, Phase.objects.all())
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
     return render(
         request,
@@ -114,6 +121,8 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "roles": Role.choices,
             "matrix": method.role_phase_matrix(method_phases),
             "reports": reports,
+            "report_stats": report_statistics(reports),
+            "report_companies": user_companies if method.is_published else [],
             "easy_read": easy_read,
             "can_edit": _can_edit(request.user, method),
             "similar_methods": Method.objects.similar_to(method),
@@ -246,6 +255,20 @@ def markdown_preview(request: HttpRequest) -> HttpResponse:
     if content is None:
         return HttpResponseBadRequest("content saknas")
     return HttpResponse(render_markdown(content[:100_000]))
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers: 200 when the database answers, 503 when it does not. No session,
+    no template, so it stays fast."""
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("databasen svarar inte", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
