@@ -39,3 +39,28 @@ class ProfileForm(forms.ModelForm):
                 code="looks_like_email",
             )
         return name
+
+
+class DeleteAccountForm(forms.Form):
+    """The password once more, so nobody else at an unlocked computer can delete the account."""
+
+    password = forms.CharField(
+        label=_("Ditt lösenord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Skriv lösenordet du loggar in med, för att visa att det är du."),
+        error_messages={"required": _("Skriv ditt lösenord för att radera kontot.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("Lösenordet stämmer inte. Skriv samma lösenord som när du loggar in."),
+                code="wrong_password",
+            )
+        return password

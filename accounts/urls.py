@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
+    path("radera/", views.delete_account, name="delete"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +14,8 @@ from companies.models import ExperienceReport
 from methods.choices import Status
 from methods.models import Comment, Method
 
-from .forms import ProfileForm
+from . import services
+from .forms import DeleteAccountForm, ProfileForm
 
 
 def _can_see(user, is_editor: bool, method: Method) -> bool:
@@ -99,4 +101,37 @@ def profile(request: HttpRequest) -> HttpResponse:
             "reports": reports,
             "comments": comments,
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    """What deleting the account means, and the password to confirm it."""
+    user = request.user
+    blocking = services.companies_needing_another_admin(user)
+    form = DeleteAccountForm(request.POST or None, user=user)
+    refusal = services.last_admin_message(blocking) if blocking else ""
+    if request.method == "POST" and form.is_valid() and not blocking:
+        try:
+            services.delete_account(user)
+        except services.AccountDeletionRefused as error:
+            refusal = str(error)
+        else:
+            logout(request)
+            messages.success(
+                request,
+                _("Ditt konto är raderat. Tack för att du har varit med och byggt handboken."),
+            )
+            return redirect("methods:home")
+    return render(
+        request,
+        "accounts/delete.html",
+        {
+            "form": form,
+            "refusal": refusal,
+            "blocking": blocking,
+            "summary": services.deletion_summary(user),
+        },
+        status=400 if request.method == "POST" else 200,
     )

@@ -1,13 +1,15 @@
-"""Forms for managing a company's members. They validate; the services do the work."""
+"""Forms for a company's profile and members. They validate; the services do the work."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from markdownx.widgets import MarkdownxWidget
 
 from .choices import MembershipRole
-from .models import Company
+from .models import BusinessLine, Company
 from .services import is_member_address
+from .validators import normalize_org_number
 
 
 class InviteForm(forms.Form):
@@ -50,3 +52,109 @@ class RoleForm(forms.Form):
         super().__init__(*args, **kwargs)
         if member_name:
             self.fields["role"].label = _("Roll för %(name)s") % {"name": member_name}
+
+
+class CompanyProfileForm(forms.ModelForm):
+    """Everything a company says about itself. By design nothing about individuals' health or
+    disability: the model has no such field, and this form lists its fields one by one."""
+
+    class Meta:
+        model = Company
+        fields = [
+            "name",
+            "org_number",
+            "legal_form",
+            "municipality",
+            "county",
+            "business_lines",
+            "description",
+            "website",
+            "contact_email",
+            "contact_phone",
+            "employees_band",
+            "participants_band",
+            "criterion_integration",
+            "criterion_participation",
+            "criterion_reinvests",
+            "criterion_independent",
+            "languages_at_work",
+            "open_to_study_visits",
+        ]
+        widgets = {
+            "business_lines": forms.CheckboxSelectMultiple,
+            "description": MarkdownxWidget(attrs={"rows": 10}),
+            "employees_band": forms.RadioSelect,
+            "participants_band": forms.RadioSelect,
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "website": forms.URLInput(attrs={"autocomplete": "url"}),
+        }
+        labels = {
+            "name": _("Företagets namn"),
+            "contact_email": _("E-post för kontakt"),
+            "contact_phone": _("Telefon för kontakt"),
+            "description": _("Om företaget"),
+        }
+        help_texts = {
+            "org_number": _("Tio siffror, till exempel 802456-1234. Bindestreck behövs inte."),
+            "business_lines": _("Välj alla som passar."),
+            "description": _(
+                "Vad ni gör och för vilka. Du kan använda markdown: **fetstil**, listor med - "
+                "och rubriker med ##. Skriv aldrig uppgifter om enskilda personer."
+            ),
+            "website": _("Hela adressen, till exempel https://www.exempel.se"),
+            "contact_phone": _("Till exempel 019-12 34 56."),
+            "participants_band": _(
+                "Bara ett ungefärligt antal. Skriv aldrig något om enskilda personer."
+            ),
+            "open_to_study_visits": _(
+                "Andra företag kan hitta er i företagslistan och höra av sig."
+            ),
+        }
+        error_messages = {
+            "org_number": {
+                "unique": _("Ett annat företag i handboken har redan det här organisationsnumret.")
+            },
+        }
+
+    # Shown in groups, each under its own heading.
+    SECTIONS = [
+        (_("Grunduppgifter"), ["name", "org_number", "legal_form", "municipality", "county"]),
+        (_("Verksamhet"), ["business_lines", "description", "languages_at_work"]),
+        (_("Kontakt"), ["website", "contact_email", "contact_phone", "open_to_study_visits"]),
+        (_("Storlek"), ["employees_band", "participants_band"]),
+    ]
+    CRITERIA = [
+        "criterion_integration",
+        "criterion_participation",
+        "criterion_reinvests",
+        "criterion_independent",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        blanks = {
+            "legal_form": _("Välj juridisk form"),
+            "county": _("Välj län"),
+            "employees_band": _("Vill inte ange"),
+            "participants_band": _("Vill inte ange"),
+        }
+        for name, blank in blanks.items():
+            field = self.fields[name]
+            field.choices = [("", blank), *(c for c in field.choices if c[0])]
+        self.fields["business_lines"].queryset = BusinessLine.objects.order_by("name")
+        for name in [*self.CRITERIA, "open_to_study_visits"]:
+            self.fields[name].label_suffix = ""  # a checkbox's label is a statement
+
+    def clean_org_number(self) -> str:
+        # One stored form, NNNNNN-NNNN, so the uniqueness check compares like with like.
+        return normalize_org_number(self.cleaned_data["org_number"])
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def sections(self) -> list[tuple[str, list]]:
+        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
+
+    def criteria_fields(self) -> list:
+        return [self[name] for name in self.CRITERIA]

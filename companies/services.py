@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -11,10 +13,11 @@ from django.utils.translation import gettext as _
 from methods.audit import record
 from methods.choices import EvidenceStatus, Status
 from methods.models import AuditAction, Method
-from methods.notifications import notify
+from methods.notifications import editor_addresses, notify
+from methods.readability import find_personal_data
 
-from .choices import MembershipRole
-from .models import Company, Invitation, Membership
+from .choices import Factor, MembershipRole
+from .models import Company, ExperienceReport, Invitation, Membership
 
 
 def refresh_report_stats(method: Method) -> None:
@@ -194,3 +197,569 @@ def change_role(membership: Membership, role: str, by) -> Membership:
 
 def cancel_invitation(invitation: Invitation) -> None:
     invitation.delete()
+
+
+# Experience reports ---------------------------------------------------------------------------
+#
+# States mirror the methods' workflow: draft -> submitted -> published, or submitted ->
+# changes_requested -> submitted; published -> archived -> published. Every change of what is
+# published goes through refresh_report_stats, so the method's report count and evidence status
+# follow.
+
+
+class ReportWorkflowError(ValueError):
+    """A report transition the rules refuse; the message is shown to the user (Swedish)."""
+
+
+# Free-text fields checked for personal data before submission and publication.
+REPORT_CHECKED_FIELDS = [
+    "title", "context", "adaptations", "outcome_reaction", "outcome_learning",
+    "outcome_behaviour", "outcome_results", "helped", "hindered", "external_trainer_notes",
+]  # fmt: skip
+
+# Members may change their report while it is theirs to work on; editors always.
+REPORT_EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED)
+
+
+def report_personal_data_findings(report: ExperienceReport) -> list:
+    fields = {name: getattr(report, name) or "" for name in REPORT_CHECKED_FIELDS}
+    for slug, text in (report.phase_notes or {}).items():
+        fields[f"fas: {slug}"] = str(text or "")
+    return find_personal_data(fields)
+
+
+def is_company_member(user, company: Company) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(company=company, user=user).exists()
+
+
+def can_write_report(user, company: Company) -> bool:
+    """Members of the company write its reports; editors may help with any company's."""
+    if not user.is_authenticated:
+        return False
+    return user.is_editor or is_company_member(user, company)
+
+
+def can_edit_report(user, report: ExperienceReport) -> bool:
+    if not can_write_report(user, report.company):
+        return False
+    return user.is_editor or report.status in REPORT_EDITABLE_STATUSES
+
+
+def _notify_report_author(report: ExperienceReport, decision: str, message: str = "") -> None:
+    author = report.author
+    if author and author.email:
+        notify(
+            [author.email],
+            "report_decision",
+            {"report": report, "decision": decision, "message": message},
+        )
+
+
+@transaction.atomic
+def save_report(report: ExperienceReport, by) -> ExperienceReport:
+    """Save a new or changed report. A new one is a draft written by `by`.
+
+    If an editor moves a published report to another method, both methods' statistics follow.
+    """
+    previous_method_id = (
+        ExperienceReport.objects.filter(pk=report.pk).values_list("method_id", flat=True).first()
+        if report.pk
+        else None
+    )
+    created = report.pk is None
+    if created:
+        report.author = by
+        report.status = Status.DRAFT
+    if not report.consent_to_publish:
+        report.consent_recorded_at = None  # withdrawn before publication: ask again
+    report.save()
+    if created:
+        record(
+            by,
+            AuditAction.CREATED,
+            f"Skapade erfarenhetsrapporten ”{report.title}” för {report.company.name}",
+            method=report.method,
+            company=report.company,
+        )
+    elif report.status == Status.PUBLISHED and previous_method_id != report.method_id:
+        refresh_report_stats(report.method)
+        if previous_method_id:
+            refresh_report_stats(Method.objects.get(pk=previous_method_id))
+    return report
+
+
+@transaction.atomic
+def submit_report(
+    report: ExperienceReport, by, *, confirm_personal_data: bool = False
+) -> ExperienceReport:
+    """Send a draft (or a report sent back for changes) to the editors."""
+    if report.status not in REPORT_EDITABLE_STATUSES:
+        raise ReportWorkflowError(_("Bara utkast kan skickas till redaktionen."))
+    if not report.consent_to_publish:
+        raise ReportWorkflowError(
+            _("Rapporten kan bara skickas in om ni samtycker till att den publiceras.")
+        )
+    if report_personal_data_findings(report) and not confirm_personal_data:
+        raise ReportWorkflowError(
+            _(
+                "Texten ser ut att innehålla personuppgifter. Ta bort dem eller bekräfta att "
+                "de får publiceras."
+            )
+        )
+    report.status = Status.SUBMITTED
+    report.save()
+    record(
+        by,
+        AuditAction.SUBMITTED,
+        f"Skickade in erfarenhetsrapporten ”{report.title}” om {report.method.title}",
+        method=report.method,
+        company=report.company,
+    )
+    notify(editor_addresses(), "report_submitted", {"report": report, "author": by})
+    return report
+
+
+def report_publication_problems(
+    report: ExperienceReport, *, confirm_personal_data: bool
+) -> list[str]:
+    problems = []
+    if not report.consent_to_publish or report.consent_recorded_at is None:
+        problems.append(
+            _("Företaget har inte samtyckt till publicering. Rapporten kan inte publiceras.")
+        )
+    if report_personal_data_findings(report) and not confirm_personal_data:
+        problems.append(
+            _(
+                "Texten ser ut att innehålla personuppgifter. Kontrollera och bekräfta innan "
+                "publicering."
+            )
+        )
+    return problems
+
+
+@transaction.atomic
+def publish_report(
+    report: ExperienceReport, by, *, confirm_personal_data: bool = False
+) -> ExperienceReport:
+    if report.status == Status.PUBLISHED:
+        raise ReportWorkflowError(_("Rapporten är redan publicerad."))
+    problems = report_publication_problems(report, confirm_personal_data=confirm_personal_data)
+    if problems:
+        raise ReportWorkflowError(" ".join(problems))
+    report.status = Status.PUBLISHED
+    report.save()  # sets published_at the first time
+    refresh_report_stats(report.method)
+    record(
+        by,
+        AuditAction.PUBLISHED,
+        f"Publicerade erfarenhetsrapporten ”{report.title}” från {report.company.name}",
+        method=report.method,
+        company=report.company,
+    )
+    _notify_report_author(report, "published")
+    return report
+
+
+@transaction.atomic
+def request_report_changes(report: ExperienceReport, by, message: str) -> ExperienceReport:
+    if report.status != Status.SUBMITTED:
+        raise ReportWorkflowError(_("Bara inskickade rapporter kan skickas tillbaka."))
+    message = (message or "").strip()
+    if not message:
+        raise ReportWorkflowError(_("Skriv vad som behöver ändras."))
+    report.status = Status.CHANGES_REQUESTED
+    report.save()
+    record(
+        by,
+        AuditAction.CHANGES_REQUESTED,
+        f"Begärde ändringar i erfarenhetsrapporten ”{report.title}”: {message}",
+        method=report.method,
+        company=report.company,
+    )
+    _notify_report_author(report, "changes_requested", message)
+    return report
+
+
+@transaction.atomic
+def archive_report(report: ExperienceReport, by) -> ExperienceReport:
+    """Take a published report out of the handbook; it can be published again."""
+    if report.status != Status.PUBLISHED:
+        raise ReportWorkflowError(_("Bara publicerade rapporter kan arkiveras."))
+    report.status = Status.ARCHIVED
+    report.save()
+    refresh_report_stats(report.method)
+    record(
+        by,
+        AuditAction.ARCHIVED,
+        f"Arkiverade erfarenhetsrapporten ”{report.title}” från {report.company.name}",
+        method=report.method,
+        company=report.company,
+    )
+    _notify_report_author(report, "archived")
+    return report
+
+
+# Reading: what the method page shows about its published reports ------------------------------
+
+
+def companies_of(user) -> list[dict]:
+    """The signed-in user's companies as {"name", "slug"}, by name.
+
+    One query that also answers whether the user is in the editors' group and leaves the
+    answer where User.is_editor looks first, so a page that needs both asks the database once.
+    """
+    if not user.is_authenticated:
+        return []
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    from accounts.models import EDITOR_GROUP
+
+    User = get_user_model()
+    rows = list(
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            in_editor_group=Exists(
+                User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name=EDITOR_GROUP)
+            )
+        )
+        .values_list("in_editor_group", "memberships__company__name", "memberships__company__slug")
+        .order_by("memberships__company__name")
+    )
+    if rows:
+        user._is_editor = rows[0][0]
+    return [{"name": name, "slug": slug} for _editor, name, slug in rows if slug]
+
+
+def attach_phase_notes(reports: list[ExperienceReport], phases) -> None:
+    """Give each report `phase_note_rows`: (phase, text) in phase order, for the template."""
+    ordered = sorted(phases, key=lambda p: p.number)
+    for report in reports:
+        notes = report.phase_notes or {}
+        report.phase_note_rows = [
+            (phase, str(notes[phase.slug]))
+            for phase in ordered
+            if str(notes.get(phase.slug) or "").strip()
+        ]
+
+
+def report_statistics(reports: list[ExperienceReport], top: int = 3) -> dict:
+    """Count, average recommendation and the most common factors, from fetched reports."""
+    if not reports:
+        return {"count": 0, "average_score": None, "top_helping": [], "top_hindering": []}
+    order = {value: i for i, value in enumerate(Factor.values)}
+
+    def most_common(lists) -> list[tuple[str, int]]:
+        counts = Counter(v for values in lists for v in set(values or []) if v in order)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], order[item[0]]))
+        return [(str(Factor(value).label), n) for value, n in ranked[:top]]
+
+    return {
+        "count": len(reports),
+        "average_score": sum(r.recommend_score for r in reports) / len(reports),
+        "top_helping": most_common(r.helping_factors for r in reports),
+        "top_hindering": most_common(r.hindering_factors for r in reports),
+    }
+
+
+# Profile ---------------------------------------------------------------------------------------
+
+
+def record_profile_saved(company: Company, by, changed_labels: list) -> None:
+    """The audit entry for a saved company profile, naming the fields that changed."""
+    with translation.override(settings.LANGUAGE_CODE):
+        fields = ", ".join(str(label).lower() for label in changed_labels)
+    record(
+        by,
+        AuditAction.SAVED,
+        f"Ändrade profilen för {company.name}" + (f": {fields}" if fields else ""),
+        company=company,
+    )
+
+
+# The company's own data, for its administrators ------------------------------------------------
+
+# Column order of every table, shared by the JSON document and the CSV files.
+EXPORT_COLUMNS: dict[str, list[str]] = {
+    "company": [
+        "name", "slug", "url", "org_number", "legal_form", "legal_form_label", "municipality",
+        "county", "county_label", "business_lines", "description", "website", "contact_email",
+        "contact_phone", "employees_band", "participants_band", "criterion_integration",
+        "criterion_participation", "criterion_reinvests", "criterion_independent",
+        "languages_at_work", "open_to_study_visits", "created_at", "updated_at",
+    ],
+    "members": ["name", "email", "role", "role_label", "since"],
+    "invitations": ["email", "role", "role_label", "sent_at", "expires_at", "invited_by"],
+    "efforts": [
+        "id", "title", "goal", "current_phase", "responsible_roles", "responsible_members",
+        "delivery_ended_on", "finished_at", "created_by", "created_at", "updated_at",
+    ],
+    "effort_methods": ["effort_id", "effort_title", "title", "slug", "url"],
+    "effort_phases": [
+        "effort_id", "effort_title", "phase", "phase_name", "started_on", "completed_on", "notes",
+    ],
+    "effort_checks": [
+        "effort_id", "effort_title", "phase", "item_key", "label", "checked_by", "checked_at",
+    ],
+    "experience_reports": [
+        "id", "title", "method", "method_slug", "status", "status_label", "author", "effort_id",
+        "period_start", "period_end", "context", "adaptations", "phase_notes",
+        "outcome_reaction", "outcome_learning", "outcome_behaviour", "outcome_results",
+        "helped", "hindered", "helping_factors", "hindering_factors", "hours_spent", "cost_sek",
+        "used_external_trainer", "external_trainer_notes", "recommend_score",
+        "consent_to_publish", "consent_recorded_at", "published_at", "created_at", "updated_at",
+    ],
+}  # fmt: skip
+
+
+def _moment(value) -> str | None:
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _name(user) -> str | None:
+    return user.public_name if user is not None else None
+
+
+def _row(table: str, **values) -> dict:
+    return {column: values[column] for column in EXPORT_COLUMNS[table]}
+
+
+def company_export(company: Company) -> dict:
+    """Everything the handbook holds about a company, as one JSON-ready document: profile,
+    members, pending invitations (never their tokens), efforts with their phases, ticked items
+    and methods, and experience reports in every status. A constant number of queries."""
+    from django.db.models import Prefetch
+
+    from .models import Effort, EffortCheck, EffortPhase, ExperienceReport
+
+    lines = list(company.business_lines.order_by("name").values_list("name", flat=True))
+    profile = _row(
+        "company",
+        name=company.name,
+        slug=company.slug,
+        url=settings.SITE_URL + company.get_absolute_url(),
+        org_number=company.org_number,
+        legal_form=company.legal_form,
+        legal_form_label=str(company.get_legal_form_display()),
+        municipality=company.municipality,
+        county=company.county,
+        county_label=str(company.get_county_display()),
+        business_lines=lines,
+        description=company.description,
+        website=company.website,
+        contact_email=company.contact_email,
+        contact_phone=company.contact_phone,
+        employees_band=company.employees_band,
+        participants_band=company.participants_band,
+        criterion_integration=company.criterion_integration,
+        criterion_participation=company.criterion_participation,
+        criterion_reinvests=company.criterion_reinvests,
+        criterion_independent=company.criterion_independent,
+        languages_at_work=company.languages_at_work,
+        open_to_study_visits=company.open_to_study_visits,
+        created_at=_moment(company.created_at),
+        updated_at=_moment(company.updated_at),
+    )
+    members = [
+        _row(
+            "members",
+            name=m.user.public_name,
+            email=m.user.email,
+            role=m.role,
+            role_label=str(m.get_role_display()),
+            since=_moment(m.created_at),
+        )
+        for m in company.memberships.select_related("user").order_by(
+            "role", "user__display_name", "user__email"
+        )
+    ]
+    invitations = [
+        _row(
+            "invitations",
+            email=i.email,
+            role=i.role,
+            role_label=str(i.get_role_display()),
+            sent_at=_moment(i.created_at),
+            expires_at=_moment(i.expires_at),
+            invited_by=_name(i.invited_by),
+        )
+        for i in company.invitations.filter(accepted_at__isnull=True)
+        .select_related("invited_by")
+        .order_by("email", "pk")
+    ]
+    efforts = []
+    for effort in (
+        Effort.objects.filter(company=company)
+        .select_related("current_phase", "created_by")
+        .prefetch_related(
+            "methods",
+            "responsible_members",
+            Prefetch("phase_records", EffortPhase.objects.select_related("phase")),
+            Prefetch(
+                "checks", EffortCheck.objects.select_related("phase", "checked_by").order_by("pk")
+            ),
+        )
+        .order_by("created_at", "pk")
+    ):
+        common = {"effort_id": effort.pk, "effort_title": effort.title}
+        item = _row(
+            "efforts",
+            id=effort.pk,
+            title=effort.title,
+            goal=effort.goal,
+            current_phase=effort.current_phase.slug,
+            responsible_roles=list(effort.responsible_roles or []),
+            responsible_members=sorted(u.public_name for u in effort.responsible_members.all()),
+            delivery_ended_on=_day(effort.delivery_ended_on),
+            finished_at=_moment(effort.finished_at),
+            created_by=_name(effort.created_by),
+            created_at=_moment(effort.created_at),
+            updated_at=_moment(effort.updated_at),
+        )
+        item["methods"] = [
+            _row(
+                "effort_methods",
+                **common,
+                title=m.title,
+                slug=m.slug,
+                url=settings.SITE_URL + m.get_absolute_url(),
+            )
+            for m in sorted(effort.methods.all(), key=lambda m: m.title)
+        ]
+        item["phases"] = [
+            _row(
+                "effort_phases",
+                **common,
+                phase=r.phase.slug,
+                phase_name=r.phase.name,
+                started_on=_day(r.started_on),
+                completed_on=_day(r.completed_on),
+                notes=r.notes,
+            )
+            for r in effort.phase_records.all()
+        ]
+        item["checks"] = [
+            _row(
+                "effort_checks",
+                **common,
+                phase=c.phase.slug,
+                item_key=c.item_key,
+                label=c.label,
+                checked_by=_name(c.checked_by),
+                checked_at=_moment(c.checked_at),
+            )
+            for c in effort.checks.all()
+        ]
+        efforts.append(item)
+    reports = [
+        _row(
+            "experience_reports",
+            id=r.pk,
+            title=r.title,
+            method=r.method.title,
+            method_slug=r.method.slug,
+            status=r.status,
+            status_label=str(r.get_status_display()),
+            author=_name(r.author),
+            effort_id=r.effort_id,
+            period_start=_day(r.period_start),
+            period_end=_day(r.period_end),
+            context=r.context,
+            adaptations=r.adaptations,
+            phase_notes=dict(r.phase_notes or {}),
+            outcome_reaction=r.outcome_reaction,
+            outcome_learning=r.outcome_learning,
+            outcome_behaviour=r.outcome_behaviour,
+            outcome_results=r.outcome_results,
+            helped=r.helped,
+            hindered=r.hindered,
+            helping_factors=list(r.helping_factors or []),
+            hindering_factors=list(r.hindering_factors or []),
+            hours_spent=float(r.hours_spent) if r.hours_spent is not None else None,
+            cost_sek=r.cost_sek,
+            used_external_trainer=r.used_external_trainer,
+            external_trainer_notes=r.external_trainer_notes,
+            recommend_score=r.recommend_score,
+            consent_to_publish=r.consent_to_publish,
+            consent_recorded_at=_moment(r.consent_recorded_at),
+            published_at=_moment(r.published_at),
+            created_at=_moment(r.created_at),
+            updated_at=_moment(r.updated_at),
+        )
+        for r in ExperienceReport.objects.filter(company=company)
+        .select_related("method", "author")
+        .order_by("created_at", "pk")
+    ]
+    return {
+        "exported_at": _moment(timezone.now()),
+        "company": profile,
+        "members": members,
+        "invitations": invitations,
+        "efforts": efforts,
+        "experience_reports": reports,
+    }
+
+
+def export_tables(document: dict) -> dict[str, list[dict]]:
+    """The export document as flat tables, one per CSV file, in EXPORT_COLUMNS order."""
+    efforts = document["efforts"]
+    return {
+        "company": [document["company"]],
+        "members": document["members"],
+        "invitations": document["invitations"],
+        "efforts": [{k: e[k] for k in EXPORT_COLUMNS["efforts"]} for e in efforts],
+        "effort_methods": [m for e in efforts for m in e["methods"]],
+        "effort_phases": [p for e in efforts for p in e["phases"]],
+        "effort_checks": [c for e in efforts for c in e["checks"]],
+        "experience_reports": document["experience_reports"],
+    }
+
+
+def record_export(company: Company, by, kind: str) -> None:
+    record(
+        by,
+        # There is no action of its own for downloads: "saved" (a copy), named in the summary.
+        AuditAction.SAVED,
+        f"Laddade ner alla uppgifter om {company.name} ({kind})",
+        company=company,
+    )
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "\n".join(f"{key}: {text}" for key, text in value.items())
+    return str(value)
+
+
+def export_zip(document: dict) -> bytes:
+    """The export document as a ZIP of CSV files, one per table, each with a header row.
+
+    UTF-8 with a byte order mark and semicolons between columns: that is what Excel with
+    Swedish settings opens straight away, å, ä and ö included.
+    """
+    import csv
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for table, rows in export_tables(document).items():
+            text = io.StringIO()
+            writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+            writer.writerow(EXPORT_COLUMNS[table])
+            for row in rows:
+                writer.writerow([_csv_cell(row[column]) for column in EXPORT_COLUMNS[table]])
+            archive.writestr(f"{table}.csv", text.getvalue().encode("utf-8-sig"))
+    return buffer.getvalue()

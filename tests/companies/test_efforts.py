@@ -172,3 +172,26 @@ def test_validation_error_keeps_what_was_typed(client, company, member, method):
     html = response.content.decode()
     assert "Ge insatsen ett namn." in html
     assert "Alla följer rutinen för handtvätt." in html
+
+
+def test_finishing_phase_six_in_the_browser_flow_opens_the_report_draft(
+    client, company, member, method
+):
+    effort = Effort.objects.create(
+        company=company, title="Sista fasen", current_phase=Phase.objects.get(number=6)
+    )
+    effort.methods.add(method)
+    client.force_login(member)
+    response = client.post(reverse("companies:effort_next", args=[company.slug, effort.pk]))
+    report = ExperienceReport.objects.get(effort=effort)
+    assert response["Location"] == reverse("companies:report_edit", args=[company.slug, report.pk])
+    assert client.get(response["Location"]).status_code == 200
+    page = client.get(reverse("companies:effort", args=[company.slug, effort.pk])).content.decode()
+    assert "Erfarenheter från Sista fasen" in page
+
+
+def test_company_page_links_efforts_for_members_only(client, company, member, stranger):
+    client.force_login(member)
+    assert "Företagets insatser" in client.get(company.get_absolute_url()).content.decode()
+    client.force_login(stranger)
+    assert "Företagets insatser" not in client.get(company.get_absolute_url()).content.decode()

@@ -228,9 +228,9 @@ def test_method_page_query_count_is_constant(client, django_assert_num_queries, 
     for report in reports:  # the same companies used other methods too
         ExperienceReportFactory(company=report.company, method=MethodFactory(phases=phases))
     MethodFactory.create_batch(size, phases=phases)
-    # method, phases, areas, lines, roles, steps, reports, similar, same business lines,
-    # comments
-    with django_assert_num_queries(10):
+    # method, phases, areas, lines, roles, steps, reports, all phases (for the reports' phase
+    # notes, only when there are reports), similar, same business lines, comments
+    with django_assert_num_queries(11):
         response = client.get(method.get_absolute_url())
     assert len(response.context["similar_methods"]) == min(4, 2 * size)
     assert len(response.context["reports"]) == size
