@@ -121,7 +121,8 @@ def effort_check(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     key = request.POST.get("punkt", "")
     if not effort_services.toggle_check(effort, key, request.user, request.POST.get("klar") == "1"):
         return HttpResponse(_("Punkten hör inte till insatsen."), status=400)
-    return redirect(f"{effort.get_absolute_url()}#punkt-{key.replace(':', '-')}")
+    # The same id as the item's <li> in the template ("punkt-" + the key without its colon).
+    return redirect(f"{effort.get_absolute_url()}#punkt-{key.replace(':', '')}")
 
 
 @login_required
