@@ -1,0 +1,460 @@
+"""Who may do what: every page and action of the site against every kind of visitor.
+
+One row per view or action, one column per role. The roles:
+
+    anonymous      not signed in
+    member         member of company A; the author of the methods, comments and reports below
+    stranger       member of another company, B
+    company_admin  the only administrator of company A
+    editor         in the editors' group (not staff)
+    superuser      a superuser (an editor too)
+
+A cell is the status code the app answers with, or LOGIN for a redirect to the login page
+(which comes back afterwards), or ADMIN for Django admin's own login page. 302 is any other
+redirect: the action was done. What a user may not even know about (someone's draft, a
+company's private efforts, a hidden comment) answers 404; known things the user may not touch
+answer 403.
+
+A URL or form value in a row is a template filled in from the World below: "{draft.slug}" is
+the slug of the member's draft.
+"""
+
+# A matrix reads best one row per line, however long the row: as for methods/diff.py's table.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
+from django.urls import resolve
+from django.utils import timezone
+from PIL import Image
+
+from accounts.models import User
+from companies import efforts as effort_services
+from companies.models import Company, Effort, ExperienceReport, Invitation, Membership
+from methods import services
+from methods.choices import CommentState, Status
+from methods.models import ChecklistItem, Comment, Method
+from tests.factories import (
+    PASSWORD,
+    CompanyFactory,
+    ExperienceReportFactory,
+    MembershipFactory,
+    MethodFactory,
+    UserFactory,
+    make_editor,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "member", "stranger", "company_admin", "editor", "superuser")
+LOGIN = "login"
+ADMIN = "admin-login"
+
+# Common rows of the matrix, in the order of ROLES.
+ALL_200 = (200, 200, 200, 200, 200, 200)
+ALL_404 = (404, 404, 404, 404, 404, 404)
+ALL_405 = (405, 405, 405, 405, 405, 405)
+SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
+SIGNED_IN_DONE = (LOGIN, 302, 302, 302, 302, 302)
+SIGNED_IN_400 = (LOGIN, 400, 400, 400, 400, 400)
+SIGNED_IN_405 = (LOGIN, 405, 405, 405, 405, 405)
+EDITORS = (LOGIN, 403, 403, 403, 200, 200)
+EDITORS_DONE = (LOGIN, 403, 403, 403, 302, 302)
+EDITORS_400 = (LOGIN, 403, 403, 403, 400, 400)
+# The member's unpublished method: its author and the editors; nobody else learns it exists.
+AUTHOR_SEES = (404, 200, 404, 404, 200, 200)
+AUTHOR_EDITS = (LOGIN, 200, 404, 404, 200, 200)
+AUTHOR_DONE = (LOGIN, 302, 404, 404, 302, 302)
+# Company A's administration: its administrators only, not even superusers (they use admin).
+ADMINS = (LOGIN, 403, 403, 200, 403, 403)
+ADMINS_DONE = (LOGIN, 403, 403, 302, 403, 403)
+# Company A's efforts are private: its members and the editors.
+MEMBERS = (LOGIN, 200, 404, 200, 200, 200)
+MEMBERS_DONE = (LOGIN, 302, 404, 302, 302, 302)
+# Company A's experience reports: its members and the editors write them.
+WRITERS = (LOGIN, 200, 403, 200, 200, 200)
+WRITERS_DONE = (LOGIN, 302, 403, 302, 302, 302)
+
+
+@dataclass
+class World:
+    """Company A with its member and admin, company B with the stranger; the member's
+    published method, draft, submitted method, comments and experience reports, an effort of
+    company A, invitations, and a method and a comment in the recycle bin."""
+
+    users: dict[str, User | None]
+    company: Company
+    other_company: Company
+    membership: Membership
+    foreign_membership: Membership
+    published: Method
+    draft: Method
+    submitted: Method
+    binned_method: Method
+    comment: Comment
+    hidden_comment: Comment
+    binned_comment: Comment
+    invitation: Invitation
+    used_invitation: Invitation
+    report_draft: ExperienceReport
+    report_submitted: ExperienceReport
+    report_published: ExperienceReport
+    effort: Effort
+    checklist_key: str
+
+
+def new_effort(company: Company, by: User) -> Effort:
+    def save(effort: Effort) -> None:
+        effort.title = "Hygienlyftet"
+        effort.save()
+
+    return effort_services.create_effort(company, by, save)
+
+
+def build_world() -> World:
+    member = UserFactory(display_name="Mira Medlem")
+    company = CompanyFactory(name="Kafé A")
+    membership = MembershipFactory(user=member, company=company, role="member")
+    company_admin = UserFactory(display_name="Ada Admin")
+    MembershipFactory(user=company_admin, company=company, role="admin")
+    stranger = UserFactory(display_name="Sam Främling")
+    foreign_membership = MembershipFactory(user=stranger, company=CompanyFactory(name="Kafé B"))
+    editor = make_editor(display_name="Eva Redaktör")
+    superuser = UserFactory(display_name="Super", is_staff=True, is_superuser=True)
+
+    published = MethodFactory(
+        title="Publicerad metod", author=member, company=company, published_at=timezone.now()
+    )
+    services.record_revision(published, member, "Publicerad")
+    binned_method = MethodFactory(title="Borttagen metod", author=member, status=Status.DRAFT)
+    services.move_to_bin(binned_method, editor)
+    binned_comment = Comment.objects.create(method=published, author=member, body="Borta.")
+    services.move_to_bin(binned_comment, editor)
+
+    def report(status: str) -> ExperienceReport:
+        return ExperienceReportFactory(
+            company=company, author=member, method=published, status=status
+        )
+
+    return World(
+        users={
+            "anonymous": None,
+            "member": member,
+            "stranger": stranger,
+            "company_admin": company_admin,
+            "editor": editor,
+            "superuser": superuser,
+        },
+        company=company,
+        other_company=foreign_membership.company,
+        membership=membership,
+        foreign_membership=foreign_membership,
+        published=published,
+        draft=MethodFactory(title="Medlemmens utkast", author=member, status=Status.DRAFT),
+        submitted=MethodFactory(title="Inskickad metod", author=member, status=Status.SUBMITTED),
+        binned_method=binned_method,
+        comment=Comment.objects.create(method=published, author=member, body="Bra metod."),
+        hidden_comment=Comment.objects.create(
+            method=published, author=member, body="Dold.", state=CommentState.HIDDEN
+        ),
+        binned_comment=binned_comment,
+        invitation=Invitation.objects.create(company=company, email="ny@example.org"),
+        used_invitation=Invitation.objects.create(
+            company=company, email="gammal@example.org", accepted_at=timezone.now()
+        ),
+        report_draft=report(Status.DRAFT),
+        report_submitted=report(Status.SUBMITTED),
+        report_published=report(Status.PUBLISHED),
+        effort=new_effort(company, member),
+        checklist_key=f"checklist:{ChecklistItem.objects.first().pk}",
+    )
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the whole matrix, like TestCase.setUpTestData: the rows are written in a
+    transaction that stays open, each test runs in a savepoint inside it (pytest-django's
+    atomic block per test) and is rolled back to this state, and the module's end rolls it all
+    back. Some eight hundred cells would otherwise each build it again."""
+    media_and_hashing = override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),  # uploads and the stored handbook PDF
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with django_db_blocker.unblock(), media_and_hashing:
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def png() -> SimpleUploadedFile:
+    data = io.BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(data, "PNG")
+    return SimpleUploadedFile("bild.png", data.getvalue(), content_type="image/png")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    method: str
+    url: str  # a template: "{draft.slug}" is the slug of World.draft
+    expected: tuple  # one cell per role, in the order of ROLES
+    data: dict = field(default_factory=dict)  # keys and values are templates too
+
+    def fill(self, world: World) -> tuple[str, dict]:
+        values = vars(world)
+        data = {
+            key.format(**values): value() if callable(value) else str(value).format(**values)
+            for key, value in self.data.items()
+        }
+        return self.url.format(**values), data
+
+
+BASICS = {
+    "title": "Ny metod från matrisen",
+    "summary": "Handledaren visar. Deltagaren gör.",
+    "learning_form": "i-arbetet",
+    "target_roles": "deltagare",
+}
+EASY_READ = {"version": "{draft.version}", "easy_read": "Du gör. Vi pratar."}
+COMPANY_PROFILE = {
+    "name": "{company.name}",
+    "org_number": "{company.org_number}",
+    "legal_form": "{company.legal_form}",
+    "municipality": "{company.municipality}",
+    "county": "{company.county}",
+}
+REPORT_DRAFT = {
+    "method": "{published.pk}",
+    "title": "Hygien i caféet",
+    "period_start": "2026-01-12",
+    "context": "Caféet, fyra nya deltagare.",
+    "recommend_score": "4",
+}
+A = "/foretag/{company.slug}"
+B = "/foretag/{other_company.slug}"
+EFFORT = A + "/insatser/{effort.pk}"
+REPORTS = "/foretag/redaktion/rapporter"
+REVIEW = "/redaktion/granska"
+BIN = "/redaktion/papperskorg"
+
+# fmt: off
+CASES = [
+    # name                            method  url template                          (anonymous, member, stranger, company_admin, editor, superuser)
+    # Reading
+    Case("home",                      "GET",  "/",                                  ALL_200),
+    Case("home-post",                 "POST", "/",                                  ALL_405),
+    Case("phase",                     "GET",  "/fas/forankring/",                   ALL_200),
+    Case("method-list",               "GET",  "/metoder/",                          ALL_200),
+    Case("search",                    "GET",  "/sok/?q=metod",                      ALL_200),
+    Case("accessibility-statement",   "GET",  "/tillganglighet/",                   ALL_200),
+    Case("published-method",          "GET",  "/metoder/{published.slug}/",         ALL_200),
+    Case("draft",                     "GET",  "/metoder/{draft.slug}/",             AUTHOR_SEES),
+    Case("submitted-method",          "GET",  "/metoder/{submitted.slug}/",         AUTHOR_SEES),
+    Case("binned-method",             "GET",  "/metoder/{binned_method.slug}/",     ALL_404),
+    Case("unknown-method",            "GET",  "/metoder/finns-inte/",               ALL_404),
+    Case("published-card",            "GET",  "/metoder/{published.slug}/kort/",    ALL_200),
+    Case("draft-card",                "GET",  "/metoder/{draft.slug}/kort/",        AUTHOR_SEES),
+    Case("published-pdf",             "GET",  "/metoder/{published.slug}.pdf",      ALL_200),
+    Case("draft-pdf",                 "GET",  "/metoder/{draft.slug}.pdf",          AUTHOR_SEES),
+    Case("handbook-pdf",              "GET",  "/handbok.pdf",                       ALL_200),
+    # Sharing and editing methods
+    Case("new-method",                "GET",  "/metoder/ny/",                       SIGNED_IN),
+    Case("new-method-save",           "POST", "/metoder/ny/",                       SIGNED_IN_DONE, BASICS),
+    Case("new-method-invalid",        "POST", "/metoder/ny/",                       SIGNED_IN_400, {"title": ""}),
+    Case("edit-draft",                "GET",  "/metoder/{draft.slug}/redigera/",    (LOGIN, 302, 404, 404, 302, 302)),
+    # A published method is edited through a working copy: its author and the editors.
+    Case("edit-published",            "GET",  "/metoder/{published.slug}/redigera/", (LOGIN, 302, 403, 403, 302, 302)),
+    Case("edit-step-basics",          "GET",  "/metoder/{draft.slug}/redigera/grund/", AUTHOR_EDITS),
+    Case("edit-step-phases",          "GET",  "/metoder/{draft.slug}/redigera/faser/", AUTHOR_EDITS),
+    Case("edit-step-practical",       "GET",  "/metoder/{draft.slug}/redigera/praktiskt/", AUTHOR_EDITS),
+    Case("edit-step-easy-read",       "GET",  "/metoder/{draft.slug}/redigera/lattlast/", AUTHOR_EDITS),
+    Case("edit-step-easy-read-save",  "POST", "/metoder/{draft.slug}/redigera/lattlast/", AUTHOR_DONE, EASY_READ),
+    Case("edit-step-preview",         "GET",  "/metoder/{draft.slug}/redigera/granska/", AUTHOR_EDITS),
+    Case("edit-step-unknown",         "GET",  "/metoder/{draft.slug}/redigera/okant/", (LOGIN, 404, 404, 404, 404, 404)),
+    # Under review: no longer the author's to change.
+    Case("edit-step-submitted",       "GET",  "/metoder/{submitted.slug}/redigera/grund/", (LOGIN, 403, 404, 404, 200, 200)),
+    Case("edit-step-published",       "GET",  "/metoder/{published.slug}/redigera/grund/", (LOGIN, 302, 403, 403, 302, 302)),
+    Case("submit-draft",              "POST", "/metoder/{draft.slug}/skicka-in/",   AUTHOR_DONE),
+    Case("submit-draft-get",          "GET",  "/metoder/{draft.slug}/skicka-in/",   SIGNED_IN_405),
+    # Already submitted: the author is refused; an editor is sent back with a message.
+    Case("submit-submitted",          "POST", "/metoder/{submitted.slug}/skicka-in/", (LOGIN, 403, 404, 404, 302, 302)),
+    # The editors' desk
+    Case("editorial-dashboard",       "GET",  "/redaktion/",                        EDITORS),
+    Case("overview",                  "GET",  "/redaktion/oversikt/",               EDITORS),
+    Case("overview-csv",              "GET",  "/redaktion/oversikt/?csv=faser",     EDITORS),
+    Case("overview-unknown-csv",      "GET",  "/redaktion/oversikt/?csv=okand",     (LOGIN, 403, 403, 403, 404, 404)),
+    Case("review",                    "GET",  REVIEW + "/{submitted.slug}/",        EDITORS),
+    Case("review-unknown",            "GET",  REVIEW + "/finns-inte/",              (LOGIN, 403, 403, 403, 404, 404)),
+    Case("publish",                   "POST", REVIEW + "/{submitted.slug}/publicera/", EDITORS_DONE),
+    Case("publish-get",               "GET",  REVIEW + "/{submitted.slug}/publicera/", (LOGIN, 403, 403, 403, 405, 405)),
+    Case("publish-published",         "POST", REVIEW + "/{published.slug}/publicera/", EDITORS_400),
+    Case("request-changes",           "POST", REVIEW + "/{submitted.slug}/andringar/", EDITORS_DONE, {"meddelande": "Mer!"}),
+    Case("request-changes-empty",     "POST", REVIEW + "/{submitted.slug}/andringar/", EDITORS_400),
+    Case("archive",                   "POST", REVIEW + "/{published.slug}/arkivera/", EDITORS_DONE),
+    Case("archive-draft",             "POST", REVIEW + "/{draft.slug}/arkivera/",   EDITORS_400),
+    Case("history-published",         "GET",  "/metoder/{published.slug}/historik/", ALL_200),
+    Case("history-draft",             "GET",  "/metoder/{draft.slug}/historik/",    AUTHOR_SEES),
+    Case("restore-revision",          "POST", "/metoder/{published.slug}/historik/1/aterstall/", EDITORS_DONE),
+    Case("restore-unknown-revision",  "POST", "/metoder/{published.slug}/historik/99/aterstall/", (LOGIN, 403, 403, 403, 404, 404)),
+    Case("audit-log",                 "GET",  "/metoder/{published.slug}/logg/",    EDITORS),
+    # Comments: the member's, on the member's published method
+    Case("comment-create",            "POST", "/metoder/{published.slug}/kommentarer/", SIGNED_IN_DONE, {"body": "Tack!"}),
+    Case("comment-create-invalid",    "POST", "/metoder/{published.slug}/kommentarer/", SIGNED_IN_400, {"body": ""}),
+    Case("comment-create-get",        "GET",  "/metoder/{published.slug}/kommentarer/", ALL_405),
+    Case("comment-create-on-draft",   "POST", "/metoder/{draft.slug}/kommentarer/", (LOGIN, 404, 404, 404, 404, 404), {"body": "Tack!"}),
+    # Only its author edits a comment; the editors hide or delete it instead.
+    Case("comment-edit",              "GET",  "/kommentarer/{comment.pk}/redigera/", (LOGIN, 200, 403, 403, 403, 403)),
+    Case("comment-edit-save",         "POST", "/kommentarer/{comment.pk}/redigera/", (LOGIN, 302, 403, 403, 403, 403), {"body": "Ny."}),
+    Case("comment-delete",            "POST", "/kommentarer/{comment.pk}/ta-bort/", (LOGIN, 302, 403, 403, 302, 302)),
+    Case("comment-delete-get",        "GET",  "/kommentarer/{comment.pk}/ta-bort/", ALL_405),
+    Case("comment-report",            "GET",  "/kommentarer/{comment.pk}/anmal/",   (LOGIN, 403, 200, 200, 200, 200)),
+    Case("comment-report-send",       "POST", "/kommentarer/{comment.pk}/anmal/",   (LOGIN, 403, 302, 302, 302, 302), {"reason": "Reklam."}),
+    Case("comment-hide",              "POST", "/kommentarer/{comment.pk}/dolj/",    EDITORS_DONE),
+    Case("comment-show",              "POST", "/kommentarer/{comment.pk}/visa/",    EDITORS_DONE),
+    # A hidden comment is gone for everyone but the editors, its author included.
+    Case("hidden-comment-show",       "POST", "/kommentarer/{hidden_comment.pk}/visa/", (404, 404, 404, 404, 302, 302)),
+    Case("hidden-comment-edit",       "GET",  "/kommentarer/{hidden_comment.pk}/redigera/", (404, 404, 404, 404, 403, 403)),
+    Case("hidden-comment-report",     "GET",  "/kommentarer/{hidden_comment.pk}/anmal/", (404, 404, 404, 404, 200, 200)),
+    Case("unknown-comment-edit",      "GET",  "/kommentarer/999999/redigera/",      ALL_404),
+    Case("comment-moderation",        "GET",  "/redaktion/kommentarer/",            EDITORS),
+    Case("comment-moderation-post",   "POST", "/redaktion/kommentarer/",            ALL_405),
+    # Deleting and the recycle bin
+    Case("delete-draft",              "GET",  "/metoder/{draft.slug}/ta-bort/",     AUTHOR_EDITS),
+    Case("delete-draft-confirm",      "POST", "/metoder/{draft.slug}/ta-bort/",     AUTHOR_DONE),
+    # Once published, only the editors delete a method, even its author may not.
+    Case("delete-published",          "GET",  "/metoder/{published.slug}/ta-bort/", EDITORS),
+    Case("delete-published-confirm",  "POST", "/metoder/{published.slug}/ta-bort/", EDITORS_DONE),
+    Case("recycle-bin",               "GET",  BIN + "/",                            EDITORS),
+    Case("restore-method",            "POST", BIN + "/metoder/{binned_method.pk}/aterstall/", EDITORS_DONE),
+    Case("restore-method-get",        "GET",  BIN + "/metoder/{binned_method.pk}/aterstall/", ALL_405),
+    Case("restore-method-not-binned", "POST", BIN + "/metoder/{draft.pk}/aterstall/", (LOGIN, 403, 403, 403, 404, 404)),
+    Case("restore-comment",           "POST", BIN + "/kommentarer/{binned_comment.pk}/aterstall/", EDITORS_DONE),
+    # Companies, members and invitations
+    Case("company-list",              "GET",  "/foretag/",                          ALL_200),
+    Case("company",                   "GET",  A + "/",                              ALL_200),
+    Case("members",                   "GET",  A + "/medlemmar/",                    ADMINS),
+    Case("members-of-company-b",      "GET",  B + "/medlemmar/",                    (LOGIN, 403, 403, 403, 403, 403)),
+    Case("members-of-unknown",        "GET",  "/foretag/finns-inte/medlemmar/",     (LOGIN, 404, 404, 404, 404, 404)),
+    Case("invite",                    "POST", A + "/medlemmar/",                    ADMINS_DONE, {"email": "ny2@example.org", "role": "member"}),
+    Case("invite-invalid-address",    "POST", A + "/medlemmar/",                    (LOGIN, 403, 403, 400, 403, 403), {"email": "inte-en-adress"}),
+    Case("member-role",               "POST", A + "/medlemmar/{membership.pk}/roll/", ADMINS_DONE, {"m{membership.pk}-role": "admin"}),
+    Case("member-role-get",           "GET",  A + "/medlemmar/{membership.pk}/roll/", SIGNED_IN_405),
+    # Company B's member cannot be reached through company A's address.
+    Case("member-role-of-company-b",  "POST", A + "/medlemmar/{foreign_membership.pk}/roll/", (LOGIN, 403, 403, 404, 403, 403)),
+    Case("member-remove",             "POST", A + "/medlemmar/{membership.pk}/ta-bort/", ADMINS_DONE),
+    Case("invitation-cancel",         "POST", A + "/inbjudningar/{invitation.pk}/aterkalla/", ADMINS_DONE),
+    Case("invitation",                "GET",  "/foretag/inbjudan/{invitation.token}/", ALL_200),
+    Case("invitation-accept",         "POST", "/foretag/inbjudan/{invitation.token}/", SIGNED_IN_DONE),
+    Case("invitation-used",           "GET",  "/foretag/inbjudan/{used_invitation.token}/", (410, 410, 410, 410, 410, 410)),
+    Case("invitation-unknown",        "GET",  "/foretag/inbjudan/finns-inte/",      ALL_404),
+    # The company's own profile and data
+    Case("company-edit",              "GET",  A + "/redigera/",                     ADMINS),
+    Case("company-edit-save",         "POST", A + "/redigera/",                     ADMINS_DONE, COMPANY_PROFILE),
+    Case("company-edit-invalid",      "POST", A + "/redigera/",                     (LOGIN, 403, 403, 400, 403, 403)),
+    Case("company-export-json",       "GET",  A + "/export.json",                   ADMINS),
+    Case("company-export-zip",        "GET",  A + "/export.zip",                    ADMINS),
+    # Efforts
+    Case("efforts",                   "GET",  A + "/insatser/",                     MEMBERS),
+    Case("efforts-of-company-b",      "GET",  B + "/insatser/",                     (LOGIN, 404, 200, 404, 200, 200)),
+    Case("effort-new",                "GET",  A + "/insatser/ny/",                  MEMBERS),
+    Case("effort-new-save",           "POST", A + "/insatser/ny/",                  MEMBERS_DONE, {"title": "Nytt lyft"}),
+    Case("effort-new-invalid",        "POST", A + "/insatser/ny/",                  (LOGIN, 400, 404, 400, 400, 400), {"title": ""}),
+    Case("effort",                    "GET",  EFFORT + "/",                         MEMBERS),
+    Case("effort-under-company-b",    "GET",  B + "/insatser/{effort.pk}/",         (LOGIN, 404, 404, 404, 404, 404)),
+    Case("effort-check",              "POST", EFFORT + "/bocka/",                   MEMBERS_DONE, {"punkt": "{checklist_key}", "klar": "1"}),
+    Case("effort-check-unknown-item", "POST", EFFORT + "/bocka/",                   (LOGIN, 400, 404, 400, 400, 400), {"punkt": "checklist:0"}),
+    Case("effort-check-get",          "GET",  EFFORT + "/bocka/",                   SIGNED_IN_405),
+    Case("effort-phase",              "POST", EFFORT + "/fas/1/",                   MEMBERS_DONE, {"fas1-notes": "Vi började."}),
+    Case("effort-next-phase",         "POST", EFFORT + "/nasta-fas/",               MEMBERS_DONE),
+    # Experience reports
+    Case("reports",                   "GET",  A + "/rapporter/",                    WRITERS),
+    Case("report-new",                "GET",  A + "/rapporter/ny/",                 WRITERS),
+    Case("report-new-save",           "POST", A + "/rapporter/ny/",                 WRITERS_DONE, REPORT_DRAFT),
+    Case("report-new-invalid",        "POST", A + "/rapporter/ny/",                 (LOGIN, 400, 403, 400, 400, 400)),
+    Case("report-edit-draft",         "GET",  A + "/rapporter/{report_draft.pk}/redigera/", WRITERS),
+    # Submitted: members are sent to the list with a message; the editors may still correct it.
+    Case("report-edit-submitted",     "GET",  A + "/rapporter/{report_submitted.pk}/redigera/", (LOGIN, 302, 403, 302, 200, 200)),
+    Case("report-edit-under-b",       "GET",  B + "/rapporter/{report_draft.pk}/redigera/", (LOGIN, 403, 404, 403, 404, 404)),
+    Case("report-queue",              "GET",  REPORTS + "/",                        EDITORS),
+    Case("report-review",             "GET",  REPORTS + "/{report_submitted.pk}/",  EDITORS),
+    Case("report-publish",            "POST", REPORTS + "/{report_submitted.pk}/publicera/", EDITORS_DONE),
+    Case("report-publish-get",        "GET",  REPORTS + "/{report_submitted.pk}/publicera/", (LOGIN, 403, 403, 403, 405, 405)),
+    Case("report-request-changes",    "POST", REPORTS + "/{report_submitted.pk}/andringar/", EDITORS_DONE, {"meddelande": "Mer!"}),
+    Case("report-archive",            "POST", REPORTS + "/{report_published.pk}/arkivera/", EDITORS_DONE),
+    Case("report-archive-draft",      "POST", REPORTS + "/{report_draft.pk}/arkivera/", EDITORS_400),
+    # The user's own pages
+    Case("profile",                   "GET",  "/konto/profil/",                     SIGNED_IN),
+    Case("profile-save",              "POST", "/konto/profil/",                     SIGNED_IN_DONE, {"display_name": "Nytt Namn"}),
+    Case("account-delete",            "GET",  "/konto/radera/",                     SIGNED_IN),
+    # The only administrator of a company hands the role over first.
+    Case("account-delete-confirm",    "POST", "/konto/radera/",                     (LOGIN, 302, 302, 400, 302, 302), {"password": PASSWORD}),
+    Case("account-delete-bad-password", "POST", "/konto/radera/",                   SIGNED_IN_400, {"password": "fel"}),
+    # The Markdown editor's preview and image upload
+    Case("markdown-preview",          "POST", "/markdownx/markdownify/",            SIGNED_IN, {"content": "**fet**"}),
+    Case("markdown-preview-empty",    "POST", "/markdownx/markdownify/",            SIGNED_IN_400),
+    Case("markdown-preview-get",      "GET",  "/markdownx/markdownify/",            SIGNED_IN_405),
+    Case("image-upload",              "POST", "/markdownx/upload/",                 SIGNED_IN, {"image": png}),
+    Case("image-upload-empty",        "POST", "/markdownx/upload/",                 SIGNED_IN_400),
+    # Django admin: superusers only; the editors work on the site itself.
+    Case("admin-index",               "GET",  "/admin/",                            (ADMIN, ADMIN, ADMIN, ADMIN, ADMIN, 200)),
+]
+# fmt: on
+
+MATRIX = [
+    pytest.param(case, role, expected, id=f"{case.name}-{role}")
+    for case in CASES
+    for role, expected in zip(ROLES, case.expected, strict=True)
+]
+
+
+def test_every_row_has_its_own_name():
+    names = [case.name for case in CASES]
+    assert len(names) == len(set(names))
+
+
+def test_the_matrix_has_a_row_for_every_page_and_action(world):
+    """A new URL in methods, companies or accounts fails here until it has its row."""
+    from accounts.urls import urlpatterns as account_urls
+    from companies.urls import urlpatterns as company_urls
+    from methods.urls import urlpatterns as method_urls
+
+    every = {
+        f"{app}:{pattern.name}"
+        for app, patterns in [
+            ("methods", method_urls),
+            ("companies", company_urls),
+            ("accounts", account_urls),
+        ]
+        for pattern in patterns
+    } | {"markdownx_upload", "markdownx_markdownify", "admin:index"}
+    covered = {resolve(case.fill(world)[0].partition("?")[0]).view_name for case in CASES}
+    assert every - covered == set()
+
+
+@pytest.mark.parametrize(("case", "role", "expected"), MATRIX)
+def test_permission_matrix(client, world, case, role, expected):
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    url, data = case.fill(world)
+    response = client.get(url) if case.method == "GET" else client.post(url, data)
+    location = response.get("Location", "")
+    if expected == LOGIN:
+        assert (response.status_code, location.partition("?")[0]) == (302, "/konto/login/")
+        assert "next=" in location
+    elif expected == ADMIN:
+        assert (response.status_code, location.partition("?")[0]) == (302, "/admin/login/")
+    else:
+        assert response.status_code == expected, location
+        if expected == 302:
+            assert "login" not in location, location
