@@ -19,6 +19,8 @@ from ..forms import CommentForm
 from ..models import Method, MethodStep, Phase
 from ..rendering import render_markdown
 
+# The phase guide shows this many methods and links to the filtered list for the rest.
+PHASE_PAGE_METHODS = 12
 # Each group of the search page shows this many; the method list shows the rest.
 SEARCH_GROUP_SIZE = 10
 
@@ -48,7 +50,9 @@ def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
     phase = get_object_or_404(Phase.objects.prefetch_related("checklist_items"), slug=slug)
     phases = list(Phase.objects.all())
     index = next(i for i, p in enumerate(phases) if p.pk == phase.pk)
-    methods = Method.objects.published().for_phase(phase).with_list_data().order_by("title")
+    in_phase = Method.objects.published().for_phase(phase)
+    # A guide page, not a list: the best-documented methods, and a link to all of them.
+    methods = in_phase.with_list_data().order_by("-report_count", "title")[:PHASE_PAGE_METHODS]
     return render(
         request,
         "methods/phase_detail.html",
@@ -58,6 +62,7 @@ def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "previous_phase": phases[index - 1] if index > 0 else None,
             "next_phase": phases[index + 1] if index + 1 < len(phases) else None,
             "methods": methods,
+            "method_total": in_phase.count(),
         },
     )
 

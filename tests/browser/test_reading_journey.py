@@ -57,7 +57,7 @@ def test_coordinator_follows_a_phase_to_a_method(demo_data, page):
     ).to_have_text(re.compile(r"^2"))
 
     # Filter the method list for this phase.
-    page.get_by_role("link", name="Filtrera metoderna för den här fasen").click()
+    page.get_by_role("link", name=re.compile(r"^Visa och filtrera")).click()
     expect(page).to_have_url(re.compile(r"/metoder/\?fas=forankring$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Metoder")
     phase_count = _published_count(phases__slug="forankring")

@@ -70,6 +70,7 @@ def test_phase_page_shows_guide_checklist_and_its_published_methods(client):
     for item in forankring.checklist_items.all():
         assert item.text in html
     assert [m.title for m in response.context["methods"]] == ["Trepartssamtal"]
+    assert response.context["method_total"] == 1
     assert response.context["previous_phase"].slug == "behov-och-mal"
     assert response.context["next_phase"].slug == "genomforande"
 
@@ -168,7 +169,7 @@ def test_home_and_phase_query_counts_are_constant(client, django_assert_num_quer
         MethodFactory(phases=[phase(3)])
     with django_assert_num_queries(5):
         client.get("/")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get("/fas/genomforande/")
 
 
@@ -373,3 +374,20 @@ def test_slugs_are_unique_and_never_reserved_words(db):
     first = MethodFactory(title="Ny")
     second = MethodFactory(title="Ny")
     assert (first.slug, second.slug) == ("ny-2", "ny-3")
+
+
+def test_phase_page_shows_a_bounded_selection_and_links_to_all(client, settings):
+    from methods.views.reading import PHASE_PAGE_METHODS
+
+    for n in range(PHASE_PAGE_METHODS + 3):
+        MethodFactory(title=f"Metod {n:02d}", phases=[phase(4)])
+    from methods.models import Method
+
+    Method.objects.filter(title="Metod 14").update(report_count=3)
+    response = client.get("/fas/efterarbete/")
+    titles = [m.title for m in response.context["methods"]]
+    assert len(titles) == PHASE_PAGE_METHODS
+    assert titles[0] == "Metod 14"  # most reported first
+    html = response.content.decode()
+    assert f"Visa och filtrera alla {PHASE_PAGE_METHODS + 3} metoder för fasen" in html
+    assert 'href="/metoder/?fas=efterarbete"' in html
