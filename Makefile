@@ -17,6 +17,7 @@ STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
 .PHONY: help run test test-browser lint format migrations-check messages seed venv clean
+.PHONY: bench bench-pg bench-peers
 
 help:
 	@echo "make run               install, migrate, load the demo handbook, serve on http://127.0.0.1:$(PORT)"
@@ -24,6 +25,9 @@ help:
 	@echo "make lint              ruff"
 	@echo "make migrations-check  fail if models and migrations disagree"
 	@echo "make messages          update and compile the translation catalogues"
+	@echo "make bench             benchmark on SQLite (bench.sqlite3, BENCH_N methods, default 10000)"
+	@echo "make bench-pg          the same on PostgreSQL (BENCH_PG_URL, a *_bench database)"
+	@echo "make bench-peers       django-wiki and Wagtail on the same corpus, side by side"
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -71,3 +75,49 @@ messages: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Benchmark (docs/performance.md). Never the development database: seed_bench only writes to a
+# database whose name contains "bench". It seeds only when the data is missing or has another N.
+BENCH_N ?= 10000
+BENCH_RUNS ?= 20
+BENCH_SQLITE_URL := sqlite:///$(CURDIR)/bench.sqlite3
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/kompetenshandboken_bench
+BENCH_PEERS_URL := sqlite:///$(CURDIR)/bench-peers.sqlite3
+PEERBENCH ?= $(abspath $(CURDIR)/../shared/peerbench)
+PEERS_DIR ?= /tmp/peers
+# Production-like settings: DEBUG off, a fresh random secret key, local hosts only, no TLS.
+BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_LOG_LEVEL=WARNING
+
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS)
+	DATABASE_URL=$(BENCH_SQLITE_URL) bash bench/http.sh
+
+bench-pg: $(STAMP)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N)
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS)
+	DATABASE_URL=$(BENCH_PG_URL) bash bench/http.sh
+
+# The peers are built from PyPI into PEERS_DIR (about a minute per 2000 articles); a directory
+# built earlier for the same N is reused. The portal then loads the peers' own corpus file.
+bench-peers: $(STAMP)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	@if [ -f $(PEERS_DIR)/.built-n ] && [ "$$(cat $(PEERS_DIR)/.built-n)" = "$(BENCH_N)" ]; then \
+		echo "Reusing the peers in $(PEERS_DIR) ($(BENCH_N) articles)"; \
+	else \
+		if [ -e $(PEERS_DIR) ] && [ ! -f $(PEERS_DIR)/.built-n ]; then \
+			echo "$(PEERS_DIR) exists but was not built by make bench-peers; remove it or set PEERS_DIR"; exit 1; fi; \
+		rm -rf $(PEERS_DIR); \
+		bash $(PEERBENCH)/setup.sh $(PEERS_DIR) $(BENCH_N) && echo $(BENCH_N) > $(PEERS_DIR)/.built-n; \
+	fi
+	python3 $(PEERS_DIR)/common/textgen.py $(BENCH_N) > $(PEERS_DIR)/corpus.jsonl
+	rm -rf $(PEERS_DIR)/results
+	bash $(PEERBENCH)/run_bench.sh $(PEERS_DIR)
+	bash $(PEERBENCH)/run_load.sh $(PEERS_DIR)
+	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N) --corpus $(PEERS_DIR)/corpus.jsonl
+	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS)
+	DATABASE_URL=$(BENCH_PEERS_URL) bash bench/http.sh
+	$(BIN)/python bench/compare.py peers --peers-dir $(PEERS_DIR) --n $(BENCH_N)

@@ -1,0 +1,69 @@
+#!/bin/bash
+# The portal over HTTP: gunicorn (2 sync workers, 127.0.0.1 only) against the benchmark database,
+# production-like settings (DEBUG off), then wrk -t2 -c8 -d10s --latency on hello, detail, list
+# and search. The server is stopped by its process id when the script ends, however it ends.
+#
+#   bash bench/http.sh                 # bench.sqlite3
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/kompetenshandboken_bench bash bench/http.sh
+#
+# Env: WRK_DURATION (10s), WRK_THREADS (2), WRK_CONNECTIONS (8), WRK_TIMEOUT (30s),
+# BENCH_STATIC_ROOT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PY="$ROOT/.venv/bin/python"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+export DATABASE_URL=${DATABASE_URL:-sqlite:///$ROOT/bench.sqlite3}
+export DJANGO_DEBUG=0
+export DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')}
+export DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1
+export DJANGO_SECURE_SSL_REDIRECT=0
+export DJANGO_LOG_LEVEL=${DJANGO_LOG_LEVEL:-WARNING}
+export BENCH_STATIC_ROOT=${BENCH_STATIC_ROOT:-/tmp/kompetenshandboken-bench-static}
+DURATION=${WRK_DURATION:-10s} THREADS=${WRK_THREADS:-2} CONNECTIONS=${WRK_CONNECTIONS:-8}
+# wrk's default 2 s timeout drops the latencies of slow pages (they count only as errors).
+TIMEOUT=${WRK_TIMEOUT:-30s}
+
+# Which paths (they depend on the data), and the hashed static files the pages link to.
+PAGES=$("$PY" manage.py run_bench --list-pages --page hello --page detail --page list --page search)
+read -r _ VENDOR N SOURCE <<< "$(head -1 <<< "$PAGES")"
+PAGES=$(tail -n +2 <<< "$PAGES")
+OUT=$(mktemp -d /tmp/kompetenshandboken-http.XXXXXX)
+PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+"$ROOT/.venv/bin/gunicorn" --workers 2 --bind "127.0.0.1:$PORT" --pid "$OUT/gunicorn.pid" \
+    --control-socket "$OUT/gunicorn.ctl" --access-logfile /dev/null \
+    --error-logfile "$OUT/gunicorn.err" bench.wsgi:application &
+GPID=$!
+stop_server() {
+    if kill -0 "$GPID" 2>/dev/null; then
+        kill -TERM "$GPID"
+        wait "$GPID" || true
+        echo "gunicorn $GPID stopped"
+    fi
+}
+trap stop_server EXIT INT TERM
+
+for _ in $(seq 1 100); do
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT/_hello/" && break
+    kill -0 "$GPID" 2>/dev/null || { cat "$OUT/gunicorn.err" >&2; exit 1; }
+    sleep 0.2
+done
+echo "gunicorn $GPID on 127.0.0.1:$PORT ($DATABASE_URL)"
+
+FILES=()
+while read -r LABEL URLPATH; do
+    URL="http://127.0.0.1:$PORT$URLPATH"
+    STATUS=$(curl -s -o /dev/null -w '%{http_code}' "$URL")
+    [ "$STATUS" = 200 ] || { echo "$URLPATH answered $STATUS" >&2; tail -20 "$OUT/gunicorn.err" >&2; exit 1; }
+    for _ in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null "$URL"; done   # warm both workers
+    echo "== wrk $LABEL $URLPATH"
+    timeout 120 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" --latency "$URL" | tee "$OUT/$LABEL.txt"
+    FILES+=("$LABEL=$URLPATH=$OUT/$LABEL.txt")
+done <<< "$PAGES"
+
+stop_server
+"$PY" bench/compare.py wrk-json --database "$VENDOR" --n "$N" --source "$SOURCE" --threads "$THREADS" --connections "$CONNECTIONS" \
+    --duration "$DURATION" "${FILES[@]}"
+rm -rf "$OUT"

@@ -1,0 +1,123 @@
+"""The benchmark must not rot: seed a small handbook into the test database and measure once.
+
+Timings are never asserted; only that the data is what the benchmark promises and that every
+page answers with a row of numbers.
+"""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.db.models import Sum
+from django.test import override_settings
+
+from bench import database, measure, textgen
+from companies.models import Company, ExperienceReport
+from companies.services import refresh_report_stats
+from methods import search
+from methods.models import Method, MethodStep, MethodTargetRole
+from methods.services import refresh_search_index
+
+N = 100
+
+
+@pytest.fixture
+def seeded(db):
+    out = io.StringIO()
+    call_command("seed_bench", n=N, allow_test_database=True, stdout=out)
+    return out.getvalue()
+
+
+def test_generated_text_is_deterministic_and_has_the_search_word_every_20th():
+    assert textgen.article(7) == textgen.article(7)
+    hits = [i for i in range(200) if textgen.SEARCH_WORD in textgen.article(i)["markdown"]]
+    assert hits == list(range(0, 200, 20))
+    words = textgen.article(3)["markdown"].split()
+    assert 550 <= len(words) <= 750
+
+
+def test_seed_bench_creates_the_promised_handbook(seeded):
+    assert "Seeded 100 methods" in seeded
+    published = Method.objects.published()
+    assert published.count() == N
+    assert Company.objects.count() == N // 50
+    assert ExperienceReport.objects.published().count() == N // 5
+    assert Method.objects.aggregate(total=Sum("report_count"))["total"] == N // 5
+    assert MethodStep.objects.count() >= N
+    assert MethodTargetRole.objects.count() >= N
+    assert Method.phases.through.objects.count() >= N
+    assert Method.competence_areas.through.objects.count() >= 3 * N
+    assert not published.filter(body_html="").exists()
+    assert not published.filter(published_at__isnull=True).exists()
+    # "kvarnsten" is in exactly every 20th method, and the site's search finds exactly those.
+    parsed = search.parse_query(textgen.SEARCH_WORD)
+    assert search.search_methods(published, parsed).count() == N // 20
+    assert Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count() == N // 20
+    assert database.read_meta()["n"] == str(N)
+
+
+def test_bulk_index_mirrors_the_services(seeded):
+    """The set-based search index and report counts equal what the services compute."""
+    for method in Method.objects.order_by("pk")[:: N // 10]:
+        stored = (method.search_title, method.search_text, method.report_count)
+        vector = _vector(method.pk)
+        refresh_search_index(method)
+        refresh_report_stats(method)
+        assert (method.search_title, method.search_text, method.report_count) == stored
+        assert _vector(method.pk) == vector
+
+
+def _vector(pk):
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_vector::text FROM methods_method WHERE id = %s", [pk])
+        return cursor.fetchone()[0]
+
+
+def test_seed_bench_loads_a_peerbench_corpus(db, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    records = []
+    for i in range(40):
+        record = textgen.article(i)
+        record["slug"] = f"artikel-{i:04d}"
+        records.append(json.dumps(record, ensure_ascii=False))
+    corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
+    call_command("seed_bench", corpus=str(corpus), allow_test_database=True, stdout=io.StringIO())
+    assert Method.objects.count() == 40
+    assert Method.objects.filter(slug="artikel-0020").exists()
+    assert Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count() == 2
+    assert database.read_meta()["source"].startswith("corpus:")
+
+
+def test_seed_bench_refuses_a_database_without_bench_in_its_name(db, monkeypatch):
+    name = "/srv/app/db.sqlite3" if connection.vendor == "sqlite" else "kompetenshandboken"
+    monkeypatch.setitem(connection.settings_dict, "NAME", name)
+    with pytest.raises(CommandError, match="bench"):
+        database.check_target(allow_test_database=True)
+    with pytest.raises(CommandError, match="bench"):
+        call_command("seed_bench", n=10, allow_test_database=True, stdout=io.StringIO())
+
+
+def test_seed_bench_needs_explicit_permission_for_the_test_database(db):
+    with pytest.raises(CommandError, match="bench"):
+        call_command("seed_bench", n=10, stdout=io.StringIO())
+
+
+def test_measure_returns_a_row_per_page_with_query_counts(seeded):
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        pages = measure.default_pages()
+        rows = measure.measure(pages, runs=2, warmup=1)
+    assert [row["label"] for row in rows] == [page.label for page in pages]
+    assert {row["label"] for row in rows} >= {"hello", "detail", "search", "editor-desk"}
+    for row in rows:
+        assert row["status"] == 200, row
+        assert isinstance(row["queries"], int)
+        assert row["median_ms"] > 0 and row["p90_ms"] >= row["median_ms"] - 1e-9
+    by_label = {row["label"]: row for row in rows}
+    assert by_label["hello"]["queries"] == 0
+    assert by_label["detail"]["queries"] > 0
+    assert "\n" in measure.format_table(rows)
