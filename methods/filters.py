@@ -8,9 +8,11 @@ from one UNION query, so the page costs the same however many facets are active.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,7 @@ from companies.models import BusinessLine
 from .choices import CostLevel, LearningForm, Role, TimeBand
 from .models import CompetenceArea, Method, MethodTargetRole, Phase
 
+FACET_CACHE_SECONDS = 600
 EXTERNAL_CHOICES = [("ja", _("Behövs")), ("nej", _("Behövs inte"))]
 SORTS = [
     ("titel", _("Titel A–Ö")),
@@ -164,11 +167,22 @@ class MethodFilter:
                 queryset = FACETS_BY_PARAM[param].filter(queryset, values)
         return queryset
 
-    def facet_views(self, base: QuerySet) -> list[FacetView]:
-        """Every facet with every value and its count, from one query."""
-        parts = [facet.counts(self.apply(base, skip=facet.param)) for facet in FACETS]
-        union = parts[0].union(*parts[1:], all=True)
-        counts = {(param, value): n for param, value, n in union}
+    def facet_views(self, base: QuerySet, search_key: str = "") -> list[FacetView]:
+        """Every facet with every value and its count.
+
+        The counts come from one UNION query and are cached under the handbook's content
+        version, so paging through a list, or the next visitor with the same filters, reuses
+        them; any saved method changes the version (see Method.objects.content_version).
+        """
+        key = "facets:" + hashlib.sha256(
+            repr((Method.objects.content_version(), sorted(self.params()), search_key)).encode()
+        ).hexdigest()
+        counts = cache.get(key)
+        if counts is None:
+            parts = [facet.counts(self.apply(base, skip=facet.param)) for facet in FACETS]
+            union = parts[0].union(*parts[1:], all=True)
+            counts = {(param, value): n for param, value, n in union}
+            cache.set(key, counts, FACET_CACHE_SECONDS)
         views = []
         for facet in FACETS:
             chosen = self.selected.get(facet.param, [])

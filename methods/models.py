@@ -143,6 +143,16 @@ class MethodQuerySet(models.QuerySet):
             "competence_areas",
         )
 
+    def content_version(self) -> str:
+        """Changes whenever any method is saved, created, moved to or from the recycle bin (which
+        keeps updated_at as it was) or deleted: a cache key for derived numbers such as facet
+        counts. One aggregate."""
+        state = Method.objects.aggregate(
+            latest=models.Max("updated_at"),
+            count=models.Count("pk", filter=Q(deleted_at__isnull=True)),
+        )
+        return f"{state['count']}:{state['latest'].isoformat() if state['latest'] else ''}"
+
     def recent(self) -> MethodQuerySet:
         return self.order_by("-published_at", "-pk")
 
@@ -384,7 +394,10 @@ class Method(models.Model):
         ordering = ["title"]
         verbose_name = _("metod")
         verbose_name_plural = _("metoder")
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["updated_at"], name="method_updated_at_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(group_size_max__gte=models.F("group_size_min")),

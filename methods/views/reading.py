@@ -87,7 +87,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "filter": method_filter,
-            "facets": method_filter.facet_views(base),
+            "facets": method_filter.facet_views(base, search_key=repr(parsed.groups)),
             "parsed": parsed,
             "query": parsed.text,
             "querystring_without_page": method_filter.querystring(

@@ -139,7 +139,7 @@ def test_list_query_count_is_independent_of_facets_and_size(
 ):
     for _ in range(extra):
         MethodFactory(phases=phases(2), roles=[Role.MANAGEMENT])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get("/metoder/?" + query)
     assert response.context["rows"]
 
@@ -156,3 +156,32 @@ def test_sort_orders(client, fixture_methods):
     assert titles("rapporter")[:2] == ["C", "A"]
     assert titles("nyast")[0] == "A"
     assert titles("okänd") == ["A", "B", "C", "D", "E"]
+
+
+def test_facet_counts_are_reused_until_a_method_changes(
+    client, fixture_methods, django_assert_num_queries
+):
+    client.get("/metoder/", {"fas": "forankring"})
+    with django_assert_num_queries(8):  # the union of facet counts is not run again
+        response = client.get("/metoder/", {"fas": "forankring", "sida": "1"})
+    assert facet_option(response, "form", "kurs") == 1
+    MethodFactory(title="G", phases=phases(2), learning_form=LearningForm.COURSE)
+    response = client.get("/metoder/", {"fas": "forankring"})
+    assert facet_option(response, "form", "kurs") == 2
+
+
+def facet_option(response, param: str, value: str) -> int:
+    view = next(v for v in response.context["facets"] if v.facet.param == param)
+    return next(o.count for o in view.options if o.value == value)
+
+
+def test_facet_counts_follow_the_recycle_bin(client, fixture_methods, editor):
+    from methods.services import move_to_bin, restore_from_bin
+
+    client.get("/metoder/")
+    e = Method.objects.get(title="E")
+    move_to_bin(e, editor)
+    response = client.get("/metoder/")
+    assert facet_option(response, "form", "kurs") == 1
+    restore_from_bin(Method.objects.get(pk=e.pk), editor)
+    assert facet_option(client.get("/metoder/"), "form", "kurs") == 2
