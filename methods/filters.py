@@ -174,9 +174,12 @@ class MethodFilter:
         version, so paging through a list, or the next visitor with the same filters, reuses
         them; any saved method changes the version (see Method.objects.content_version).
         """
-        key = "facets:" + hashlib.sha256(
-            repr((Method.objects.content_version(), sorted(self.params()), search_key)).encode()
-        ).hexdigest()
+        key = (
+            "facets:"
+            + hashlib.sha256(
+                repr((Method.objects.content_version(), sorted(self.params()), search_key)).encode()
+            ).hexdigest()
+        )
         counts = cache.get(key)
         if counts is None:
             parts = [facet.counts(self.apply(base, skip=facet.param)) for facet in FACETS]
