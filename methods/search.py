@@ -177,9 +177,17 @@ def _search_methods_postgresql(queryset: QuerySet, parsed: ParsedQuery) -> Query
         word = group[0][0]
         similar &= Q(search_text__trigram_word_similar=word)
         similarity = similarity + TrigramWordSimilarity(word, "search_text")
-    return queryset.filter(Q(search_vector=query) | _substring_q(parsed) | similar).annotate(
+    found = queryset.filter(Q(search_vector=query) | _substring_q(parsed) | similar).annotate(
         rank=SearchRank(F("search_vector"), query) + _title_bonus(parsed) + similarity
     )
+    # The filter above is built; now also remember the likely intended words, so snippets can
+    # mark them (the misspelt word itself appears nowhere).
+    corrected = correct_spelling(parsed, queryset)
+    if corrected is not None:
+        for group, fixed in zip(parsed.groups, corrected.groups, strict=True):
+            if fixed[0] not in group:
+                group.append(fixed[0])
+    return found
 
 
 def _search_methods_sqlite(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:

@@ -239,3 +239,16 @@ def test_phase_names_are_searchable(db):
     MethodFactory(title="Trepartssamtal", phases=[Phase.objects.get(slug="forankring")])
     assert found("förankring") == ["Trepartssamtal"]
     assert found("forankringen") == ["Trepartssamtal"]
+
+
+def test_a_misspelt_search_still_highlights_the_intended_word(client, db):
+    MethodFactory(
+        title="Livsmedelshygien i köket",
+        summary="Rutiner i köket.",
+        body="Kursen i livsmedelshygien tar en dag.",
+        easy_read="Tvätta händerna.",
+    )
+    response = client.get("/sok/", {"q": "livsmedelshygein"})
+    method, snippet = response.context["method_rows"][0]
+    assert method.title == "Livsmedelshygien i köket"
+    assert "<mark>livsmedelshygien</mark>" in str(snippet)
