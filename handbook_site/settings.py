@@ -5,6 +5,7 @@ process refuses to start unless a real secret key and allowed hosts are given.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -167,6 +168,38 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kompetenshandboken] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
+# allauth's own rate limits ("amount/period/per", per = ip, key or user; several separated by
+# commas). Over a limit allauth shows templates/429.html; too many failed logins show an error
+# on the login form instead. Counted in Django's cache (see RATELIMIT_ENABLED below). Each value
+# can be replaced through the environment, e.g. ACCOUNT_RATE_LIMIT_LOGIN_FAILED="5/m/ip,3/5m/key".
+_ACCOUNT_RATE_LIMIT_DEFAULTS = {
+    # Every login POST, per IP address (an office behind one address still has room).
+    "login": "30/m/ip",
+    # Failed logins: per IP address, and per account (key = the e-mail address typed).
+    "login_failed": "10/m/ip,5/5m/key",
+    # Sign-ups per IP address.
+    "signup": "5/m/ip,30/h/ip",
+    # Password reset requests per IP address and per e-mail address.
+    "reset_password": "5/m/ip,20/h/ip,3/15m/key",
+    # The page the reset link opens, per IP address.
+    "reset_password_from_key": "20/m/ip",
+    # Re-sending the confirmation mail: once per three minutes per e-mail address.
+    "confirm_email": "1/3m/key",
+    # Signed-in users.
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+ACCOUNT_RATE_LIMITS = {
+    action: os.environ.get(f"ACCOUNT_RATE_LIMIT_{action.upper()}", "").strip() or default
+    for action, default in _ACCOUNT_RATE_LIMIT_DEFAULTS.items()
+}
+for _action, _rates in ACCOUNT_RATE_LIMITS.items():
+    if not re.fullmatch(r"\d+/\d*[smhd]/(ip|key|user)(,\s*\d+/\d*[smhd]/(ip|key|user))*", _rates):
+        raise ImproperlyConfigured(
+            f"ACCOUNT_RATE_LIMIT_{_action.upper()} must look like '10/m/ip,5/5m/key', "
+            f"got {_rates!r}."
+        )
 
 # Internationalisation: Swedish first, English second.
 LANGUAGE_CODE = "sv"
@@ -266,6 +299,28 @@ if not DEBUG:
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# Rate limits. Counted in Django's cache. The default local-memory cache counts per process, so
+# with several worker processes a visitor gets through up to (processes x rate); configure a
+# shared cache (Redis, Memcached, database) in CACHES for exact limits across app servers.
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+# Behind our own proxy every request comes from the proxy's address: then take the client from
+# the first X-Forwarded-For entry. Only when the proxy sets (not appends to) that header.
+RATELIMIT_TRUST_FORWARDED_FOR = env_bool(
+    "RATELIMIT_TRUST_FORWARDED_FOR", env_bool("DJANGO_BEHIND_TLS_PROXY", False)
+)
+# allauth reads the client address itself: the last entry, added by our one proxy.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if RATELIMIT_TRUST_FORWARDED_FOR else 0
+# The site's own limits: at most RATE requests per PERIOD seconds (0 = no limit).
+# Searches (/sok/ and /metoder/?q=...) per IP address.
+RATELIMIT_SEARCH = env_int("RATELIMIT_SEARCH", 60)
+RATELIMIT_SEARCH_PERIOD = env_int("RATELIMIT_SEARCH_PERIOD", 60)
+# Image uploads in the editor, per user.
+RATELIMIT_UPLOAD = env_int("RATELIMIT_UPLOAD", 20)
+RATELIMIT_UPLOAD_PERIOD = env_int("RATELIMIT_UPLOAD_PERIOD", 10 * 60)
+# Invitations sent from a company's member page, per user.
+RATELIMIT_INVITE = env_int("RATELIMIT_INVITE", 20)
+RATELIMIT_INVITE_PERIOD = env_int("RATELIMIT_INVITE_PERIOD", 60 * 60)
 
 # Pagination of the method list.
 METHODS_PER_PAGE = 20

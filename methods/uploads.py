@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from handbook_site.ratelimit import ratelimited
+
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000
 
@@ -76,8 +78,28 @@ def store_image(data: bytes) -> str:
     return default_storage.url(saved)
 
 
+def _too_many_uploads(request: HttpRequest, retry_seconds: int) -> JsonResponse:
+    """Over the upload limit: the editor expects JSON, so the message goes where errors go."""
+    response = JsonResponse(
+        {
+            "image": [
+                _(
+                    "Du har laddat upp många bilder på kort tid. Vänta några minuter och "
+                    "försök sedan igen."
+                )
+            ]
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(retry_seconds)
+    return response
+
+
 @login_required
 @require_POST
+@ratelimited(
+    "upload", "RATELIMIT_UPLOAD", "RATELIMIT_UPLOAD_PERIOD", key="user", respond=_too_many_uploads
+)
 def image_upload(request: HttpRequest) -> JsonResponse:
     """The markdownx editor's upload endpoint, answering in the JSON it expects."""
     upload = request.FILES.get("image")

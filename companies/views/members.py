@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from handbook_site.ratelimit import ratelimited
+
 from .. import services
 from ..choices import MembershipRole
 from ..forms import InviteForm, RoleForm
@@ -72,8 +74,13 @@ def _members_page(
     )
 
 
+def _is_post(request: HttpRequest) -> bool:
+    return request.method == "POST"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
+@ratelimited("invite", "RATELIMIT_INVITE", "RATELIMIT_INVITE_PERIOD", key="user", when=_is_post)
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     """Company admins: the member list, pending invitations and the invite form."""
     company = _admin_company(request, slug)

@@ -12,6 +12,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
+from handbook_site.ratelimit import ratelimited
+
 from .. import printing, search
 from ..choices import Role, Status
 from ..filters import MethodFilter
@@ -67,7 +69,18 @@ def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _is_search(request: HttpRequest) -> bool:
+    return bool(request.GET.get("q", "").strip())
+
+
+# Full-text search is the most expensive read: limited per IP address, shared by both pages.
+search_limited = ratelimited(
+    "search", "RATELIMIT_SEARCH", "RATELIMIT_SEARCH_PERIOD", key="ip", when=_is_search
+)
+
+
 @require_GET
+@search_limited
 def method_list(request: HttpRequest) -> HttpResponse:
     parsed = search.parse_query(request.GET.get("q"))
     method_filter = MethodFilter(request.GET, searching=bool(parsed))
@@ -210,6 +223,7 @@ def _pdf_response(data: bytes, filename: str) -> HttpResponse:
 
 
 @require_GET
+@search_limited
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results grouped as methods, companies and experience reports, each with its count."""
     from companies.models import Company, ExperienceReport
