@@ -48,7 +48,20 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 
 def sanitize_html(html: str) -> str:
     """Clean arbitrary HTML against the allow-list."""
-    cleaned = nh3.clean(
+    cleaned = _clean(html)
+    # nh3 can serialise a tree that parses differently the next time (a <select> inside a <p>
+    # leaves '<p><p></p></p>'); clean again until the output is stable, so what the browser
+    # parses is exactly what was checked.
+    for _ in range(3):
+        again = _clean(cleaned)
+        if again == cleaned:
+            break
+        cleaned = again
+    return _mark_external_links(cleaned)
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -57,7 +70,6 @@ def sanitize_html(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
-    return _mark_external_links(cleaned)
 
 
 def _mark_external_links(html: str) -> str:
