@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from django.conf import settings
@@ -737,10 +738,23 @@ def _csv_cell(value) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return "\n".join(f"{key}: {text}" for key, text in value.items())
-    return str(value)
+        text = "; ".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        text = "\n".join(f"{key}: {text}" for key, text in value.items())
+    else:
+        text = str(value)
+    return csv_safe(text)
+
+
+def csv_safe(text: str) -> str:
+    """Text that a spreadsheet shows as text: a leading =, +, -, @ or tab would make Excel run it
+    as a formula (CSV injection), so such cells get a leading apostrophe."""
+    if text and text[0] in "=+-@\t\r" and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+_NUMBER = re.compile(r"-?\d+([.,]\d+)?")
 
 
 def export_zip(document: dict) -> bytes:

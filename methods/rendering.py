@@ -96,10 +96,17 @@ def _mark_external_links(html: str) -> str:
         pos = href_end + 1
 
 
+# Python-Markdown's link parser is quadratic in unclosed brackets (10,000 "[" take 15 s). Real
+# method text has a handful of links; above this many brackets they are shown literally.
+MAX_LINK_BRACKETS = 300
+
+
 def render_markdown(text: str | None) -> str:
     """Markdown source -> sanitised HTML, safe to mark as safe in templates."""
     if not text:
         return ""
+    if text.count("[") > MAX_LINK_BRACKETS:
+        text = text.replace("[", "\\[")
     # Raw HTML in the source is escaped by markdown's own rules only partly; nh3 is the gate.
     html = markdown.markdown(text, extensions=_MARKDOWN_EXTENSIONS, output_format="html")
     return sanitize_html(_H1.sub(r"<\1h2", html))

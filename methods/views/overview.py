@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from companies.choices import County
 from companies.models import Company, Effort
+from companies.services import csv_safe
 
 from ..choices import Status
 from ..models import AuditEntry, CompetenceArea, Method, Phase
@@ -102,7 +103,7 @@ def _csv(slug: str, table: dict) -> HttpResponse:
     buffer.write("\ufeff")  # so spreadsheet programs read å, ä, ö correctly
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([str(c) for c in table["columns"]])
-    writer.writerows(table["rows"])
+    writer.writerows([[csv_safe(str(cell)) for cell in row] for row in table["rows"]])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"kompetenshandboken-{slug}-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -411,3 +411,15 @@ def test_zip_export_writes_an_audit_entry(client, company, company_admin):
         company,
     )
     assert entry.summary == "Laddade ner alla uppgifter om Kafé Test (CSV)"
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas():
+    from companies.services import csv_safe
+
+    assert csv_safe('=HYPERLINK("http://evil.example","klicka")') == (
+        '\'=HYPERLINK("http://evil.example","klicka")'
+    )
+    assert csv_safe("+46 70 123") == "'+46 70 123"
+    assert csv_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_safe("-12,5") == "-12,5"  # a number stays a number
+    assert csv_safe("Vanlig text") == "Vanlig text"

@@ -83,3 +83,10 @@ def test_overview_query_count_is_constant(client, editor, django_assert_num_quer
     client.force_login(editor)
     with django_assert_num_queries(13):
         client.get(URL)
+
+
+def test_csv_download_cannot_carry_formulas(client, editor):
+    MethodFactory(title="=HYPERLINK(1)")
+    client.force_login(editor)
+    body = client.get(URL, {"csv": "utan-rapport"}).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in body

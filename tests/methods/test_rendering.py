@@ -135,3 +135,15 @@ def test_empty_input_gives_empty_string():
 def test_tables_are_kept():
     html = render_markdown("| Fas | Roll |\n|---|---|\n| 1 | Handledare |")
     assert "<table>" in html and "<th>Fas</th>" in html and "<td>Handledare</td>" in html
+
+
+def test_bracket_floods_are_shown_literally_instead_of_parsed_as_links():
+    # Python-Markdown's link parsing is quadratic in unclosed brackets (10,000 took 15 s);
+    # above MAX_LINK_BRACKETS they are escaped before parsing, so no link is built.
+    html = render_markdown("[" * 10_000 + "x](https://example.org)" + "![" * 5_000)
+    assert "<a" not in html and "<img" not in html
+    assert html.startswith("<p>[[[")
+
+
+def test_ordinary_links_still_render():
+    assert render_markdown("[a](/x) [b](/y)") == '<p><a href="/x">a</a> <a href="/y">b</a></p>'
