@@ -1,6 +1,14 @@
-"""Swedish first: the interface is Swedish unless the visitor picked English in the switcher."""
+"""Site-wide middleware: Swedish first, a Permissions-Policy, and the 503 page when the
+database is unreachable."""
 
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
+from django.template import loader
+
+logger = logging.getLogger("handbook_site.database")
 
 
 class SwedishFirstLocaleMiddleware(LocaleMiddleware):
@@ -30,3 +38,39 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.POLICY)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """The database is down or unreachable: answer the friendly 503 page, not a 500.
+
+    A view that cannot connect (PostgreSQL restarting, connect_timeout passed) or loses its
+    connection mid-request raises OperationalError or InterfaceError. The page is rendered from
+    the template alone, without context processors or the session, so it needs no database;
+    Retry-After tells clients and proxies when to come back. Every write runs in a transaction,
+    so a write cut off this way is rolled back whole. Django's health checks
+    (CONN_MAX_AGE with conn_health_checks) open a fresh connection on a later request once the
+    database is back; nothing needs restarting.
+    """
+
+    RETRY_AFTER_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.warning("Database unavailable on %s %s: %s", request.method, request.path, exception)
+        return database_unavailable()
+
+
+def database_unavailable() -> HttpResponse:
+    """The 503 page with Retry-After, rendered without any database access."""
+    response = HttpResponse(loader.get_template("503.html").render({}), status=503)
+    response["Retry-After"] = str(DatabaseUnavailableMiddleware.RETRY_AFTER_SECONDS)
+    # Never cache an outage page, in the browser or in a proxy.
+    response["Cache-Control"] = "no-store"
+    return response

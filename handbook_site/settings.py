@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last, so its process_exception sees a view's database errors first.
+    "handbook_site.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "handbook_site.urls"
@@ -142,6 +144,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Fail fast when PostgreSQL is unreachable: the request gets the 503 page within seconds
+    # (handbook_site.middleware.DatabaseUnavailableMiddleware) instead of hanging a worker.
+    # With CONN_MAX_AGE and health checks Django opens a new connection by itself once the
+    # database is back, without restarting the app server.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_CONNECT_TIMEOUT", 3
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -215,6 +225,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# With DEBUG off, uploaded images are normally served by the proxy or object storage. SERVE_MEDIA
+# lets Django serve MEDIA_ROOT/uploads/ itself (images only, nosniff): for a small installation,
+# or several app servers sharing one media folder without a proxy rule (docs/deploy.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     # The media backend is a setting so it can move to object storage without code changes.
     "default": {
@@ -300,9 +314,31 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# Cache: Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0), shared by every worker
+# process and every app server; otherwise Django's per-process local memory, fine for one
+# server. The anonymous page cache, the facet counts and the rate limits below all use it, so
+# with Redis the limits hold across app servers. Sessions stay in the database either way:
+# they are shared already, and a Redis restart must not sign everyone out.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL must start with redis://, rediss:// or unix://, got {REDIS_URL!r}."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Several sites (or a staging copy) may share one Redis.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kompetenshandboken"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Rate limits. Counted in Django's cache. The default local-memory cache counts per process, so
-# with several worker processes a visitor gets through up to (processes x rate); configure a
-# shared cache (Redis, Memcached, database) in CACHES for exact limits across app servers.
+# with several worker processes a visitor gets through up to (processes x rate); set REDIS_URL
+# for exact limits across worker processes and app servers.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 # Behind our own proxy every request comes from the proxy's address: then take the client from
 # the first X-Forwarded-For entry. Only when the proxy sets (not appends to) that header.
@@ -324,6 +360,11 @@ RATELIMIT_INVITE_PERIOD = env_int("RATELIMIT_INVITE_PERIOD", 60 * 60)
 
 # Pagination of the method list.
 METHODS_PER_PAGE = 20
+
+# Reading pages rendered for anonymous visitors are kept this many seconds at most
+# (handbook_site/pagecache.py); any content change retires them at once. The limit only bounds
+# how old relative times ("3 dagar sedan") can get. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # Comments: at most this many per user in ten minutes (counted in the database, so it holds
 # across app servers).

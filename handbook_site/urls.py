@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from handbook_site.media import uploaded_image
 from methods.uploads import image_upload
 from methods.views import reading as method_views
 
@@ -33,6 +34,12 @@ urlpatterns = [
         "markdownx/markdownify/",
         method_views.markdown_preview,
         name="markdownx_markdownify",
+    ),
+    # Uploaded images, when Django serves them itself (settings.SERVE_MEDIA; 404 otherwise).
+    path(
+        f"{settings.MEDIA_URL.strip('/')}/{settings.MARKDOWNX_MEDIA_PATH}<path:path>",
+        uploaded_image,
+        name="uploaded_image",
     ),
 ]
 
