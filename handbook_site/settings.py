@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "markdownx",
     "django_tasks_db",
     "accounts",
@@ -110,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After AccountMiddleware: it opens the allauth request context the MFA pages use.
+    "accounts.middleware.StaffMFARequiredMiddleware",
     # Last, so its process_exception sees a view's database errors first.
     "handbook_site.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -185,7 +188,10 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 _ACCOUNT_RATE_LIMIT_DEFAULTS = {
     # Every login POST, per IP address (an office behind one address still has room).
     "login": "30/m/ip",
-    # Failed logins: per IP address, and per account (key = the e-mail address typed).
+    # Failed logins: per IP address, and per account (key = the e-mail address typed). The same
+    # limit counts wrong two-factor codes (allauth.mfa has no key of its own for them; its key is
+    # the user), at login, at reauthentication and when activating TOTP: five wrong codes lock the
+    # code form for five minutes, a correct code clears the count.
     "login_failed": "10/m/ip,5/5m/key",
     # Sign-ups per IP address.
     "signup": "5/m/ip,30/h/ip",
@@ -210,6 +216,16 @@ for _action, _rates in ACCOUNT_RATE_LIMITS.items():
             f"ACCOUNT_RATE_LIMIT_{_action.upper()} must look like '10/m/ip,5/5m/key', "
             f"got {_rates!r}."
         )
+
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes for
+# when the phone is lost. No WebAuthn (security keys, passkeys).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Kompetenshandboken"
+# Editors, staff and superusers must activate TOTP before they can use the site (see
+# accounts/middleware.py). On by default in production; off by default with DEBUG on, so that
+# `make run`'s demo editors and the test suite sign in with a password alone. Set
+# MFA_REQUIRED_FOR_STAFF=0 to switch the requirement off in production, or =1 to try it locally.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
 
 # Internationalisation: Swedish first, English second.
 LANGUAGE_CODE = "sv"
