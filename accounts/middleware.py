@@ -44,9 +44,7 @@ def must_set_up_mfa(user) -> bool:
         return False
     from allauth.mfa.models import Authenticator
 
-    return not Authenticator.objects.filter(
-        user_id=user.pk, type=Authenticator.Type.TOTP
-    ).exists()
+    return not Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
 
 
 def _is_exempt(request: HttpRequest) -> bool:

@@ -221,6 +221,13 @@ for _action, _rates in ACCOUNT_RATE_LIMITS.items():
 # when the phone is lost. No WebAuthn (security keys, passkeys).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kompetenshandboken"
+# Swedish error messages and code fields with the digit keyboard (accounts/mfa.py).
+MFA_ADAPTER = "accounts.mfa.MFAAdapter"
+MFA_FORMS = {
+    "activate_totp": "accounts.mfa.SiteActivateTOTPForm",
+    "authenticate": "accounts.mfa.SiteAuthenticateForm",
+    "reauthenticate": "accounts.mfa.SiteReauthenticateForm",
+}
 # Editors, staff and superusers must activate TOTP before they can use the site (see
 # accounts/middleware.py). On by default in production; off by default with DEBUG on, so that
 # `make run`'s demo editors and the test suite sign in with a password alone. Set
