@@ -2,6 +2,7 @@
 database is unreachable."""
 
 import logging
+import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -61,7 +62,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not is_database_unavailable(exception):
             return None
         logger.warning("Database unavailable on %s %s: %s", request.method, request.path, exception)
         return database_unavailable()
@@ -74,3 +75,25 @@ def database_unavailable() -> HttpResponse:
     # Never cache an outage page, in the browser or in a proxy.
     response["Cache-Control"] = "no-store"
     return response
+
+
+def is_database_unavailable(exception: BaseException | None) -> bool:
+    """A lost or refused database connection, also when re-raised as another error."""
+    for _ in range(5):
+        if exception is None:
+            return False
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            return True
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+def server_error(request) -> HttpResponse:
+    """handler500. Database errors raised outside a view (a middleware's process_view reading
+    request.user, a session saved on the way out) never reach process_exception; Django hands
+    them to this handler while the exception is being handled, so they still get the 503 page."""
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable()
+    from methods.views.reading import server_error as site_server_error
+
+    return site_server_error(request)

@@ -16,7 +16,8 @@ admin.site.index_title = _("Kurera handboken")
 
 handler403 = "methods.views.reading.permission_denied"
 handler404 = "methods.views.reading.page_not_found"
-handler500 = "methods.views.reading.server_error"
+# The 503 page when the database is unreachable, else methods.views.reading.server_error.
+handler500 = "handbook_site.middleware.server_error"
 
 urlpatterns = [
     path("healthz", method_views.healthz, name="healthz"),

@@ -8,7 +8,8 @@ from django.db.backends.utils import CursorWrapper
 from django.template import loader
 from django.urls import include, path
 
-from handbook_site.middleware import DatabaseUnavailableMiddleware
+from handbook_site.middleware import DatabaseUnavailableMiddleware, is_database_unavailable
+from handbook_site.urls import handler500  # noqa: F401 - this URLconf's error page
 
 
 def raises_operational_error(request):
@@ -84,3 +85,35 @@ def test_failing_connect_gets_the_503_page(client):
     with mock.patch.object(connection, "ensure_connection", side_effect=refused):
         response = client.get("/")
     assert_outage_page(response)
+
+
+class SessionReadingMiddleware:
+    """Like a middleware that checks request.user in process_view (the MFA requirement):
+    the database error happens before the view, where process_exception never sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        raise OperationalError("terminating connection due to administrator command")
+
+
+def test_database_error_in_another_middleware_gets_the_503_page(client, settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.test_db_outage.SessionReadingMiddleware"]
+    client.raise_request_exception = False
+    assert_outage_page(client.get("/metoder/"))
+
+
+def test_a_database_error_behind_another_error_still_counts():
+    try:
+        try:
+            raise OperationalError("server closed the connection unexpectedly")
+        except OperationalError as error:
+            raise RuntimeError("template failed") from error
+    except RuntimeError as error:
+        assert is_database_unavailable(error)
+    assert not is_database_unavailable(ValueError("no"))
+    assert not is_database_unavailable(None)
