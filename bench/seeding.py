@@ -43,6 +43,7 @@ from methods.models import (
     MethodStep,
     MethodTargetRole,
     Phase,
+    SiteVersion,
 )
 from methods.rendering import render_markdown
 from methods.search import normalize
@@ -189,6 +190,7 @@ def seed(
             raise ValueError(f"Only {result.methods} records for n={n}.")
         result.reports = _reports(max(1, n // 5), method_ids, companies)
         clock.lap("experience reports and report_count")
+        SiteVersion.objects.bump()  # bulk_create sends no signals
     analyze()
     result.search_hits = Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count()
     result.detail_slug = _detail_slug(method_ids, source)

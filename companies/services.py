@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from methods.audit import record
 from methods.choices import EvidenceStatus, Status
-from methods.models import AuditAction, Method
+from methods.models import AuditAction, Method, SiteVersion
 from methods.notifications import editor_addresses, notify
 from methods.readability import find_personal_data
 
@@ -37,6 +37,7 @@ def refresh_report_stats(method: Method) -> None:
         elif companies == 1:
             updates["evidence_status"] = EvidenceStatus.TRIED_ONCE
     Method.objects.filter(pk=method.pk).update(**updates)
+    SiteVersion.objects.bump()  # update() sends no signal; lists sort by the count
     for name, value in updates.items():
         setattr(method, name, value)
 

@@ -38,6 +38,7 @@ import django
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.cache import cache
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
@@ -48,6 +49,8 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Model
 from django.utils import timezone
 
+from .models import SiteVersion
+
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 DATABASE_NAME = "database.json"
@@ -55,7 +58,9 @@ MEDIA_PREFIX = "media/"
 
 # Apps whose rows are backed up, with the models of those apps that are left out.
 BACKED_UP_APPS = ["sites", "auth", "accounts", "account", "admin", "methods", "companies"]
-SKIPPED_MODELS = {"auth.permission"}
+# Permissions are rebuilt by migrate; the site version is a cache key, not data (a restore moves
+# it forward instead, see restore_backup).
+SKIPPED_MODELS = {"auth.permission", "methods.siteversion"}
 
 _CHUNK = 1024 * 1024
 
@@ -427,6 +432,9 @@ def restore_backup(archive_path: Path | str, using: str = DEFAULT_DB_ALIAS) -> R
         _extract(archive_path, work, manifest)
         result.objects = _replace_rows(work / DATABASE_NAME, manifest, using)
         result.files = _restore_media(work / MEDIA_PREFIX.rstrip("/"), manifest)
+    # Pages cached before the restore show content that is gone now: retire them all.
+    SiteVersion.objects.db_manager(using).bump()
+    cache.clear()
     result.rows = sum(manifest["row_counts"].values())
     result.extra_files = sorted(set(media_files()) - set(manifest["media"]))
     return result

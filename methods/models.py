@@ -144,14 +144,9 @@ class MethodQuerySet(models.QuerySet):
         )
 
     def content_version(self) -> str:
-        """Changes whenever any method is saved, created, moved to or from the recycle bin (which
-        keeps updated_at as it was) or deleted: a cache key for derived numbers such as facet
-        counts. One aggregate."""
-        state = Method.objects.aggregate(
-            latest=models.Max("updated_at"),
-            count=models.Count("pk", filter=Q(deleted_at__isnull=True)),
-        )
-        return f"{state['count']}:{state['latest'].isoformat() if state['latest'] else ''}"
+        """Changes whenever anything readers see changes (see SiteVersion): a cache key for
+        derived numbers such as facet counts. One primary-key lookup."""
+        return str(SiteVersion.objects.current())
 
     def recent(self) -> MethodQuerySet:
         return self.order_by("-published_at", "-pk")
@@ -689,3 +684,42 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"
+
+
+class SiteVersionManager(models.Manager):
+    def current(self) -> int:
+        """The version of everything an anonymous reader sees: one primary-key lookup."""
+        value = self.filter(pk=1).values_list("value", flat=True).first()
+        return value or 0
+
+    def bump(self) -> None:
+        """A new version: every page cached for anonymous readers is stale from the commit on.
+
+        Runs inside the writer's transaction, so readers see the new version exactly when they
+        can see the new content (no window where new content is cached under the old key that
+        matters: a key that is no longer current is never read again). An UPDATE of one row,
+        not a read-modify-write, so concurrent writers cannot lose a bump.
+        """
+        if not self.filter(pk=1).update(value=models.F("value") + 1, changed_at=timezone.now()):
+            self.get_or_create(pk=1, defaults={"value": 1})
+
+
+class SiteVersion(models.Model):
+    """One row holding a counter that every content change increases.
+
+    Cached pages are keyed on it (handbook_site/pagecache.py). It lives in the database rather
+    than in the cache so that it holds across processes and app servers whatever the cache
+    backend is: a publish on one server is seen at once by the others.
+    """
+
+    value = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    objects = SiteVersionManager()
+
+    class Meta:
+        verbose_name = _("innehållsversion")
+        verbose_name_plural = _("innehållsversioner")
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max, Value
 from django.utils import timezone
 
-from .models import AuditAction, Comment, Method, Revision
+from .models import AuditAction, Comment, Method, Revision, SiteVersion
 from .search import is_postgresql, normalize
 
 # Plain fields copied into every revision snapshot (rendered HTML is derived, not stored).
@@ -83,6 +83,7 @@ def refresh_search_index(method: Method) -> None:
             + SearchVector(Value(rest), weight="C", config="swedish")
         )
     Method.objects.filter(pk=method.pk).update(**updates)
+    SiteVersion.objects.bump()  # update() sends no signal; search results change
     for name, value in updates.items():
         if name != "search_vector":
             setattr(method, name, value)
@@ -116,6 +117,7 @@ def move_to_bin(obj: Method | Comment, by) -> None:
     now = timezone.now()
     # update(), not save(): the object must come back exactly as it was, updated_at included.
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=now)
+    SiteVersion.objects.bump()
     obj.deleted_at = now
     description = _bin_description(obj)
     record(
@@ -134,6 +136,7 @@ def restore_from_bin(obj: Method | Comment, by) -> None:
     if obj.deleted_at is None:
         return
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=None)
+    SiteVersion.objects.bump()
     obj.deleted_at = None
     record(
         by,

@@ -35,6 +35,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from handbook_site.pagecache import cache_anonymous_page
 from methods.choices import Status
 from methods.models import Method
 
@@ -221,6 +222,7 @@ def _with_line_slugs(companies: QuerySet) -> QuerySet:
 
 
 @require_GET
+@cache_anonymous_page
 def company_list(request: HttpRequest) -> HttpResponse:
     company_filter = CompanyFilter(request.GET)
     facets = company_filter.facet_views()  # first: it settles which business lines exist
@@ -255,6 +257,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_anonymous_page
 def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(
         Company.objects.prefetch_related(

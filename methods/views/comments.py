@@ -25,7 +25,7 @@ from .. import services
 from ..audit import record
 from ..choices import CommentState, Status
 from ..forms import CommentForm, CommentReportForm
-from ..models import AuditAction, Comment, CommentReport, Method
+from ..models import AuditAction, Comment, CommentReport, Method, SiteVersion
 from ..notifications import notify
 
 RATE_WINDOW = timedelta(minutes=10)
@@ -221,6 +221,7 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
             Comment.objects.filter(pk=comment.pk, state=CommentState.VISIBLE).update(
                 state=CommentState.REPORTED
             )
+            SiteVersion.objects.bump()
         messages.success(
             request, _("Tack! Redaktionen tittar på kommentaren så snart som möjligt.")
         )
@@ -251,6 +252,7 @@ def _set_state(request: HttpRequest, pk: int, state: str) -> HttpResponse:
         comment.state = state
         # Only the state and its time: the text and its rendering stay as they were.
         Comment.objects.filter(pk=comment.pk).update(state=state, updated_at=timezone.now())
+        SiteVersion.objects.bump()
         if state == CommentState.HIDDEN:
             action = AuditAction.COMMENT_HIDDEN
             summary = f"Dolde kommentar {comment.pk} av {author} på «{comment.method.title}»."

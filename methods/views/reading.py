@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
+from handbook_site.pagecache import cache_anonymous_page
 from handbook_site.ratelimit import ratelimited
 
 from .. import printing, search
@@ -28,6 +29,7 @@ SEARCH_GROUP_SIZE = 10
 
 
 @require_GET
+@cache_anonymous_page
 def home(request: HttpRequest) -> HttpResponse:
     phases = Phase.objects.annotate(
         method_count=Count(
@@ -48,6 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_anonymous_page
 def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
     phase = get_object_or_404(Phase.objects.prefetch_related("checklist_items"), slug=slug)
     phases = list(Phase.objects.all())
@@ -81,6 +84,7 @@ search_limited = ratelimited(
 
 @require_GET
 @search_limited
+@cache_anonymous_page
 def method_list(request: HttpRequest) -> HttpResponse:
     parsed = search.parse_query(request.GET.get("q"))
     method_filter = MethodFilter(request.GET, searching=bool(parsed))
@@ -111,6 +115,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_anonymous_page
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     from companies.models import ExperienceReport
     from companies.services import attach_phase_notes, companies_of, report_statistics
@@ -185,6 +190,7 @@ def _visible_method(request: HttpRequest, slug: str) -> Method:
 
 
 @require_GET
+@cache_anonymous_page
 def method_card(request: HttpRequest, slug: str) -> HttpResponse:
     """One printable A4 page: what a workplace without computers needs on the wall."""
     method = _visible_method(request, slug)
@@ -224,6 +230,7 @@ def _pdf_response(data: bytes, filename: str) -> HttpResponse:
 
 @require_GET
 @search_limited
+@cache_anonymous_page
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results grouped as methods, companies and experience reports, each with its count."""
     from companies.models import Company, ExperienceReport
@@ -262,6 +269,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_anonymous_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
