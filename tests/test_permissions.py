@@ -56,6 +56,10 @@ pytestmark = pytest.mark.django_db
 ROLES = ("anonymous", "member", "stranger", "company_admin", "editor", "superuser")
 LOGIN = "login"
 ADMIN = "admin-login"
+# allauth asks for the password again before security settings change (two-factor setup).
+REAUTH = "reauthenticate"
+# Straight to the login page, no ?next=: there is no login in progress to return to.
+LOGIN_START = "login-start"
 
 # Common rows of the matrix, in the order of ROLES.
 ALL_200 = (200, 200, 200, 200, 200, 200)
@@ -65,6 +69,8 @@ SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
 SIGNED_IN_DONE = (LOGIN, 302, 302, 302, 302, 302)
 SIGNED_IN_400 = (LOGIN, 400, 400, 400, 400, 400)
 SIGNED_IN_405 = (LOGIN, 405, 405, 405, 405, 405)
+SIGNED_IN_404 = (LOGIN, 404, 404, 404, 404, 404)
+SIGNED_IN_REAUTH = (LOGIN, REAUTH, REAUTH, REAUTH, REAUTH, REAUTH)
 EDITORS = (LOGIN, 403, 403, 403, 200, 200)
 EDITORS_DONE = (LOGIN, 403, 403, 403, 302, 302)
 EDITORS_400 = (LOGIN, 403, 403, 403, 400, 400)
@@ -400,6 +406,17 @@ CASES = [
     # The only administrator of a company hands the role over first.
     Case("account-delete-confirm",    "POST", "/konto/radera/",                     (LOGIN, 302, 302, 400, 302, 302), {"password": PASSWORD}),
     Case("account-delete-bad-password", "POST", "/konto/radera/",                   SIGNED_IN_400, {"password": "fel"}),
+    # Two-factor authentication (allauth.mfa). Nobody in the world has it switched on, so the
+    # pages for an active authenticator answer 404; tests/accounts/test_mfa.py covers them on.
+    Case("mfa-index",                 "GET",  "/konto/2fa/",                        SIGNED_IN),
+    Case("mfa-authenticate",          "GET",  "/konto/2fa/authenticate/",           (LOGIN_START, 302, 302, 302, 302, 302)),
+    Case("mfa-reauthenticate",        "GET",  "/konto/2fa/reauthenticate/",         SIGNED_IN_REAUTH),
+    Case("mfa-activate-totp",         "GET",  "/konto/2fa/totp/activate/",          SIGNED_IN_REAUTH),
+    Case("mfa-activate-totp-save",    "POST", "/konto/2fa/totp/activate/",          SIGNED_IN_REAUTH, {"code": "000000"}),
+    Case("mfa-deactivate-totp",       "GET",  "/konto/2fa/totp/deactivate/",        SIGNED_IN_404),
+    Case("mfa-recovery-codes",        "GET",  "/konto/2fa/recovery-codes/",         SIGNED_IN_404),
+    Case("mfa-recovery-codes-generate", "GET", "/konto/2fa/recovery-codes/generate/", SIGNED_IN_REAUTH),
+    Case("mfa-recovery-codes-download", "GET", "/konto/2fa/recovery-codes/download/", SIGNED_IN_404),
     # The Markdown editor's preview and image upload
     Case("markdown-preview",          "POST", "/markdownx/markdownify/",            SIGNED_IN, {"content": "**fet**"}),
     Case("markdown-preview-empty",    "POST", "/markdownx/markdownify/",            SIGNED_IN_400),
@@ -425,6 +442,9 @@ def test_every_row_has_its_own_name():
 
 def test_the_matrix_has_a_row_for_every_page_and_action(world):
     """A new URL in methods, companies or accounts fails here until it has its row."""
+    from allauth.mfa.urls import urlpatterns as mfa_urls
+    from django.urls import URLResolver
+
     from accounts.urls import urlpatterns as account_urls
     from companies.urls import urlpatterns as company_urls
     from methods.urls import urlpatterns as method_urls
@@ -438,6 +458,15 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
         ]
         for pattern in patterns
     } | {"markdownx_upload", "markdownx_markdownify", "admin:index"}
+
+    def names(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from names(pattern.url_patterns)
+            else:
+                yield pattern.name
+
+    every |= set(names(mfa_urls))
     covered = {resolve(case.fill(world)[0].partition("?")[0]).view_name for case in CASES}
     assert every - covered == set()
 
@@ -452,6 +481,10 @@ def test_permission_matrix(client, world, case, role, expected):
     if expected == LOGIN:
         assert (response.status_code, location.partition("?")[0]) == (302, "/konto/login/")
         assert "next=" in location
+    elif expected == REAUTH:
+        assert (response.status_code, location.partition("?")[0]) == (302, "/konto/reauthenticate/")
+    elif expected == LOGIN_START:
+        assert (response.status_code, location) == (302, "/konto/login/")
     elif expected == ADMIN:
         assert (response.status_code, location.partition("?")[0]) == (302, "/admin/login/")
     else:
