@@ -421,3 +421,17 @@ def test_the_check_costs_no_query_but_one_for_editors(client, who, url):
     off = queries_for(client, url, required=False)
     on = queries_for(client, url, required=True)
     assert on - off == (1 if who == "editor" else 0)
+
+
+def test_the_pages_speak_english_too(client, member):
+    client.cookies["django_language"] = "en"
+    with_totp(member)
+    sign_in(client, member)
+    html = html_of(client.get(AUTHENTICATE))
+    assert "<h1>Two-factor authentication</h1>" in html
+    assert '<label for="id_code">Code:</label>' in html
+    response = client.post(AUTHENTICATE, {"code": wrong_code_for(SECRET)})
+    assert (
+        "<li>That code is not right. Type the code the app shows right now, or one of your "
+        "unused recovery codes.</li>"
+    ) in html_of(response)
