@@ -27,6 +27,9 @@ PEER_PAGES = [
     ("hello", "hello", {"/_hello/"}),
     ("detail", "detail", {"/handbok/artikel-1000/"}),
     ("listing", "list", {"/handbok/_dir/", "/handbok/"}),
+    # The peers have no deep page or facets: their first listing page is the closest equivalent.
+    ("listing", "list-deep", {"/handbok/_dir/", "/handbok/"}),
+    ("listing", "list-facets", {"/handbok/_dir/", "/handbok/"}),
     ("search", "search", {"/_search/?q=kvarnsten", "/search/?query=kvarnsten"}),
 ]
 
@@ -100,13 +103,19 @@ def inprocess_table(data: dict) -> str:
         f"In-process, {data['database']}, {data['n']} methods ({data.get('source')}), "
         f"{data['runs']} runs, DEBUG={data.get('debug')}",
         "",
-        "| page | path | median ms | p90 ms | queries |",
-        "|---|---|---:|---:|---:|",
+        "Served: what an anonymous visitor gets (page cache on; the editor's desk is never "
+        "cached). Rendered: the page cache off, as for the first visitor after a change.",
+        "",
+        "| page | path | served median / p90 ms | queries | rendered median / p90 ms | queries "
+        "| SQL ms |",
+        "|---|---|---:|---:|---:|---:|---:|",
     ]
     for row in data["results"]:
+        render = row.get("render", row)
         lines.append(
-            f"| {row['label']} | `{row['path']}` | {row['median_ms']:.2f} | {row['p90_ms']:.2f} "
-            f"| {row['queries']} |"
+            f"| {row['label']} | `{row['path']}` | {row['median_ms']:.2f} / {row['p90_ms']:.2f} "
+            f"| {row['queries']} | {render['median_ms']:.2f} / {render['p90_ms']:.2f} "
+            f"| {render['queries']} | {render['sql_ms']:.1f} |"
         )
     return "\n".join(lines)
 
@@ -172,8 +181,9 @@ def cmd_show(args) -> None:
                 print()
 
 
-def _peer_inprocess(peers_dir: str, name: str) -> dict:
-    path = os.path.join(peers_dir, "results", f"{name}-LocMemCache.json")
+def _peer_inprocess(peers_dir: str, name: str, cache: str = "LocMemCache") -> dict:
+    """The peer's rows with its default cache (LocMemCache) or with DummyCache (no caching)."""
+    path = os.path.join(peers_dir, "results", f"{name}-{cache}.json")
     if not os.path.exists(path):
         return {}
     with open(path, encoding="utf-8") as stream:
@@ -206,26 +216,35 @@ def cmd_peers(args) -> None:
         sys.exit(f"No portal in-process result for {args.database} n={args.n} from a corpus.")
     portal_rows = {row["label"]: row for row in portal_in[1]["results"]}
     http_rows = {row["label"]: row for row in portal_http[1]["results"]} if portal_http else {}
-    peers = {name: _peer_inprocess(args.peers_dir, name) for name in ("wiki", "wagtail")}
     peers_http = {name: _peer_http(args.peers_dir, name) for name in ("wiki", "wagtail")}
     print(
-        f"Same corpus, {args.n} articles, {args.database}, DEBUG off. Ratios: peer / portal "
-        "(above 1: the portal is faster).\n"
+        f"Same corpus, {args.n} articles, portal on {args.database}, DEBUG off. Ratios: "
+        "peer / portal (above 1: the portal is faster).\n"
     )
-    print("In-process, median ms (SQL queries)\n")
-    print("| page | portal | django-wiki | Wagtail | wiki/portal | Wagtail/portal |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for peer_label, portal_label, _paths in PEER_PAGES:
-        mine = portal_rows.get(portal_label, {})
-        cells = [f"{mine.get('median_ms', 0):.2f} ({mine.get('queries', '?')})"]
-        ratios = []
-        for name in ("wiki", "wagtail"):
-            row = peers[name].get(peer_label)
-            warn = "" if not row or row.get("status") == 200 else f" [{row.get('status')}]"
-            cells.append(f"{row['median_ms']:.2f} ({row['queries']}){warn}" if row else "–")
-            ratios.append(_ratio(row and row["median_ms"], mine.get("median_ms")))
-        label = f"{peer_label} / {portal_label}"
-        print(f"| {label} | " + " | ".join(cells + ratios) + " |")
+    # Like with like: each system with its caches on, and each with caching off (the peers with
+    # DummyCache, the portal with its page cache off: what a rare URL or the first visitor after
+    # a change costs).
+    for title, cache, key in (
+        ("caches on (peers: LocMemCache; portal: page cache)", "LocMemCache", None),
+        ("caching off (peers: DummyCache; portal: page cache off)", "DummyCache", "render"),
+    ):
+        peers = {name: _peer_inprocess(args.peers_dir, name, cache) for name in ("wiki", "wagtail")}
+        print(f"In-process, median ms (SQL queries), {title}\n")
+        print("| page | portal | django-wiki | Wagtail | wiki/portal | Wagtail/portal |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for peer_label, portal_label, _paths in PEER_PAGES:
+            row_mine = portal_rows.get(portal_label, {})
+            mine = row_mine.get(key, row_mine) if key else row_mine
+            cells = [f"{mine.get('median_ms', 0):.2f} ({mine.get('queries', '?')})"]
+            ratios = []
+            for name in ("wiki", "wagtail"):
+                row = peers[name].get(peer_label)
+                warn = "" if not row or row.get("status") == 200 else f" [{row.get('status')}]"
+                cells.append(f"{row['median_ms']:.2f} ({row['queries']}){warn}" if row else "–")
+                ratios.append(_ratio(row and row["median_ms"], mine.get("median_ms")))
+            label = f"{peer_label} / {portal_label}"
+            print(f"| {label} | " + " | ".join(cells + ratios) + " |")
+        print()
     print("\nHTTP, requests/s (p50 ms), gunicorn 2 workers, wrk -t2 -c8 -d10s\n")
     print("| page | portal | django-wiki | Wagtail | portal/wiki | portal/Wagtail |")
     print("|---|---:|---:|---:|---:|---:|")

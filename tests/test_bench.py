@@ -119,5 +119,23 @@ def test_measure_returns_a_row_per_page_with_query_counts(seeded):
         assert row["median_ms"] > 0 and row["p90_ms"] >= row["median_ms"] - 1e-9
     by_label = {row["label"]: row for row in rows}
     assert by_label["hello"]["queries"] == 0
-    assert by_label["detail"]["queries"] > 0
+    # Served from the page cache: the site version only; rendered: the full page.
+    assert by_label["detail"]["queries"] == 1
+    assert by_label["detail"]["render"]["queries"] > 1
+    assert by_label["detail"]["render"]["status"] == 200
+    # The signed-in editor's desk is never cached: one figure for both.
+    assert by_label["editor-desk"]["render"]["queries"] == by_label["editor-desk"]["queries"]
     assert "\n" in measure.format_table(rows)
+
+
+def test_handbook_pdf_measurement_leaves_the_database_and_storage_as_they_were(seeded):
+    from methods import printing
+
+    published = Method.objects.published().count()
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        result = measure.handbook_pdf(3)
+    assert result["first_s_status"] == result["cached_s_status"] == 200
+    assert result["bytes"] > 1000
+    assert len(result["stored"]) == 1
+    assert Method.objects.published().count() == published
+    assert list(printing.stored_handbooks()) == []
