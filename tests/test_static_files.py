@@ -46,7 +46,7 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(tmp_path):
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_SETTINGS_MODULE="handbook_site.settings",
     )
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", SCRIPT, str(tmp_path / "static")],
         cwd=ROOT,
         env=env,
