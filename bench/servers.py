@@ -126,12 +126,15 @@ def start_gunicorn(
         # The listen queue holds the clients that wait for a free thread.
         "--backlog", "2048", "--timeout", str(timeout), "--keep-alive", "5",
         "--access-logfile", "/dev/null", "--error-logfile", str(log_path),
+        # Its own control socket: the default path is shared by every gunicorn of the user.
+        "--control-socket", str(log_path.with_suffix(f".{port}.ctl")),
     ]  # fmt: skip
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    process = subprocess.Popen(  # noqa: S603 - our own gunicorn
-        args, cwd=ROOT, env={**env, "BENCH_STATIC_ROOT": static_root},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    with log_path.open("ab") as log:  # the site's own log lines (stderr) go there too
+        process = subprocess.Popen(  # noqa: S603 - our own gunicorn
+            args, cwd=ROOT, env={**env, "BENCH_STATIC_ROOT": static_root},
+            stdout=log, stderr=log,
+        )  # fmt: skip
     server = Server(port, process, log_path)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
