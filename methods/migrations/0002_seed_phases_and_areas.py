@@ -4,6 +4,7 @@ Historical models do not run Phase.save(), so guide_html is rendered here explic
 """
 
 from django.db import migrations
+from django.db.models import ProtectedError
 
 PHASES = [
     {
@@ -352,8 +353,15 @@ def seed(apps, schema_editor):
 def unseed(apps, schema_editor):
     Phase = apps.get_model("methods", "Phase")
     CompetenceArea = apps.get_model("methods", "CompetenceArea")
-    # Checklist items go with their phase (on_delete=CASCADE).
-    Phase.objects.filter(slug__in=[p["slug"] for p in PHASES]).delete()
+    # Checklist items go with their phase (on_delete=CASCADE). A phase that a method's steps
+    # still name (on_delete=PROTECT) stays: unapplying must not fail, nor delete the handbook's
+    # content, on a database that holds methods. seed() updates a kept phase in place. The
+    # check happens in Python before any SQL, so the migration's transaction stays usable.
+    for phase in Phase.objects.filter(slug__in=[p["slug"] for p in PHASES]):
+        try:
+            phase.delete()
+        except ProtectedError:
+            pass
     CompetenceArea.objects.filter(slug__in=[a[1] for a in AREAS]).delete()
 
 
