@@ -9,6 +9,7 @@ Every save checks the version the editor started from, so nobody overwrites newe
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -315,7 +316,10 @@ def apply_snapshot(method: Method, data: dict) -> None:
         if name == "internal_hours":
             value = Decimal(value)
         setattr(method, name, value)
-    method.review_by = data.get("review_by") or None
+    # Snapshots hold the date as text; the field must get a date back, or the next snapshot
+    # of this same object (the revision recorded right after) fails on str.isoformat().
+    review_by = data.get("review_by")
+    method.review_by = date.fromisoformat(review_by) if review_by else None
     phases = {p.slug: p for p in Phase.objects.all()}
     method.external_trainer_phase = phases.get(data.get("external_trainer_phase") or "")
     method.save()
