@@ -1,5 +1,6 @@
 """URL map. Paths are Swedish and stable: they are printed on method cards and in the PDF."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -13,6 +14,9 @@ from methods.views import reading as method_views
 admin.site.site_header = _("Kompetenshandboken – administration")
 admin.site.site_title = _("Kompetenshandboken")
 admin.site.index_title = _("Kurera handboken")
+# Admin's own login form would sign a superuser in with the password alone, past the
+# two-factor step: send it to the site's (allauth's) login instead.
+admin.site.login = secure_admin_login(admin.site.login)
 
 handler403 = "methods.views.reading.permission_denied"
 handler404 = "methods.views.reading.page_not_found"

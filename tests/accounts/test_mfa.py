@@ -435,3 +435,20 @@ def test_the_pages_speak_english_too(client, member):
         "<li>That code is not right. Type the code the app shows right now, or one of your "
         "unused recovery codes.</li>"
     ) in html_of(response)
+
+
+def test_the_admin_login_cannot_skip_the_code(client):
+    """Django admin's own form would sign in with the password alone; it sends to ours."""
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    with_totp(superuser)
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": superuser.email, "password": PASSWORD}
+    )
+    assert response["Location"] == "/konto/login/?next=%2Fadmin%2F"
+    assert SESSION_KEY not in client.session
+    response = client.post(
+        "/konto/login/?next=%2Fadmin%2F", {"login": superuser.email, "password": PASSWORD}
+    )
+    assert response["Location"] == AUTHENTICATE
+    assert client.post(AUTHENTICATE, {"code": code_for(SECRET)})["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
