@@ -147,7 +147,8 @@ def main() -> int:
 
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    redis_client = redis.Redis.from_url(REDIS_URL)
+    redis_client.flushdb()
     work = Path(tempfile.mkdtemp(prefix="kh-two-"))
     static_root, media_root = str(work / "static"), work / "media"
     env = production_env(
@@ -199,6 +200,12 @@ def main() -> int:
         before_list = anonymous_b.get("/metoder/")
         before_page = anonymous_b.get(f"/metoder/{submitted.slug}/")
         anonymous_b.get("/metoder/")  # a second time: served from the cache if there is one
+        cached_pages = sum(1 for _ in redis_client.scan_iter(match="*:page:*"))
+        check(
+            "b_pages_cached_in_shared_redis",
+            cached_pages > 0,
+            f"{cached_pages} cached pages in {REDIS_URL}",
+        )
         check(
             "b_warm_list_without_submitted_method",
             before_list.status == 200 and f'/metoder/{submitted.slug}/"' not in before_list.text,

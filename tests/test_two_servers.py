@@ -18,6 +18,7 @@ EXPECTED = [
     "session_from_a_valid_on_b",
     "b_warm_list_without_submitted_method",
     "b_submitted_method_not_public_yet",
+    "b_pages_cached_in_shared_redis",
     "editor_publishes_on_a",
     "b_lists_published_method_at_once",
     "b_shows_published_method_at_once",
