@@ -147,7 +147,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # Fail fast when PostgreSQL is unreachable: the request gets the 503 page within seconds
     # (handbook_site.middleware.DatabaseUnavailableMiddleware) instead of hanging a worker.
     # With CONN_MAX_AGE and health checks Django opens a new connection by itself once the
