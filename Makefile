@@ -82,7 +82,9 @@ BENCH_N ?= 10000
 BENCH_RUNS ?= 20
 BENCH_SQLITE_URL := sqlite:///$(CURDIR)/bench.sqlite3
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/kompetenshandboken_bench
-BENCH_PEERS_URL := sqlite:///$(CURDIR)/bench-peers.sqlite3
+# The portal on the peers' corpus runs on PostgreSQL, its production database.
+BENCH_PEERS_URL ?= postgres://postgres@127.0.0.1:5432/kompetenshandboken_peers_bench
+BENCH_PDF ?= 200
 PEERBENCH ?= $(abspath $(CURDIR)/../shared/peerbench)
 PEERS_DIR ?= /tmp/peers
 # Production-like settings: DEBUG off, a fresh random secret key, local hosts only, no TLS.
@@ -92,13 +94,13 @@ BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N)
-	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
 	DATABASE_URL=$(BENCH_SQLITE_URL) bash bench/http.sh
 
 bench-pg: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N)
-	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS)
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
 	DATABASE_URL=$(BENCH_PG_URL) bash bench/http.sh
 
 # The peers are built from PyPI into PEERS_DIR (about a minute per 2000 articles); a directory
@@ -120,4 +122,4 @@ bench-peers: $(STAMP)
 	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N) --corpus $(PEERS_DIR)/corpus.jsonl
 	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS)
 	DATABASE_URL=$(BENCH_PEERS_URL) bash bench/http.sh
-	$(BIN)/python bench/compare.py peers --peers-dir $(PEERS_DIR) --n $(BENCH_N)
+	$(BIN)/python bench/compare.py peers --peers-dir $(PEERS_DIR) --n $(BENCH_N) --database postgresql

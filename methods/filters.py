@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from companies.models import BusinessLine
 
 from .choices import CostLevel, LearningForm, Role, TimeBand
-from .models import CompetenceArea, Method, MethodTargetRole, Phase
+from .models import CompetenceArea, Method, MethodTargetRole, Phase, SiteVersion
 
 FACET_CACHE_SECONDS = 600
 EXTERNAL_CHOICES = [("ja", _("Behövs")), ("nej", _("Behövs inte"))]
@@ -123,16 +123,23 @@ class ActiveFilter:
     remove_querystring: str
 
 
-def _choices() -> dict[str, list[tuple[str, str]]]:
-    """Every facet's possible values with labels, in display order (3 small queries)."""
+def _reference_lists() -> dict[str, list]:
     return {
-        "fas": [
-            (p.slug, f"{p.number}. {p.display_name}")
-            for p in Phase.objects.only("slug", "number", "name", "name_en")
-        ],
-        "omrade": list(CompetenceArea.objects.values_list("slug", "name")),
+        "phases": list(Phase.objects.only("slug", "number", "name", "name_en")),
+        "areas": list(CompetenceArea.objects.values_list("slug", "name")),
+        "lines": list(BusinessLine.objects.values_list("slug", "name")),
+    }
+
+
+def _choices() -> dict[str, list[tuple[str, str]]]:
+    """Every facet's possible values with labels, in display order. The three lists from the
+    database are kept per site version; the labels are made here, in the request's language."""
+    lists = SiteVersion.objects.cached("facet-choices", _reference_lists)
+    return {
+        "fas": [(p.slug, f"{p.number}. {p.display_name}") for p in lists["phases"]],
+        "omrade": lists["areas"],
         "form": LearningForm.choices,
-        "bransch": list(BusinessLine.objects.values_list("slug", "name")),
+        "bransch": lists["lines"],
         "roll": Role.choices,
         "kostnad": CostLevel.choices,
         "tid": TimeBand.choices,

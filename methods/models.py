@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -151,11 +155,11 @@ class MethodQuerySet(models.QuerySet):
     def recent(self) -> MethodQuerySet:
         return self.order_by("-published_at", "-pk")
 
-    def similar_to(self, method: Method, limit: int = 4) -> list[Method]:
-        """Published methods sharing the most with this one.
+    def _similar_sql(self, method: Method, limit: int) -> tuple[str, list] | None:
+        """Published methods sharing the most with this one, as SQL with a `score` column.
 
-        A shared competence area weighs 3, a business line 2, a phase 1 (phases are broad).
-        One query at any size: an aggregate over the three link tables joined to the methods.
+        A shared competence area weighs 3, a business line 2, a phase 1 (phases are broad):
+        an aggregate over the three link tables joined to the methods.
         """
         links = [
             (Method.competence_areas.through, "competencearea_id", method.competence_areas, 3),
@@ -175,18 +179,20 @@ class MethodQuerySet(models.QuerySet):
                 )
                 params += ids
         if not parts:
-            return []
+            return None
         sql = (
-            f"SELECT m.id, m.title, m.slug, m.summary FROM {Method._meta.db_table} m "  # noqa: S608
+            "SELECT m.id, m.title, m.slug, m.summary, scores.score "  # noqa: S608
+            f"FROM {Method._meta.db_table} m "
             f"JOIN (SELECT method_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) "
             "links GROUP BY method_id) scores ON scores.method_id = m.id "
             "WHERE m.status = %s AND m.deleted_at IS NULL AND m.id <> %s "
             "ORDER BY scores.score DESC, m.id LIMIT %s"
         )
-        return list(self.model.objects.raw(sql, [*params, Status.PUBLISHED, method.pk, limit]))
+        return sql, [*params, Status.PUBLISHED, method.pk, limit]
 
-    def used_in_same_business_lines(self, method: Method, limit: int = 4) -> list[Method]:
-        """Other methods that companies in this method's lines of business have reported on.
+    def _same_lines_queryset(self, method: Method) -> MethodQuerySet:
+        """Other methods that companies in this method's lines of business have reported on,
+        with a `uses` column.
 
         The lines are the method's own; for a method meant for every line, those of the
         companies that reported on it.
@@ -202,16 +208,50 @@ class MethodQuerySet(models.QuerySet):
                 companies__experience_reports__status=Status.PUBLISHED,
             ).values("pk")
             line_filter = Q(experience_reports__company__business_lines__in=reporters)
-        return list(
+        return (
             self.published()
             .exclude(pk=method.pk)
             .filter(line_filter, experience_reports__status=Status.PUBLISHED)
-            .annotate(
-                uses=Count("experience_reports__company", distinct=True),
-            )
-            .only(*COMPACT_FIELDS)
-            .order_by("-uses", "title")[:limit]
+            .annotate(uses=Count("experience_reports__company", distinct=True))
+            .order_by("-uses", "title")
         )
+
+    def related_to(self, method: Method, limit: int = 4) -> tuple[list[Method], list[Method]]:
+        """The method page's two suggestion lists in one query: (similar methods, methods used
+        in the same lines of business), each ranked and at most `limit` long.
+
+        Both are subqueries of one UNION ALL; a window function keeps each list's order.
+        """
+        lines_sql, lines_params = (
+            self._same_lines_queryset(method)
+            .values("id", "title", "slug", "summary", "uses")[:limit]
+            .query.sql_with_params()
+        )
+        parts = [
+            "SELECT id, title, slug, summary, uses, 2 AS kind, "  # noqa: S608 - compiled SQL
+            f"ROW_NUMBER() OVER (ORDER BY uses DESC, title) AS position FROM ({lines_sql}) l"
+        ]
+        params = list(lines_params)
+        similar = self._similar_sql(method, limit)
+        if similar:
+            parts.insert(
+                0,
+                "SELECT id, title, slug, summary, 0 AS uses, 1 AS kind, "  # noqa: S608 - as above
+                f"ROW_NUMBER() OVER (ORDER BY score DESC, id) AS position FROM ({similar[0]}) s",
+            )
+            params = similar[1] + params
+        sql = " UNION ALL ".join(parts) + " ORDER BY kind, position"
+        rows = list(self.model.objects.raw(sql, params))
+        return [m for m in rows if m.kind == 1], [m for m in rows if m.kind == 2]
+
+    def similar_to(self, method: Method, limit: int = 4) -> list[Method]:
+        """Published methods sharing the most with this one (see _similar_sql)."""
+        similar = self._similar_sql(method, limit)
+        return list(self.model.objects.raw(*similar)) if similar else []
+
+    def used_in_same_business_lines(self, method: Method, limit: int = 4) -> list[Method]:
+        """Other methods that companies in this method's lines of business have reported on."""
+        return list(self._same_lines_queryset(method).only(*COMPACT_FIELDS)[:limit])
 
 
 class Method(models.Model):
@@ -686,20 +726,51 @@ class AuditEntry(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"
 
 
+# The site version read once per request: the page cache, the facet counts and the reference
+# lists all key on it, and a request should not pay for the same one-row read three times. Only
+# inside a request (a worker or a shell has no natural point to forget it), per thread, and
+# forgotten whenever this process bumps it.
+_request_memo = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _request_memo.active = True
+    _request_memo.__dict__.pop("version", None)
+
+
+def _request_finished(**kwargs) -> None:
+    _request_memo.active = False
+    _request_memo.__dict__.pop("version", None)
+
+
+request_started.connect(_request_started, dispatch_uid="site-version-memo-start")
+request_finished.connect(_request_finished, dispatch_uid="site-version-memo-end")
+
+# Derived lists keyed on the version live at most this long (a bump retires them at once).
+REFERENCE_CACHE_SECONDS = 3600
+
+
 class SiteVersionManager(models.Manager):
     def current(self) -> int:
-        """The version of everything an anonymous reader sees: one primary-key lookup.
+        """The version of everything an anonymous reader sees: one primary-key lookup per
+        request.
 
         Plain SQL: it runs on every cached page view, where building the ORM query cost more
         than the query itself.
         """
         from django.db import connections
 
+        memo = getattr(_request_memo, "active", False) and self.db == "default"
+        if memo and "version" in _request_memo.__dict__:
+            return _request_memo.version
         table = connections[self.db].ops.quote_name(self.model._meta.db_table)
         with connections[self.db].cursor() as cursor:
             cursor.execute(f"SELECT value FROM {table} WHERE id = 1")  # noqa: S608 - no input
             row = cursor.fetchone()
-        return row[0] if row else 0
+        version = row[0] if row else 0
+        if memo:
+            _request_memo.version = version
+        return version
 
     def bump(self) -> None:
         """A new version: every page cached for anonymous readers is stale from the commit on.
@@ -709,8 +780,19 @@ class SiteVersionManager(models.Manager):
         matters: a key that is no longer current is never read again). An UPDATE of one row,
         not a read-modify-write, so concurrent writers cannot lose a bump.
         """
+        _request_memo.__dict__.pop("version", None)
         if not self.filter(pk=1).update(value=models.F("value") + 1, changed_at=timezone.now()):
             self.get_or_create(pk=1, defaults={"value": 1})
+
+    def cached(self, key: str, compute):
+        """A small derived value (the phases, the synonym table) kept in the cache for the
+        current version: computed once after each change instead of on every page."""
+        full_key = f"ref:{self.current()}:{key}"
+        value = cache.get(full_key)
+        if value is None:
+            value = compute()
+            cache.set(full_key, value, REFERENCE_CACHE_SECONDS)
+        return value
 
 
 class SiteVersion(models.Model):

@@ -76,7 +76,14 @@ class ParsedQuery:
 
 
 def _synonym_table() -> dict[str, list[tuple[str, ...]]]:
-    """Normalised word -> alternatives, both ways for single words."""
+    """Normalised word -> alternatives, both ways for single words. Built once per site
+    version (editing a synonym in the admin changes it)."""
+    from .models import SiteVersion
+
+    return SiteVersion.objects.cached("synonyms", _build_synonym_table)
+
+
+def _build_synonym_table() -> dict[str, list[tuple[str, ...]]]:
     from .models import SearchSynonym
 
     table: dict[str, list[tuple[str, ...]]] = {}

@@ -19,7 +19,7 @@ from .. import printing, search
 from ..choices import Role, Status
 from ..filters import MethodFilter
 from ..forms import CommentForm
-from ..models import Method, MethodStep, Phase
+from ..models import Method, MethodStep, Phase, SiteVersion
 from ..rendering import render_markdown
 
 # The phase guide shows this many methods and links to the filtered list for the rest.
@@ -133,8 +133,9 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     # Reports may tell about any phase, not only the method's own: one query for all six.
     if reports:
-        attach_phase_notes(reports, Phase.objects.all())
+        attach_phase_notes(reports, SiteVersion.objects.cached("phases", _all_phases))
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
+    similar, same_line = Method.objects.related_to(method)
     return render(
         request,
         "methods/method_detail.html",
@@ -148,8 +149,8 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "report_companies": user_companies if method.is_published else [],
             "easy_read": easy_read,
             "can_edit": _can_edit(request.user, method),
-            "similar_methods": Method.objects.similar_to(method),
-            "same_line_methods": Method.objects.used_in_same_business_lines(method),
+            "similar_methods": similar,
+            "same_line_methods": same_line,
             "comments": list(
                 method.comments.shown_to(request.user)
                 .select_related("author")
@@ -160,6 +161,10 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+def _all_phases() -> list[Phase]:
+    return list(Phase.objects.all())
 
 
 def _can_edit(user, method: Method) -> bool:

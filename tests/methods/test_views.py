@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from methods.choices import LearningForm, Role, Status
-from methods.models import CompetenceArea, Phase
+from methods.models import CompetenceArea, Method, Phase
 from tests.factories import (
     ExperienceReportFactory,
     MethodFactory,
@@ -157,9 +157,9 @@ def test_list_query_count_does_not_grow_with_methods(
     area = CompetenceArea.objects.get(slug="yrkeskunskap")
     for _ in range(count):
         MethodFactory(phases=[phase(1), phase(2)], competence_areas=[area])
-    # three facet vocabularies, content version, all facet counts in one union, count, page,
-    # phases, areas
-    with django_assert_num_queries(10):  # + the site version (page cache)
+    # the site version (read once per request), three facet vocabularies (then cached for the
+    # version), all facet counts in one union, count, page, phases, areas
+    with django_assert_num_queries(9):
         response = client.get("/metoder/", {"fas": "behov-och-mal", "omrade": "yrkeskunskap"})
     assert len(response.context["rows"]) == count
 
@@ -220,7 +220,7 @@ def test_method_page_easy_read_switch(client):
 
 
 @pytest.mark.parametrize("size", [1, 6])
-def test_method_page_query_count_is_constant(client, django_assert_num_queries, size):
+def test_method_page_query_count_is_constant(client, django_assert_num_queries, size, settings):
     phases = [phase(n) for n in range(1, size + 1)]
     method = MethodFactory(phases=phases)
     for p in phases:
@@ -230,9 +230,16 @@ def test_method_page_query_count_is_constant(client, django_assert_num_queries, 
     for report in reports:  # the same companies used other methods too
         ExperienceReportFactory(company=report.company, method=MethodFactory(phases=phases))
     MethodFactory.create_batch(size, phases=phases)
-    # method, phases, areas, lines, roles, steps, reports, all phases (for the reports' phase
-    # notes, only when there are reports), similar, same business lines, comments
-    with django_assert_num_queries(12):  # + the site version (page cache)
+    # the site version, method, phases, areas, lines, roles, steps, reports, all phases (for
+    # the reports' phase notes, only when there are reports; then cached for the version),
+    # similar and same-business-line methods in one query, comments
+    with django_assert_num_queries(11):
+        response = client.get(method.get_absolute_url())
+    assert len(response.context["similar_methods"]) == min(4, 2 * size)
+    assert len(response.context["reports"]) == size
+    # Rendered again (page cache off): the phases now come from the cache.
+    settings.PAGE_CACHE_SECONDS = 0
+    with django_assert_num_queries(10):
         response = client.get(method.get_absolute_url())
     assert len(response.context["similar_methods"]) == min(4, 2 * size)
     assert len(response.context["reports"]) == size
@@ -392,3 +399,37 @@ def test_phase_page_shows_a_bounded_selection_and_links_to_all(client, settings)
     html = response.content.decode()
     assert f"Visa och filtrera alla {PHASE_PAGE_METHODS + 3} metoder för fasen" in html
     assert 'href="/metoder/?fas=efterarbete"' in html
+
+
+def test_related_methods_come_ranked_in_one_query(django_assert_num_queries):
+    from tests.factories import BusinessLine, CompanyFactory
+
+    area = CompetenceArea.objects.get(slug="yrkeskunskap")
+    line = BusinessLine.objects.first()
+    p3 = phase(3)
+    method = MethodFactory(
+        title="Mitt", phases=[p3], competence_areas=[area], business_lines=[line]
+    )
+    best = MethodFactory(
+        title="X bäst", phases=[p3], competence_areas=[area], business_lines=[line]
+    )
+    area_only = MethodFactory(title="Y område", phases=[p3], competence_areas=[area])
+    phase_only = MethodFactory(title="Z fas", phases=[p3])
+    MethodFactory(title="Inget gemensamt", phases=[phase(1)])
+    in_line = [CompanyFactory(), CompanyFactory()]
+    for company in in_line:
+        company.business_lines.add(line)
+        ExperienceReportFactory(company=company, method=phase_only)
+    ExperienceReportFactory(company=in_line[0], method=area_only)
+    method = Method.objects.prefetch_related("phases", "competence_areas", "business_lines").get(
+        pk=method.pk
+    )
+    with django_assert_num_queries(1):
+        similar, same_line = Method.objects.related_to(method)
+    assert [m.title for m in similar] == [best.title, area_only.title, phase_only.title]
+    assert [(m.title, m.uses) for m in same_line] == [(phase_only.title, 2), (area_only.title, 1)]
+    # The same answers as the two lists asked for one by one.
+    assert [m.pk for m in similar] == [m.pk for m in Method.objects.similar_to(method)]
+    assert [m.pk for m in same_line] == [
+        m.pk for m in Method.objects.used_in_same_business_lines(method)
+    ]
