@@ -350,8 +350,12 @@ if REDIS_URL:
         )
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, failing open: a Redis outage makes the site slower, not
+            # broken (handbook_site/cache.py).
+            "BACKEND": "handbook_site.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            # Fail fast when Redis is unreachable instead of holding the request.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
             # Several sites (or a staging copy) may share one Redis.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kompetenshandboken"),
         }

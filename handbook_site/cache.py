@@ -1,0 +1,84 @@
+"""A Redis cache that fails open.
+
+Everything the site keeps in the cache can be rebuilt: rendered pages, facet counts, reference
+lists, rate-limit counters. Sessions are in the database. So when Redis is down or unreachable
+the right answer is a slower site, not an error page: reads miss, writes are dropped, rate
+limits let requests through. After a failure the process leaves Redis alone for a few seconds
+(a small circuit breaker), so an outage does not add a connection timeout to every cache call
+of every request. Every failure is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
+
+# How long a process stops trying after a failed call.
+PAUSE_SECONDS = 5.0
+
+
+def _redis_errors() -> tuple[type[Exception], ...]:
+    import redis
+
+    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._paused_until = 0.0
+        self._errors = _redis_errors()
+
+    def _call(self, name: str, fallback, *args, **kwargs):
+        if time.monotonic() < self._paused_until:
+            return fallback
+        try:
+            return getattr(super(), name)(*args, **kwargs)
+        except self._errors as exc:
+            self._paused_until = time.monotonic() + PAUSE_SECONDS
+            logger.warning(
+                "Cache unavailable (%s: %s); serving without it for %s s",
+                type(exc).__name__,
+                exc,
+                PAUSE_SECONDS,
+            )
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", [], data, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # "Added": a rate limiter then counts this as the first hit and lets it through.
+        return self._call("add", True, key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        return self._call("incr", delta, key, delta, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version)
+
+    def clear(self):
+        return self._call("clear", None)

@@ -1,0 +1,87 @@
+"""The Redis cache fails open: with Redis down the site answers, just without its caches."""
+
+import logging
+import socket
+
+import pytest
+from django.core.cache import cache, caches
+from django.test import override_settings
+
+from handbook_site import cache as resilient
+from tests.factories import MethodFactory
+
+
+def closed_port() -> int:
+    """A local port nothing listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def redis_cache_settings(url: str) -> dict:
+    return {
+        "default": {
+            "BACKEND": "handbook_site.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "kh-test-cache",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+@pytest.fixture
+def dead_redis():
+    with override_settings(CACHES=redis_cache_settings(f"redis://127.0.0.1:{closed_port()}/0")):
+        yield caches["default"]
+
+
+def test_every_operation_falls_back_when_redis_is_down(dead_redis, caplog, monkeypatch):
+    monkeypatch.setattr(resilient, "PAUSE_SECONDS", 0)  # try Redis on every call
+    with caplog.at_level(logging.WARNING, logger="handbook_site.cache"):
+        assert dead_redis.get("k", "standard") == "standard"
+        assert dead_redis.get_many(["a", "b"]) == {}
+        assert dead_redis.has_key("k") is False
+        dead_redis.set("k", 1)
+        dead_redis.set_many({"a": 1})
+        assert dead_redis.add("k", 1) is True
+        assert dead_redis.incr("k") == 1
+        dead_redis.delete("k")
+        dead_redis.clear()
+    assert len(caplog.records) == 9
+    assert "Cache unavailable" in caplog.records[0].getMessage()
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_while(dead_redis, monkeypatch):
+    attempts = []
+    real_get = resilient.RedisCache.get
+
+    def counting_get(self, *args, **kwargs):
+        attempts.append(1)
+        return real_get(self, *args, **kwargs)
+
+    monkeypatch.setattr(resilient.RedisCache, "get", counting_get)
+    for _ in range(5):
+        assert dead_redis.get("k") is None
+    assert len(attempts) == 1
+
+
+@pytest.mark.django_db
+def test_the_site_answers_with_redis_down(dead_redis, client):
+    MethodFactory(title="Skuggning på golvet", slug="skuggning")
+    for path in ("/", "/metoder/", "/metoder/skuggning/", "/sok/?q=skuggning"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["X-Page-Cache"] == "miss"  # nothing could be stored
+    assert "Skuggning på golvet" in client.get("/sok/?q=skuggning").text
+
+
+def test_with_redis_up_it_is_an_ordinary_cache():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    with override_settings(CACHES=redis_cache_settings("redis://127.0.0.1:6379/7")):
+        cache.set("k", {"a": 1}, 30)
+        assert cache.get("k") == {"a": 1}
+        assert cache.add("k", 2) is False
+        cache.delete("k")
