@@ -16,7 +16,7 @@ class SwedishFirstLocaleMiddleware(LocaleMiddleware):
     """LocaleMiddleware without browser language sniffing.
 
     Many Swedish readers use phones set to English; they should still meet the Swedish site.
-    The language cookie set by the switcher (/i18n/setlang/) is the only way to change it.
+    The language cookie set by the switcher (/sprak/<code>/) is the only way to change it.
     """
 
     def process_request(self, request):

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from handbook_site import views as site_views
 from handbook_site.media import uploaded_image
 from methods.uploads import image_upload
 from methods.views import reading as method_views
@@ -30,6 +31,7 @@ urlpatterns = [
     # The site's own account pages first; allauth provides the rest under the same prefix.
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
+    path("sprak/<str:code>/", site_views.choose_language, name="choose_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # markdownx is open to anyone out of the box; here only signed-in users may use it, and the

@@ -65,6 +65,7 @@ LOGIN_START = "login-start"
 ALL_200 = (200, 200, 200, 200, 200, 200)
 ALL_404 = (404, 404, 404, 404, 404, 404)
 ALL_405 = (405, 405, 405, 405, 405, 405)
+ALL_302 = (302, 302, 302, 302, 302, 302)
 SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200)
 SIGNED_IN_DONE = (LOGIN, 302, 302, 302, 302, 302)
 SIGNED_IN_400 = (LOGIN, 400, 400, 400, 400, 400)
@@ -264,6 +265,9 @@ CASES = [
     Case("method-list",               "GET",  "/metoder/",                          ALL_200),
     Case("search",                    "GET",  "/sok/?q=metod",                      ALL_200),
     Case("accessibility-statement",   "GET",  "/tillganglighet/",                   ALL_200),
+    Case("choose-language",           "GET",  "/sprak/en/?next=/metoder/",          ALL_302),
+    Case("choose-language-post",      "POST", "/sprak/en/",                         ALL_405),
+    Case("unknown-language",          "GET",  "/sprak/fi/",                         ALL_404),
     Case("published-method",          "GET",  "/metoder/{published.slug}/",         ALL_200),
     Case("draft",                     "GET",  "/metoder/{draft.slug}/",             AUTHOR_SEES),
     Case("submitted-method",          "GET",  "/metoder/{submitted.slug}/",         AUTHOR_SEES),
@@ -457,7 +461,7 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
             ("accounts", account_urls),
         ]
         for pattern in patterns
-    } | {"markdownx_upload", "markdownx_markdownify", "admin:index"}
+    } | {"markdownx_upload", "markdownx_markdownify", "admin:index", "choose_language"}
 
     def names(patterns):
         for pattern in patterns:
