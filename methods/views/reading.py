@@ -135,7 +135,11 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if reports:
         attach_phase_notes(reports, SiteVersion.objects.cached("phases", _all_phases))
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
-    similar, same_line = Method.objects.related_to(method)
+    # The heaviest query of the page (it ranks every method sharing a phase), and the answer
+    # changes only with the content: kept per site version.
+    similar, same_line = SiteVersion.objects.cached(
+        f"related:{method.pk}", lambda: Method.objects.related_to(method)
+    )
     return render(
         request,
         "methods/method_detail.html",
