@@ -18,9 +18,11 @@ from html import escape
 import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Count, Max, Prefetch, Q
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -39,6 +41,8 @@ HANDBOOK_DIR = "handbook"
 HANDBOOK_PREFIX = "kompetenshandboken-"
 # Bump when the PDF templates or pdf.css change in a way that should replace stored handbooks.
 LAYOUT_VERSION = "1"
+# A claimed build that never finished (a worker killed midway) may be claimed again after this.
+BUILD_CLAIM_SECONDS = 15 * 60
 # Printed size of the QR code on the card.
 QR_SIZE_MM = 30
 QR_BORDER = 2
@@ -226,25 +230,56 @@ def _looks_complete(data: bytes) -> bool:
     return data[:5] == b"%PDF-" and b"%%EOF" in data[-1024:]
 
 
-def handbook_pdf() -> bytes:
-    """The whole published handbook; read from storage when this content version is built."""
-    version = handbook_version()
+def stored_handbook(version: str) -> bytes | None:
+    """The stored PDF of this content version, if it is there and complete."""
     name = handbook_path(version)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as f:
-            data = f.read()
-        if _looks_complete(data):
-            return data
-        logger.info("Stored handbook %s is incomplete; building it here", name)
-        return build_handbook_pdf(version)
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as f:
+        data = f.read()
+    # A PDF still being written by another server is not complete yet.
+    return data if _looks_complete(data) else None
 
+
+def handbook_pdf() -> bytes | None:
+    """The whole published handbook, or None while it is being built.
+
+    Building takes long (about 45 s for 200 methods), longer than a request may run in
+    production, so a request only asks for it: the build runs as a task (the database queue's
+    worker in production; at once in development and tests) and is stored per content version.
+    Once there, every request is served from storage.
+    """
+    version = handbook_version()
+    data = stored_handbook(version)
+    if data is not None:
+        return data
+    # One build per version, however many readers ask meanwhile.
+    if cache.add(f"handbook-build:{version}", True, timeout=BUILD_CLAIM_SECONDS):
+        build_and_store_handbook.enqueue(version=version)
+    return stored_handbook(version)  # built already when tasks run at once
+
+
+@task()
+def build_and_store_handbook(version: str) -> int:
+    """Build the handbook of this content version and store it; the older ones are removed.
+    Returns the size in bytes (0 when the content changed meanwhile: a newer build follows)."""
+    if version != handbook_version():
+        return 0
+    name = handbook_path(version)
+    existing = stored_handbook(version)
+    if existing is not None:
+        return len(existing)
     data = build_handbook_pdf(version)
     saved = default_storage.save(name, ContentFile(data))
     if saved != name:
-        # Another server stored the same version meanwhile: keep one copy.
+        # The name was taken: by a complete copy another server stored meanwhile (keep that
+        # one), or by a broken leftover of a build that died midway (replace it).
+        if stored_handbook(version) is None:
+            default_storage.delete(name)
+            default_storage.save(name, ContentFile(data))
         default_storage.delete(saved)
     _delete_old_handbooks(keep=name)
-    return data
+    return len(data)
 
 
 def _delete_old_handbooks(keep: str) -> None:

@@ -227,8 +227,15 @@ def method_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def handbook_pdf(request: HttpRequest) -> HttpResponse:
-    """The whole published handbook; built once per content version, then served from storage."""
-    return _pdf_response(printing.handbook_pdf(), "kompetenshandboken.pdf")
+    """The whole published handbook; built once per content version (in the background), then
+    served from storage. While it is being built the reader gets a page saying so."""
+    data = printing.handbook_pdf()
+    if data is None:
+        response = render(request, "methods/handbook_pending.html", status=503)
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
+        return response
+    return _pdf_response(data, "kompetenshandboken.pdf")
 
 
 def _pdf_response(data: bytes, filename: str) -> HttpResponse:

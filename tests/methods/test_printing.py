@@ -311,3 +311,36 @@ def test_pdfs_read_only_local_files_never_the_network():
     ):
         with pytest.raises((ValueError, FileNotFoundError)):
             fetcher.fetch(url)
+
+
+def test_in_production_the_handbook_is_built_by_the_worker_not_the_request(client, settings):
+    """With the database queue a request never builds the PDF (it takes longer than a request
+    may run): readers get a page saying it is on its way, and one build is queued."""
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.methods.test_notifications_outage import DATABASE_QUEUE, run_worker
+
+    settings.TASKS = DATABASE_QUEUE
+    MethodFactory(title="Kaffemaskinen")
+    for _ in range(2):
+        response = client.get("/handbok.pdf")
+        assert response.status_code == 503
+        assert response["Retry-After"] == "60"
+        assert response["Cache-Control"] == "no-store"
+        assert "Handboken som PDF förbereds just nu" in response.text
+    assert DBTaskResult.objects.filter(status="READY").count() == 1  # one build, not two
+    assert list(printing.stored_handbooks()) == []
+    run_worker()
+    response = client.get("/handbok.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Kaffemaskinen" in flat(" ".join(pdf_text(response.content)[1]))
+    assert len(printing.stored_handbooks()) == 1
+
+
+def test_a_build_for_content_that_changed_meanwhile_is_skipped(client):
+    MethodFactory(title="Första")
+    version = printing.handbook_version()
+    MethodFactory(title="Andra")
+    assert printing.build_and_store_handbook.call(version=version) == 0
+    assert list(printing.stored_handbooks()) == []
