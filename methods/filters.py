@@ -133,8 +133,9 @@ def _reference_lists() -> dict[str, list]:
 
 def _choices() -> dict[str, list[tuple[str, str]]]:
     """Every facet's possible values with labels, in display order. The three lists from the
-    database are kept per site version; the labels are made here, in the request's language."""
-    lists = SiteVersion.objects.cached("facet-choices", _reference_lists)
+    database are kept per structure version (see SiteVersion); the labels are made here, in
+    the request's language."""
+    lists = SiteVersion.objects.cached_structure("facet-choices", _reference_lists)
     return {
         "fas": [(p.slug, f"{p.number}. {p.display_name}") for p in lists["phases"]],
         "omrade": lists["areas"],

@@ -735,25 +735,24 @@ _request_memo = threading.local()
 
 def _request_started(**kwargs) -> None:
     _request_memo.active = True
-    _request_memo.__dict__.pop("version", None)
+    _request_memo.__dict__.pop("versions", None)
 
 
 def _request_finished(**kwargs) -> None:
     _request_memo.active = False
-    _request_memo.__dict__.pop("version", None)
+    _request_memo.__dict__.pop("versions", None)
 
 
 request_started.connect(_request_started, dispatch_uid="site-version-memo-start")
 request_finished.connect(_request_finished, dispatch_uid="site-version-memo-end")
 
-# Derived lists keyed on the version live at most this long (a bump retires them at once).
-REFERENCE_CACHE_SECONDS = 3600
+# Derived lists keyed on a version live at most this long (a bump retires them at once).
+REFERENCE_CACHE_SECONDS = 24 * 60 * 60
 
 
 class SiteVersionManager(models.Manager):
-    def current(self) -> int:
-        """The version of everything an anonymous reader sees: one primary-key lookup per
-        request.
+    def _versions(self) -> tuple[int, int]:
+        """(content version, structure version): one primary-key lookup per request.
 
         Plain SQL: it runs on every cached page view, where building the ORM query cost more
         than the query itself.
@@ -761,38 +760,55 @@ class SiteVersionManager(models.Manager):
         from django.db import connections
 
         memo = getattr(_request_memo, "active", False) and self.db == "default"
-        if memo and "version" in _request_memo.__dict__:
-            return _request_memo.version
+        if memo and "versions" in _request_memo.__dict__:
+            return _request_memo.versions
         table = connections[self.db].ops.quote_name(self.model._meta.db_table)
         with connections[self.db].cursor() as cursor:
-            cursor.execute(f"SELECT value FROM {table} WHERE id = 1")  # noqa: S608 - no input
+            cursor.execute(f"SELECT value, structure FROM {table} WHERE id = 1")  # noqa: S608
             row = cursor.fetchone()
-        version = row[0] if row else 0
+        versions = (row[0], row[1]) if row else (0, 0)
         if memo:
-            _request_memo.version = version
-        return version
+            _request_memo.versions = versions
+        return versions
 
-    def bump(self) -> None:
+    def current(self) -> int:
+        """The version of everything an anonymous reader sees."""
+        return self._versions()[0]
+
+    def bump(self, *, structure: bool = False) -> None:
         """A new version: every page cached for anonymous readers is stale from the commit on.
+        With structure=True also a new structure version (phases, areas, lines, synonyms).
 
         Runs inside the writer's transaction, so readers see the new version exactly when they
         can see the new content (no window where new content is cached under the old key that
         matters: a key that is no longer current is never read again). An UPDATE of one row,
         not a read-modify-write, so concurrent writers cannot lose a bump.
         """
-        _request_memo.__dict__.pop("version", None)
-        if not self.filter(pk=1).update(value=models.F("value") + 1, changed_at=timezone.now()):
-            self.get_or_create(pk=1, defaults={"value": 1})
+        _request_memo.__dict__.pop("versions", None)
+        changes = {"value": models.F("value") + 1, "changed_at": timezone.now()}
+        if structure:
+            changes["structure"] = models.F("structure") + 1
+        if not self.filter(pk=1).update(**changes):
+            self.get_or_create(pk=1, defaults={"value": 1, "structure": 1})
 
     def cached(self, key: str, compute):
-        """A small derived value (the phases, the synonym table) kept in the cache for the
-        current version: computed once after each change instead of on every page."""
-        full_key = f"ref:{self.current()}:{key}"
-        value = cache.get(full_key)
-        if value is None:
-            value = compute()
-            cache.set(full_key, value, REFERENCE_CACHE_SECONDS)
-        return value
+        """A value derived from the content (a method's suggestion lists) kept in the cache
+        for the current content version: computed once after each change."""
+        return _cached(f"ref:{self._versions()[0]}:{key}", compute)
+
+    def cached_structure(self, key: str, compute):
+        """A value derived only from the handbook's structure (the phases, the facet
+        vocabularies, the synonym table): kept across ordinary edits, publishes and comments,
+        and retired when an editor changes a phase, an area, a line of business or a synonym."""
+        return _cached(f"structure:{self._versions()[1]}:{key}", compute)
+
+
+def _cached(key: str, compute):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, REFERENCE_CACHE_SECONDS)
+    return value
 
 
 class SiteVersion(models.Model):
@@ -804,6 +820,9 @@ class SiteVersion(models.Model):
     """
 
     value = models.PositiveBigIntegerField(default=0)
+    # Changes only with the handbook's structure: phases, checklists, competence areas, lines
+    # of business, search synonyms (see methods/signals.py).
+    structure = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
 
     objects = SiteVersionManager()

@@ -76,11 +76,11 @@ class ParsedQuery:
 
 
 def _synonym_table() -> dict[str, list[tuple[str, ...]]]:
-    """Normalised word -> alternatives, both ways for single words. Built once per site
+    """Normalised word -> alternatives, both ways for single words. Built once per structure
     version (editing a synonym in the admin changes it)."""
     from .models import SiteVersion
 
-    return SiteVersion.objects.cached("synonyms", _build_synonym_table)
+    return SiteVersion.objects.cached_structure("synonyms", _build_synonym_table)
 
 
 def _build_synonym_table() -> dict[str, list[tuple[str, ...]]]:

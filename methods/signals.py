@@ -31,6 +31,17 @@ VISIBLE_MODELS = [
 ]
 
 
+# The handbook's structure: what the facet vocabularies, the phase list and the synonym table
+# are built from. A change to one of these also retires those lists.
+STRUCTURE_MODELS = {
+    "methods.Phase",
+    "methods.ChecklistItem",
+    "methods.CompetenceArea",
+    "methods.SearchSynonym",
+    "companies.BusinessLine",
+}
+
+
 def _bump(sender, **kwargs) -> None:
     from .models import SiteVersion
 
@@ -40,7 +51,7 @@ def _bump(sender, **kwargs) -> None:
         return
     if kwargs.get("raw"):  # loading fixtures: the loaddata caller owns the data
         return
-    SiteVersion.objects.bump()
+    SiteVersion.objects.bump(structure=sender._meta.label in STRUCTURE_MODELS)
 
 
 def _bump_m2m(sender, action: str, **kwargs) -> None:

@@ -1,4 +1,8 @@
+from contextlib import contextmanager
+
 import pytest
+from django.db import transaction
+from django.test import override_settings
 
 from tests.factories import CompanyFactory, MembershipFactory, UserFactory, make_editor
 
@@ -56,3 +60,22 @@ def empty_cache():
 def fast_password_hashing(settings):
     """Real hashing costs ~0.3 s per user; tests create many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@contextmanager
+def module_world(build, django_db_blocker, tmp_path_factory):
+    """A world of objects built once for a whole test module, inside a transaction that stays
+    open: each test runs in a savepoint inside it (pytest-django's atomic block per test) and
+    is rolled back to this state, and the module's end rolls it all back."""
+    media_and_hashing = override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),  # uploads and the stored handbook PDF
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with django_db_blocker.unblock(), media_and_hashing:
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

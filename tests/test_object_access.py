@@ -40,7 +40,7 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -49,6 +49,7 @@ from companies.models import Effort, Invitation
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment
+from tests.conftest import module_world
 from tests.factories import (
     CompanyFactory,
     ExperienceReportFactory,
@@ -167,18 +168,8 @@ def build_world() -> SimpleNamespace:
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """Built once for the module inside a transaction that is rolled back at its end, as in
     tests/test_permissions.py; each request below runs in a savepoint of its own."""
-    media_and_hashing = override_settings(
-        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with django_db_blocker.unblock(), media_and_hashing:
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with module_world(build_world, django_db_blocker, tmp_path_factory) as world:
+        yield world
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
-from django.test import override_settings
 from django.urls import resolve
 from django.utils import timezone
 from PIL import Image
@@ -41,6 +39,7 @@ from companies.models import Company, Effort, ExperienceReport, Invitation, Memb
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment, Method
+from tests.conftest import module_world
 from tests.factories import (
     PASSWORD,
     CompanyFactory,
@@ -190,18 +189,8 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     transaction that stays open, each test runs in a savepoint inside it (pytest-django's
     atomic block per test) and is rolled back to this state, and the module's end rolls it all
     back. Some eight hundred cells would otherwise each build it again."""
-    media_and_hashing = override_settings(
-        MEDIA_ROOT=tmp_path_factory.mktemp("media"),  # uploads and the stored handbook PDF
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with django_db_blocker.unblock(), media_and_hashing:
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with module_world(build_world, django_db_blocker, tmp_path_factory) as world:
+        yield world
 
 
 def png() -> SimpleUploadedFile:

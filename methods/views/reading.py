@@ -133,7 +133,7 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     # Reports may tell about any phase, not only the method's own: one query for all six.
     if reports:
-        attach_phase_notes(reports, SiteVersion.objects.cached("phases", _all_phases))
+        attach_phase_notes(reports, SiteVersion.objects.cached_structure("phases", _all_phases))
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
     # The heaviest query of the page (it ranks every method sharing a phase), and the answer
     # changes only with the content: kept per site version.

@@ -443,3 +443,25 @@ def test_suggestion_lists_follow_new_methods(client):
     newcomer = MethodFactory(title="Ny granne", phases=[phase(3)], competence_areas=[area])
     similar = client.get(method.get_absolute_url()).context["similar_methods"]
     assert [m.pk for m in similar] == [newcomer.pk]
+
+
+def test_method_page_stays_within_ten_queries_after_ordinary_changes(
+    client, django_assert_num_queries
+):
+    """The phase list for the reports' notes is kept per structure version: a new method or
+    comment does not make the next visitor fetch it again; renaming a phase does."""
+    method = MethodFactory(phases=[phase(3)])
+    ExperienceReportFactory(method=method, phase_notes={"efterarbete": "Vi pratade efteråt."})
+    client.get(method.get_absolute_url())
+    MethodFactory(title="En till")  # an ordinary change: the page is rendered again
+    # site version, method, phases, areas, lines, roles, steps, reports, suggestions, comments
+    with django_assert_num_queries(10):
+        response = client.get(method.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    follow_up = phase(4)
+    follow_up.name = "Efter utbildningen"
+    follow_up.save()
+    response = client.get(method.get_absolute_url())
+    assert [(p.name, text) for p, text in response.context["reports"][0].phase_note_rows] == [
+        ("Efter utbildningen", "Vi pratade efteråt.")
+    ]
