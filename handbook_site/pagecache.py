@@ -128,8 +128,9 @@ def _response_from(request: HttpRequest, page: CachedPage) -> HttpResponse:
 def _mark(response: HttpResponse, page: CachedPage, state: str) -> None:
     response["ETag"] = page.etag
     response["X-Page-Cache"] = state  # for tests and for reading access logs
-    # Browsers may keep the page but must ask (If-None-Match) before showing it again; shared
-    # caches must not keep it, since it carries this visitor's CSRF token and cookie.
+    # Browsers may keep the page but must ask (If-None-Match) before showing it again. Shared
+    # caches must not keep it: the same URL shows a signed-in user their own page, and a proxy
+    # that keys on the URL could not tell the two apart.
     patch_cache_control(response, private=True, no_cache=True)
 
 
