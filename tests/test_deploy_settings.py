@@ -37,14 +37,16 @@ def test_without_redis_url_the_cache_is_local_memory():
     }
 
 
-def test_redis_url_selects_djangos_redis_cache_with_a_key_prefix():
+def test_redis_url_selects_the_fail_open_redis_cache_with_a_key_prefix():
     result = load(REDIS_URL="redis://127.0.0.1:6379/3", SERVE_MEDIA="1")
     assert result.returncode == 0, result.stderr
     settings = json.loads(result.stdout)
     assert settings["caches"] == {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, failing open (handbook_site/cache.py, tests/test_cache.py).
+            "BACKEND": "handbook_site.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/3",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
             "KEY_PREFIX": "kompetenshandboken",
         }
     }

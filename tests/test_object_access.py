@@ -359,6 +359,8 @@ PROBES = [
 NOT_OBJECTS = {
     # Uploaded images are served from a random file name under DEBUG only; they are public.
     "^media/(?P<path>.*)$",
+    # The language code of the switcher (/sprak/en/): a setting, nobody's object.
+    "choose_language",
 }
 
 
