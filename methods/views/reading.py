@@ -231,7 +231,9 @@ def handbook_pdf(request: HttpRequest) -> HttpResponse:
     served from storage. While it is being built the reader gets a page saying so."""
     data = printing.handbook_pdf()
     if data is None:
-        response = render(request, "methods/handbook_pending.html", status=503)
+        # 202 Accepted: the request is fine and its answer is being made (a 5xx would be
+        # logged as a server error each time a reader asks).
+        response = render(request, "methods/handbook_pending.html", status=202)
         response["Retry-After"] = "60"
         response["Cache-Control"] = "no-store"
         return response
