@@ -323,7 +323,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# The language preference (set by /sprak/<code>/) lasts a year, like Django's default.
+# The language preference (set by /sprak/<code>/) is kept for a year, not only until the
+# browser closes (Django's default): a reader who chose English should not have to choose again.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True

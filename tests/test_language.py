@@ -11,6 +11,7 @@ def test_switching_to_english_and_back(client):
     assert response["Location"] == "/metoder/?fas=forankring"
     assert response.cookies["django_language"].value == "en"
     assert response.cookies["django_language"]["samesite"] == "Lax"
+    assert response.cookies["django_language"]["max-age"] == 365 * 24 * 60 * 60
     assert "no-cache" in response["Cache-Control"]
     page = client.get("/metoder/?fas=forankring")
     assert '<html lang="en"' in page.text
