@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 _ORG_NUMBER = re.compile(r"^(\d{6})-?(\d{4})$")
 
 
+def luhn_check_digit(body: str) -> str:
+    """The digit that makes body + digit pass the Luhn check."""
+    return next(d for d in "0123456789" if luhn_valid(body + d))
+
+
 def luhn_valid(digits: str) -> bool:
+    """The Luhn check of organisation and personal identity numbers."""
     total = 0
     for i, char in enumerate(reversed(digits)):
         n = int(char)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from companies.validators import luhn_valid
+
 # Lättläst target: LIX at most 40 ("lätt text, barnböcker" to "normal tidningstext" is 30-40).
 EASY_READ_MAX_LIX = 40
 
@@ -59,18 +61,6 @@ _PHONE = re.compile(r"(?<![\d\w])(?:\+46[\s-]?|0)7\d(?:[\s-]?\d){7}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, char in enumerate(reversed(digits)):
-        n = int(char)
-        if i % 2 == 1:
-            n *= 2
-            if n > 9:
-                n -= 9
-        total += n
-    return total % 10 == 0
-
-
 def _plausible_date(yymmdd: str) -> bool:
     month, day = int(yymmdd[2:4]), int(yymmdd[4:6])
     # Samordningsnummer add 60 to the day.
@@ -83,7 +73,7 @@ def find_personal_data(fields: dict[str, str]) -> list[Finding]:
     for name, text in fields.items():
         for match in _PERSONNUMMER.finditer(text or ""):
             date, serial = match.group(1), match.group(2)
-            if _plausible_date(date) and _luhn(date + serial):
+            if _plausible_date(date) and luhn_valid(date + serial):
                 findings.append(Finding("personnummer", match.group(0), name))
         for match in _PHONE.finditer(text or ""):
             findings.append(Finding("telefon", match.group(0), name))

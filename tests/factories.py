@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from accounts.models import EDITOR_GROUP, User
 from companies.models import BusinessLine, Company, ExperienceReport, Membership
 from companies.services import refresh_report_stats
+from companies.validators import luhn_check_digit
 from methods.choices import LearningForm, Role, Status
 from methods.models import CompetenceArea, Method, MethodStep, MethodTargetRole, Phase
 from methods.services import refresh_search_index
@@ -19,16 +20,7 @@ PASSWORD = "ett-langt-testlosen-42"
 def luhn_org_number(n: int) -> str:
     """A valid organisation number from a running number (check digit computed)."""
     body = f"{802000000 + n:09d}"
-    total = 0
-    for i, char in enumerate(reversed(body)):
-        d = int(char)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    check = (10 - total % 10) % 10
-    digits = body + str(check)
+    digits = body + luhn_check_digit(body)
     return f"{digits[:6]}-{digits[6:]}"
 
 
