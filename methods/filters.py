@@ -12,7 +12,6 @@ import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
@@ -179,21 +178,17 @@ class MethodFilter:
         """Every facet with every value and its count.
 
         The counts come from one UNION query and are cached under the handbook's content
-        version, so paging through a list, or the next visitor with the same filters, reuses
-        them; any saved method changes the version (see Method.objects.content_version).
+        version (SiteVersion), so paging through a list, or the next visitor with the same
+        filters, reuses them; any change to the content retires them.
         """
-        key = (
-            "facets:"
-            + hashlib.sha256(
-                repr((Method.objects.content_version(), sorted(self.params()), search_key)).encode()
-            ).hexdigest()
-        )
-        counts = cache.get(key)
-        if counts is None:
+
+        def count() -> dict:
             parts = [facet.counts(self.apply(base, skip=facet.param)) for facet in FACETS]
             union = parts[0].union(*parts[1:], all=True)
-            counts = {(param, value): n for param, value, n in union}
-            cache.set(key, counts, FACET_CACHE_SECONDS)
+            return {(param, value): n for param, value, n in union}
+
+        key = hashlib.sha256(repr((sorted(self.params()), search_key)).encode()).hexdigest()
+        counts = SiteVersion.objects.cached(f"facets:{key}", count, FACET_CACHE_SECONDS)
         views = []
         for facet in FACETS:
             chosen = self.selected.get(facet.param, [])

@@ -147,11 +147,6 @@ class MethodQuerySet(models.QuerySet):
             "competence_areas",
         )
 
-    def content_version(self) -> str:
-        """Changes whenever anything readers see changes (see SiteVersion): a cache key for
-        derived numbers such as facet counts. One primary-key lookup."""
-        return str(SiteVersion.objects.current())
-
     def recent(self) -> MethodQuerySet:
         return self.order_by("-published_at", "-pk")
 
@@ -791,23 +786,23 @@ class SiteVersionManager(models.Manager):
         if not self.filter(pk=1).update(**changes):
             self.get_or_create(pk=1, defaults={"value": 1, "structure": 1})
 
-    def cached(self, key: str, compute):
-        """A value derived from the content (a method's suggestion lists) kept in the cache
-        for the current content version: computed once after each change."""
-        return _cached(f"ref:{self._versions()[0]}:{key}", compute)
+    def cached(self, key: str, compute, timeout: int = REFERENCE_CACHE_SECONDS):
+        """A value derived from the content (facet counts, a method's suggestion lists) kept
+        in the cache for the current content version: computed once after each change."""
+        return _cached(f"ref:{self._versions()[0]}:{key}", compute, timeout)
 
     def cached_structure(self, key: str, compute):
         """A value derived only from the handbook's structure (the phases, the facet
         vocabularies, the synonym table): kept across ordinary edits, publishes and comments,
         and retired when an editor changes a phase, an area, a line of business or a synonym."""
-        return _cached(f"structure:{self._versions()[1]}:{key}", compute)
+        return _cached(f"structure:{self._versions()[1]}:{key}", compute, REFERENCE_CACHE_SECONDS)
 
 
-def _cached(key: str, compute):
+def _cached(key: str, compute, timeout: int):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, REFERENCE_CACHE_SECONDS)
+        cache.set(key, value, timeout)
     return value
 
 
