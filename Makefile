@@ -12,11 +12,18 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 	echo $$p; break; fi; done)
 STAMP := $(VENV)/.installed
+# requirements.lock pins every package, transitive ones too, with the sha256 of each PyPI file:
+# `make venv` installs exactly that, and `make lock` regenerates it from pyproject.toml. pip-tools
+# runs in a throwaway virtualenv and resolves against PyPI alone (no local pip configuration), so
+# the hashes are those of the public files and the lock works on any machine.
+LOCK := requirements.lock
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_INDEX_URL ?= https://pypi.org/simple
 # Local commands run in development mode unless told otherwise; production sets DJANGO_DEBUG=0
 # and must then provide a real secret key and allowed hosts.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help run test test-browser lint format migrations-check messages seed venv clean
+.PHONY: help run test test-browser lint format migrations-check messages seed venv lock clean
 .PHONY: bench bench-pg bench-peers
 
 help:
@@ -25,11 +32,12 @@ help:
 	@echo "make lint              ruff"
 	@echo "make migrations-check  fail if models and migrations disagree"
 	@echo "make messages          update and compile the translation catalogues"
+	@echo "make lock              regenerate requirements.lock (hashes) after editing pyproject.toml"
 	@echo "make bench             benchmark on SQLite (bench.sqlite3, BENCH_N methods, default 10000)"
 	@echo "make bench-pg          the same on PostgreSQL (BENCH_PG_URL, a *_bench database)"
 	@echo "make bench-peers       django-wiki and Wagtail on the same corpus, side by side"
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "Kompetenshandboken needs Python 3.12 or newer (python3.13 or python3.12 on PATH)."; \
 		echo "None was found. Install Python 3.13, e.g. with your package manager or pyenv, and run make again."; \
@@ -37,8 +45,7 @@ $(STAMP): pyproject.toml
 	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
 	@if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 		rm -rf $(VENV); $(PYTHON) -m venv $(VENV); fi
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -72,6 +79,20 @@ migrations-check: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'methods/demo/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale en --locale sv --ignore '.venv/*'
+
+# Resolves against PyPI with the Python that `make venv` uses; pip's own configuration and
+# PIP_* index variables are switched off so a local mirror or wheel folder cannot end up in the lock.
+lock:
+	@if [ -z "$(PYTHON)" ]; then echo "make lock needs Python 3.12 or newer"; exit 1; fi
+	@tools=$$(mktemp -d) && trap 'rm -rf "$$tools"' EXIT && \
+	export PIP_CONFIG_FILE=/dev/null && \
+	unset PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_FIND_LINKS PIP_NO_INDEX PIP_CONSTRAINT && \
+	$(PYTHON) -m venv "$$tools" && \
+	"$$tools/bin/python" -m pip install --quiet --index-url $(LOCK_INDEX_URL) $(PIP_TOOLS) && \
+	CUSTOM_COMPILE_COMMAND="make lock" "$$tools/bin/pip-compile" --quiet --extra dev \
+		--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--index-url $(LOCK_INDEX_URL) --output-file $(LOCK) pyproject.toml
+	@echo "$(LOCK) updated; run make venv to install it"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -23,7 +23,7 @@ def _browser_missing_reason() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "Playwright for Python is not installed (pip install '.[dev]')"
+        return "Playwright for Python is not installed (make venv installs requirements.lock)"
     return None
 
 
