@@ -29,7 +29,7 @@ export DJANGO_DEBUG ?= 1
 help:
 	@echo "make run               install, migrate, load the demo handbook, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test              the whole test suite (set DATABASE_URL for PostgreSQL)"
-	@echo "make lint              ruff"
+	@echo "make lint              ruff, and import-linter for the direction of dependencies"
 	@echo "make migrations-check  fail if models and migrations disagree"
 	@echo "make messages          update and compile the translation catalogues"
 	@echo "make lock              regenerate requirements.lock (hashes) after editing pyproject.toml"
@@ -68,6 +68,7 @@ test-browser: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -97,7 +98,8 @@ lock:
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 
-# Benchmark (docs/performance.md). Never the development database: seed_bench only writes to a
+# Benchmark (docs/performance.md), run as its own commands (python -m bench.seed, bench.run);
+# the site never imports bench/. Never the development database: bench.seed only writes to a
 # database whose name contains "bench". It seeds only when the data is missing or has another N.
 BENCH_N ?= 10000
 BENCH_RUNS ?= 20
@@ -114,14 +116,14 @@ BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N)
-	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python -m bench.seed --n $(BENCH_N)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
 	DATABASE_URL=$(BENCH_SQLITE_URL) bash bench/http.sh
 
 bench-pg: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N)
-	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python -m bench.seed --n $(BENCH_N)
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
 	DATABASE_URL=$(BENCH_PG_URL) bash bench/http.sh
 
 # The peers are built from PyPI into PEERS_DIR (about a minute per 2000 articles); a directory
@@ -140,7 +142,7 @@ bench-peers: $(STAMP)
 	rm -rf $(PEERS_DIR)/results
 	bash $(PEERBENCH)/run_bench.sh $(PEERS_DIR)
 	bash $(PEERBENCH)/run_load.sh $(PEERS_DIR)
-	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python manage.py seed_bench --n $(BENCH_N) --corpus $(PEERS_DIR)/corpus.jsonl
-	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python manage.py run_bench --runs $(BENCH_RUNS)
+	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python -m bench.seed --n $(BENCH_N) --corpus $(PEERS_DIR)/corpus.jsonl
+	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS)
 	DATABASE_URL=$(BENCH_PEERS_URL) bash bench/http.sh
 	$(BIN)/python bench/compare.py peers --peers-dir $(PEERS_DIR) --n $(BENCH_N) --database postgresql

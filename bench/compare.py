@@ -6,7 +6,7 @@ Standard library only (it also reads the peers' results, which live outside this
     python bench/compare.py show [--database sqlite] [--n 10000]
     python bench/compare.py peers --peers-dir /tmp/peers --n 2000
 
-Result files: bench/results/<database>-<n>-<timestamp>.json (in-process, from run_bench) and
+Result files: bench/results/<database>-<n>-<timestamp>.json (in-process, from bench/run.py) and
 bench/results/<database>-<n>-<timestamp>-http.json (wrk, from bench/http.sh).
 """
 

@@ -108,7 +108,7 @@ def _safe_pg_name(name: str) -> str:
 
 
 def read_meta(alias: str = "default") -> dict[str, str]:
-    """What seed_bench recorded about the data (n, source, ...); {} if nothing was seeded."""
+    """What bench/seed.py recorded about the data (n, source, ...); {} if nothing was seeded."""
     connection = connections[alias]
     try:
         tables = connection.introspection.table_names()

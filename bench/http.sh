@@ -29,7 +29,7 @@ DURATION=${WRK_DURATION:-10s} THREADS=${WRK_THREADS:-2} CONNECTIONS=${WRK_CONNEC
 TIMEOUT=${WRK_TIMEOUT:-30s}
 
 # Which paths (they depend on the data), and the hashed static files the pages link to.
-PAGES=$("$PY" manage.py run_bench --list-pages --page hello --page detail --page list --page search)
+PAGES=$("$PY" -m bench.run --list-pages --page hello --page detail --page list --page search)
 read -r _ VENDOR N SOURCE <<< "$(head -1 <<< "$PAGES")"
 PAGES=$(tail -n +2 <<< "$PAGES")
 OUT=$(mktemp -d /tmp/kompetenshandboken-http.XXXXXX)

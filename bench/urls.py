@@ -1,6 +1,6 @@
 """The benchmark's URLconf: the real site plus a hello-world ceiling view at /_hello/.
 
-Selected only by the benchmark (override_settings in run_bench, bench/wsgi.py for gunicorn);
+Selected only by the benchmark (override_settings in bench/run.py, bench/wsgi.py for gunicorn);
 the site itself never routes here.
 """
 

@@ -4,8 +4,13 @@ Timings are never asserted; only that the data is what the benchmark promises an
 page answers with a row of numbers.
 """
 
+import ast
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -14,7 +19,7 @@ from django.db import connection
 from django.db.models import Sum
 from django.test import override_settings
 
-from bench import database, measure, textgen
+from bench import database, measure, seed, textgen
 from companies.models import Company, ExperienceReport
 from companies.services import refresh_report_stats
 from methods import search
@@ -22,12 +27,13 @@ from methods.models import Method, MethodStep, MethodTargetRole
 from methods.services import refresh_search_index
 
 N = 100
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def seeded(db):
     out = io.StringIO()
-    call_command("seed_bench", n=N, allow_test_database=True, stdout=out)
+    call_command(seed.Command(), n=N, allow_test_database=True, stdout=out)
     return out.getvalue()
 
 
@@ -86,7 +92,7 @@ def test_seed_bench_loads_a_peerbench_corpus(db, tmp_path):
         record["slug"] = f"artikel-{i:04d}"
         records.append(json.dumps(record, ensure_ascii=False))
     corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
-    call_command("seed_bench", corpus=str(corpus), allow_test_database=True, stdout=io.StringIO())
+    call_command(seed.Command(), corpus=str(corpus), allow_test_database=True, stdout=io.StringIO())
     assert Method.objects.count() == 40
     assert Method.objects.filter(slug="artikel-0020").exists()
     assert Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count() == 2
@@ -99,12 +105,110 @@ def test_seed_bench_refuses_a_database_without_bench_in_its_name(db, monkeypatch
     with pytest.raises(CommandError, match="bench"):
         database.check_target(allow_test_database=True)
     with pytest.raises(CommandError, match="bench"):
-        call_command("seed_bench", n=10, allow_test_database=True, stdout=io.StringIO())
+        call_command(seed.Command(), n=10, allow_test_database=True, stdout=io.StringIO())
 
 
 def test_seed_bench_needs_explicit_permission_for_the_test_database(db):
     with pytest.raises(CommandError, match="bench"):
-        call_command("seed_bench", n=10, stdout=io.StringIO())
+        call_command(seed.Command(), n=10, stdout=io.StringIO())
+
+
+def test_bench_seed_from_the_shell_refuses_a_database_without_bench_in_its_name(tmp_path):
+    """python -m bench.seed sets Django up itself, and the guard holds there too."""
+    target = tmp_path / "db.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{target}", "DJANGO_DEBUG": "1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "-m", "bench.seed", "--n", "10"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"CommandError: Refusing to use the database '{target}' for the benchmark: its name "
+        "must contain 'bench'"
+    )
+    # The system checks open the SQLite file (creating it empty); nothing is written to it.
+    assert not target.exists() or target.stat().st_size == 0
+
+
+def test_bench_run_from_the_shell_keeps_every_option():
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "-m", "bench.run", "--help"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: python -m bench.run ")
+    for option in (
+        "--runs",
+        "--warmup",
+        "--page",
+        "--output-dir",
+        "--no-json",
+        "--static-root",
+        "--list-pages",
+        "--profile",
+        "--allow-debug",
+        "--handbook-pdf",
+    ):
+        assert option in result.stdout
+
+
+# The product: every top-level folder of Python code except the benchmark and the tests.
+NOT_PRODUCT = {"bench", "tests", "build", "docs", "locale", "static", "templates"}
+
+
+def _product_files() -> list[Path]:
+    files = [ROOT / "manage.py"]
+    for folder in sorted(ROOT.iterdir()):
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in NOT_PRODUCT:
+            files.extend(sorted(folder.rglob("*.py")))
+    return files
+
+
+def _imports_bench(tree: ast.AST) -> list[int]:
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        if any(name == "bench" or name.startswith("bench.") for name in names):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_no_product_module_imports_the_benchmark():
+    files = _product_files()
+    folders = {path.relative_to(ROOT).parts[0] for path in files}
+    assert folders >= {"accounts", "methods", "companies", "handbook_site", "manage.py"}
+    offenders = {}
+    for path in files:
+        lines = _imports_bench(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+        if lines:
+            offenders[str(path.relative_to(ROOT))] = lines
+    assert offenders == {}
+
+
+def test_the_import_check_sees_every_form_of_import_and_ignores_text():
+    source = (
+        "import bench\nimport os, bench.measure as m\nfrom bench import seeding\n"
+        "from bench.database import check_target\n"
+        "def f():\n    from bench import textgen\n"
+        "# import bench\ntext = 'from bench import seed'\nfrom benchmarks import x\n"
+        "from .bench import y\n"
+    )
+    assert _imports_bench(ast.parse(source)) == [1, 2, 3, 4, 6]
 
 
 def test_measure_returns_a_row_per_page_with_query_counts(seeded):

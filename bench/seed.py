@@ -1,6 +1,6 @@
 """Seed the separate benchmark database with N published methods (see docs/performance.md).
 
-    manage.py seed_bench [--n 10000] [--corpus corpus.jsonl] [--force]
+    python -m bench.seed [--n 10000] [--corpus corpus.jsonl] [--force]
 
 Without DATABASE_URL it writes bench.sqlite3 in the project, never db.sqlite3; with DATABASE_URL
 the database name must contain "bench" (a PostgreSQL database is created if missing). If the
@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from bench import database, seeding
+from bench import cli, database
 
 
 def _file_digest(path: str) -> str:
@@ -48,6 +48,8 @@ class Command(BaseCommand):
         allow_test = options["allow_test_database"]
         database.use_bench_database_by_default()
         name = database.check_target(allow_test_database=allow_test)
+        from bench import seeding  # loads the models, so only once Django is set up
+
         corpus = options["corpus"]
         n = options["n"]
         if n is None:
@@ -120,3 +122,7 @@ class Command(BaseCommand):
         from django.contrib.auth import get_user_model
 
         get_user_model().objects.filter(email__startswith="bench-").delete()
+
+
+if __name__ == "__main__":
+    cli.main(Command, "bench.seed")

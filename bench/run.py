@@ -1,7 +1,7 @@
 """Measure the benchmark database in-process (Django test client) and print one table.
 
     DJANGO_DEBUG=0 DJANGO_SECRET_KEY=... DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1 \
-    DJANGO_SECURE_SSL_REDIRECT=0 manage.py run_bench [--runs 20] [--warmup 5] [--page detail]
+    DJANGO_SECURE_SSL_REDIRECT=0 python -m bench.run [--runs 20] [--warmup 5] [--page detail]
 
 `make bench` sets that environment. Results are written as JSON to
 bench/results/<database>-<N>-<timestamp>.json. See docs/performance.md.
@@ -16,6 +16,7 @@ import os
 import platform
 import pstats
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import django
 from django.conf import settings
@@ -26,7 +27,10 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from bench import database, measure
+from bench import cli, database
+
+if TYPE_CHECKING:
+    from bench.measure import Page
 
 DEFAULT_STATIC_ROOT = "/tmp/kompetenshandboken-bench-static"  # noqa: S108 - a throw-away copy
 
@@ -90,12 +94,14 @@ class Command(BaseCommand):
             )
         meta = database.read_meta()
         if not meta:
-            raise CommandError(f"{name} is not seeded; run manage.py seed_bench first.")
+            raise CommandError(f"{name} is not seeded; run python -m bench.seed first.")
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError(
-                f"{name} has unapplied migrations; run manage.py seed_bench (it migrates)."
+                f"{name} has unapplied migrations; run python -m bench.seed (it migrates)."
             )
+        from bench import measure  # loads the models, so only once Django is set up
+
         static_root = Path(options["static_root"])
         # The search limit per address (60 a minute) would answer most timed runs with 429.
         with override_settings(
@@ -165,7 +171,9 @@ class Command(BaseCommand):
         if bad:
             raise CommandError("Some pages did not answer 200.")
 
-    def _profile(self, pages: list[measure.Page], label: str, runs: int) -> None:
+    def _profile(self, pages: list[Page], label: str, runs: int) -> None:
+        from bench import measure
+
         page = next((p for p in pages if p.label == label), None)
         if page is None:
             raise CommandError(f"No page {label!r}; pages: {', '.join(p.label for p in pages)}")
@@ -181,3 +189,7 @@ class Command(BaseCommand):
         stats.sort_stats("cumulative").print_stats(35)
         stats.sort_stats("tottime").print_stats(25)
         self.stdout.write(f"cProfile of {runs} requests to {page.path}\n" + out.getvalue())
+
+
+if __name__ == "__main__":
+    cli.main(Command, "bench.run")
