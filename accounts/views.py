@@ -11,18 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from companies.models import ExperienceReport
-from methods.choices import Status
 from methods.models import Comment, Method
+from methods.permissions import can_see_method
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm
-
-
-def _can_see(user, is_editor: bool, method: Method) -> bool:
-    """The same rule as Method.objects.visible_to, for a method already loaded."""
-    if method.deleted_at is not None:
-        return False
-    return is_editor or method.status == Status.PUBLISHED or method.author_id == user.pk
 
 
 @login_required
@@ -88,9 +81,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         .order_by("-created_at", "-pk")
     )
     reports, comments = list(reports), list(comments)
-    is_editor = user.is_editor  # asked once, whatever the number of rows
     for item in [*reports, *comments]:
-        item.method_visible = _can_see(user, is_editor, item.method)
+        item.method_visible = can_see_method(user, item.method)
     return render(
         request,
         "accounts/profile.html",

@@ -4,13 +4,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import KeepsStoredChoices
 from methods.choices import Role
 from methods.models import Method
 
 from .models import Effort, EffortPhase
 
 
-class EffortForm(forms.ModelForm):
+class EffortForm(KeepsStoredChoices, forms.ModelForm):
     responsible_roles = forms.MultipleChoiceField(
         label=_("Vilka roller driver insatsen?"),
         choices=Role.choices,
@@ -40,6 +41,7 @@ class EffortForm(forms.ModelForm):
             get_user_model().objects.filter(memberships__company=company).order_by("display_name")
         )
         self.fields["responsible_members"].required = False
+        self.keep_stored_choices()
 
 
 class EffortPhaseForm(forms.ModelForm):

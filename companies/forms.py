@@ -6,8 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import MarkdownxWidget
 
+from core.forms import KeepsStoredChoices
+from methods.models import BusinessLine
+
 from .choices import MembershipRole
-from .models import BusinessLine, Company
+from .models import Company
 from .services import is_member_address
 from .validators import normalize_org_number
 
@@ -54,7 +57,7 @@ class RoleForm(forms.Form):
             self.fields["role"].label = _("Roll för %(name)s") % {"name": member_name}
 
 
-class CompanyProfileForm(forms.ModelForm):
+class CompanyProfileForm(KeepsStoredChoices, forms.ModelForm):
     """Everything a company says about itself. By design nothing about individuals' health or
     disability: the model has no such field, and this form lists its fields one by one."""
 
@@ -145,6 +148,7 @@ class CompanyProfileForm(forms.ModelForm):
         self.fields["business_lines"].queryset = BusinessLine.objects.order_by("name")
         for name in [*self.CRITERIA, "open_to_study_visits"]:
             self.fields[name].label_suffix = ""  # a checkbox's label is a statement
+        self.keep_stored_choices()
 
     def clean_org_number(self) -> str:
         # One stored form, NNNNNN-NNNN, so the uniqueness check compares like with like.

@@ -17,26 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.rendering import render_markdown
 from methods.choices import Status
-from methods.models import Method, unique_slug
-from methods.rendering import render_markdown
+from methods.models import BusinessLine, Method, unique_slug
 from methods.search import normalize
 
+from . import permissions
 from .choices import County, Factor, HeadcountBand, LegalForm, MembershipRole
 from .validators import normalize_org_number, validate_org_number
-
-
-class BusinessLine(models.Model):
-    name = models.CharField(_("namn"), max_length=100, unique=True)
-    slug = models.SlugField(_("adress"), unique=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("bransch")
-        verbose_name_plural = _("branscher")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Company(models.Model):
@@ -212,13 +200,9 @@ class ExperienceReportQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user) -> ExperienceReportQuerySet:
-        if user.is_authenticated and getattr(user, "is_editor", False):
-            return self.all()
-        if user.is_authenticated:
-            return self.filter(
-                Q(status=Status.PUBLISHED) | Q(author=user) | Q(company__memberships__user=user)
-            ).distinct()
-        return self.published()
+        """What this user may see (the rule: permissions.visible_reports_q)."""
+        rule = permissions.visible_reports_q(user)
+        return self.all() if rule is None else self.filter(rule).distinct()
 
 
 def _factor_list_validator(value) -> None:
@@ -358,12 +342,9 @@ class ExperienceReport(models.Model):
 
 class EffortQuerySet(models.QuerySet):
     def visible_to(self, user) -> EffortQuerySet:
-        """Efforts are private to the company's members, and to editors."""
-        if not user.is_authenticated:
-            return self.none()
-        if getattr(user, "is_editor", False):
-            return self.all()
-        return self.filter(company__memberships__user=user)
+        """What this user may see (the rule: permissions.visible_efforts_q)."""
+        rule = permissions.visible_efforts_q(user)
+        return self.all() if rule is None else self.filter(rule)
 
 
 class Effort(models.Model):

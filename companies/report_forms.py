@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.core.validators import MinValueValidator
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import KeepsStoredChoices
+from core.readability import find_personal_data
 from methods.choices import Status
 from methods.models import Method, Phase
-from methods.readability import find_personal_data
 
 from .choices import Factor
 from .models import ExperienceReport
@@ -53,7 +53,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class ExperienceReportForm(forms.ModelForm):
+class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
     """One page in sections. `submitting` makes consent (and, when the text looks like it holds
     personal data, an explicit confirmation) required; a draft needs neither."""
 
@@ -142,14 +142,13 @@ class ExperienceReportForm(forms.ModelForm):
         self.findings: list = (
             report_personal_data_findings(report) if report.pk and not self.is_bound else []
         )
-        # Published methods; a report keeps its method even if that is no longer published.
-        methods = Method.objects.published()
-        if report.method_id:
-            methods = Method.objects.filter(Q(pk__in=methods) | Q(pk=report.method_id))
-        self.fields["method"].queryset = methods.order_by("title")
+        # Published methods; a report keeps its method even if that is no longer published
+        # (KeepsStoredChoices, below).
+        self.fields["method"].queryset = Method.objects.published().order_by("title")
         self.fields["method"].empty_label = _("Välj metod")
         self.fields["hours_spent"].validators.append(MinValueValidator(0))
         self.fields["cost_sek"].widget.attrs["min"] = 0
+        self.keep_stored_choices()
 
         self.phases = list(Phase.objects.order_by("number"))
         notes = report.phase_notes or {}

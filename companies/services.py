@@ -11,12 +11,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.models import SiteVersion
+from core.notifications import editor_addresses, notify
+from core.readability import find_personal_data
+from core.roles import EDITOR_GROUP
 from methods.audit import record
 from methods.choices import EvidenceStatus, Status
-from methods.models import AuditAction, Method, SiteVersion
-from methods.notifications import editor_addresses, notify
-from methods.readability import find_personal_data
+from methods.models import AuditAction, Method
+from methods.services import free_text_fields
 
+from . import permissions
 from .choices import Factor, MembershipRole
 from .models import Company, ExperienceReport, Invitation, Membership
 
@@ -65,12 +69,6 @@ def _role_label(role: str) -> str:
     # Audit summaries are stored text: always in the site's language, whoever is browsing.
     with translation.override(settings.LANGUAGE_CODE):
         return str(MembershipRole(role).label)
-
-
-def is_company_admin(user, company: Company) -> bool:
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(company=company, user=user, role=MembershipRole.ADMIN).exists()
 
 
 def is_member_address(company: Company, email: str) -> bool:
@@ -213,14 +211,9 @@ class ReportWorkflowError(ValueError):
     """A report transition the rules refuse; the message is shown to the user (Swedish)."""
 
 
-# Free-text fields checked for personal data before submission and publication.
-REPORT_CHECKED_FIELDS = [
-    "title", "context", "adaptations", "outcome_reaction", "outcome_learning",
-    "outcome_behaviour", "outcome_results", "helped", "hindered", "external_trainer_notes",
-]  # fmt: skip
-
-# Members may change their report while it is theirs to work on; editors always.
-REPORT_EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED)
+# Free-text fields checked for personal data before submission and publication: all of them
+# (methods.services.free_text_fields); the phase notes are added one by one below.
+REPORT_CHECKED_FIELDS = free_text_fields(ExperienceReport, exclude=set())
 
 
 def report_personal_data_findings(report: ExperienceReport) -> list:
@@ -228,25 +221,6 @@ def report_personal_data_findings(report: ExperienceReport) -> list:
     for slug, text in (report.phase_notes or {}).items():
         fields[f"fas: {slug}"] = str(text or "")
     return find_personal_data(fields)
-
-
-def is_company_member(user, company: Company) -> bool:
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(company=company, user=user).exists()
-
-
-def can_write_report(user, company: Company) -> bool:
-    """Members of the company write its reports; editors may help with any company's."""
-    if not user.is_authenticated:
-        return False
-    return user.is_editor or is_company_member(user, company)
-
-
-def can_edit_report(user, report: ExperienceReport) -> bool:
-    if not can_write_report(user, report.company):
-        return False
-    return user.is_editor or report.status in REPORT_EDITABLE_STATUSES
 
 
 def _notify_report_author(report: ExperienceReport, decision: str, message: str = "") -> None:
@@ -297,7 +271,7 @@ def submit_report(
     report: ExperienceReport, by, *, confirm_personal_data: bool = False
 ) -> ExperienceReport:
     """Send a draft (or a report sent back for changes) to the editors."""
-    if report.status not in REPORT_EDITABLE_STATUSES:
+    if report.status not in permissions.REPORT_EDITABLE_STATUSES:
         raise ReportWorkflowError(_("Bara utkast kan skickas till redaktionen."))
     if not report.consent_to_publish:
         raise ReportWorkflowError(
@@ -417,8 +391,6 @@ def companies_of(user) -> list[dict]:
     from django.contrib.auth import get_user_model
     from django.db.models import Exists, OuterRef
 
-    from accounts.models import EDITOR_GROUP
-
     User = get_user_model()
     rows = list(
         User.objects.filter(pk=user.pk)
@@ -514,6 +486,25 @@ EXPORT_COLUMNS: dict[str, list[str]] = {
         "consent_to_publish", "consent_recorded_at", "published_at", "created_at", "updated_at",
     ],
 }  # fmt: skip
+
+
+# Model fields of each table's model not exported as a column of their own name: some reach the
+# export another way (noted), the rest are left out on purpose. tests/test_field_declarations.py
+# fails when one of these models gains a field that is neither a column above nor listed here.
+EXPORT_LEFT_OUT: dict[str, set[str]] = {
+    # The members have a table of their own; the rest is internal or derived.
+    "company": {"id", "members", "description_html", "search_text"},
+    # user: as name and email; created_at: as since; company: the export's own.
+    "members": {"id", "user", "company", "created_at"},
+    # The token would let the reader join the company; created_at: as sent_at; accepted_at:
+    # only pending invitations are exported.
+    "invitations": {"id", "company", "token", "created_at", "accepted_at"},
+    # methods: the effort_methods table.
+    "efforts": {"company", "methods"},
+    "effort_phases": {"id"},
+    "effort_checks": {"id"},
+    "experience_reports": {"company", "search_text"},
+}
 
 
 def _moment(value) -> str | None:

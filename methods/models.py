@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -15,6 +11,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.rendering import render_markdown
+
+from . import permissions
 from .choices import (
     CommentState,
     CostLevel,
@@ -25,7 +24,6 @@ from .choices import (
     Status,
     TimeBand,
 )
-from .rendering import render_markdown
 
 # Paths that share a prefix with object pages (/metoder/ny/, /foretag/inbjudan/...).
 RESERVED_SLUGS = {"ny", "inbjudan", "redaktion"}
@@ -107,6 +105,22 @@ class CompetenceArea(models.Model):
         return self.name
 
 
+class BusinessLine(models.Model):
+    """A line of business (café, cleaning, carpentry...): handbook vocabulary like the
+    competence areas. Methods are tagged with lines, and companies say which lines they are in."""
+
+    name = models.CharField(_("namn"), max_length=100, unique=True)
+    slug = models.SlugField(_("adress"), unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("bransch")
+        verbose_name_plural = _("branscher")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 LONG_TEXT_FIELDS = [
     "body", "body_html", "easy_read", "easy_read_html", "purpose", "materials", "search_text",
     "search_vector",
@@ -129,12 +143,9 @@ class MethodQuerySet(models.QuerySet):
         return self.filter(phases=phase)
 
     def visible_to(self, user) -> MethodQuerySet:
-        """Published methods for everyone; own methods for their author; all for editors."""
-        if user.is_authenticated and getattr(user, "is_editor", False):
-            return self.alive()
-        if user.is_authenticated:
-            return self.alive().filter(Q(status=Status.PUBLISHED) | Q(author=user))
-        return self.published()
+        """What this user may see (the rule: permissions.visible_methods_q)."""
+        rule = permissions.visible_methods_q(user)
+        return self.alive() if rule is None else self.alive().filter(rule)
 
     def with_list_data(self, with_text: bool = False) -> MethodQuerySet:
         """What a list row shows: phases and competence areas, in a constant number of queries.
@@ -192,8 +203,6 @@ class MethodQuerySet(models.QuerySet):
         The lines are the method's own; for a method meant for every line, those of the
         companies that reported on it.
         """
-        from companies.models import BusinessLine
-
         lines = [line.pk for line in method.business_lines.all()]
         if lines:
             line_filter = Q(experience_reports__company__business_lines__in=lines)
@@ -274,7 +283,7 @@ class Method(models.Model):
         CompetenceArea, related_name="methods", blank=True, verbose_name=_("kompetensområden")
     )
     business_lines = models.ManyToManyField(
-        "companies.BusinessLine",
+        BusinessLine,
         related_name="methods",
         blank=True,
         verbose_name=_("branscher"),
@@ -518,6 +527,16 @@ class MethodStep(models.Model):
         super().save(*args, **kwargs)
 
 
+class RevisionQuerySet(models.QuerySet):
+    def visible_to(self, user, method: Method) -> RevisionQuerySet:
+        """The revisions of method this user may see (the rule: permissions.visible_revisions_q):
+        readers get only what was published. The caller has checked that the user may see
+        the method itself."""
+        rule = permissions.visible_revisions_q(user, method)
+        revisions = self.filter(method=method)
+        return revisions if rule is None else revisions.filter(rule)
+
+
 class Revision(models.Model):
     """A full snapshot of a method as saved, so any version can be shown, compared or restored."""
 
@@ -534,6 +553,8 @@ class Revision(models.Model):
     message = models.CharField(_("kommentar"), max_length=300, blank=True)
     snapshot = models.JSONField(_("innehåll"))
     created_at = models.DateTimeField(_("sparad"), auto_now_add=True)
+
+    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["method", "-number"]
@@ -556,10 +577,8 @@ class CommentQuerySet(models.QuerySet):
         return self.alive().exclude(state=CommentState.HIDDEN)
 
     def shown_to(self, user) -> CommentQuerySet:
-        """What a method page lists: editors also see hidden comments (marked as hidden)."""
-        if user.is_authenticated and getattr(user, "is_editor", False):
-            return self.alive()
-        return self.visible()
+        """What a method page lists (the rule: permissions.comments_shown_q)."""
+        return self.alive().filter(permissions.comments_shown_q(user))
 
     def reported(self) -> CommentQuerySet:
         """Comments readers reported that no editor has dealt with yet, on methods not in the
@@ -719,112 +738,3 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"
-
-
-# The site version read once per request: the page cache, the facet counts and the reference
-# lists all key on it, and a request should not pay for the same one-row read three times. Only
-# inside a request (a worker or a shell has no natural point to forget it), per thread, and
-# forgotten whenever this process bumps it.
-_request_memo = threading.local()
-
-
-def _request_started(**kwargs) -> None:
-    _request_memo.active = True
-    _request_memo.__dict__.pop("versions", None)
-
-
-def _request_finished(**kwargs) -> None:
-    _request_memo.active = False
-    _request_memo.__dict__.pop("versions", None)
-
-
-request_started.connect(_request_started, dispatch_uid="site-version-memo-start")
-request_finished.connect(_request_finished, dispatch_uid="site-version-memo-end")
-
-# Derived lists keyed on a version live at most this long (a bump retires them at once).
-REFERENCE_CACHE_SECONDS = 24 * 60 * 60
-
-
-class SiteVersionManager(models.Manager):
-    def _versions(self) -> tuple[int, int]:
-        """(content version, structure version): one primary-key lookup per request.
-
-        Plain SQL: it runs on every cached page view, where building the ORM query cost more
-        than the query itself.
-        """
-        from django.db import connections
-
-        memo = getattr(_request_memo, "active", False) and self.db == "default"
-        if memo and "versions" in _request_memo.__dict__:
-            return _request_memo.versions
-        table = connections[self.db].ops.quote_name(self.model._meta.db_table)
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(f"SELECT value, structure FROM {table} WHERE id = 1")  # noqa: S608
-            row = cursor.fetchone()
-        versions = (row[0], row[1]) if row else (0, 0)
-        if memo:
-            _request_memo.versions = versions
-        return versions
-
-    def current(self) -> int:
-        """The version of everything an anonymous reader sees."""
-        return self._versions()[0]
-
-    def bump(self, *, structure: bool = False) -> None:
-        """A new version: every page cached for anonymous readers is stale from the commit on.
-        With structure=True also a new structure version (phases, areas, lines, synonyms).
-
-        Runs inside the writer's transaction, so readers see the new version exactly when they
-        can see the new content (no window where new content is cached under the old key that
-        matters: a key that is no longer current is never read again). An UPDATE of one row,
-        not a read-modify-write, so concurrent writers cannot lose a bump.
-        """
-        _request_memo.__dict__.pop("versions", None)
-        changes = {"value": models.F("value") + 1, "changed_at": timezone.now()}
-        if structure:
-            changes["structure"] = models.F("structure") + 1
-        if not self.filter(pk=1).update(**changes):
-            self.get_or_create(pk=1, defaults={"value": 1, "structure": 1})
-
-    def cached(self, key: str, compute, timeout: int = REFERENCE_CACHE_SECONDS):
-        """A value derived from the content (facet counts, a method's suggestion lists) kept
-        in the cache for the current content version: computed once after each change."""
-        return _cached(f"ref:{self._versions()[0]}:{key}", compute, timeout)
-
-    def cached_structure(self, key: str, compute):
-        """A value derived only from the handbook's structure (the phases, the facet
-        vocabularies, the synonym table): kept across ordinary edits, publishes and comments,
-        and retired when an editor changes a phase, an area, a line of business or a synonym."""
-        return _cached(f"structure:{self._versions()[1]}:{key}", compute, REFERENCE_CACHE_SECONDS)
-
-
-def _cached(key: str, compute, timeout: int):
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout)
-    return value
-
-
-class SiteVersion(models.Model):
-    """One row holding a counter that every content change increases.
-
-    Cached pages are keyed on it (handbook_site/pagecache.py). It lives in the database rather
-    than in the cache so that it holds across processes and app servers whatever the cache
-    backend is: a publish on one server is seen at once by the others.
-    """
-
-    value = models.PositiveBigIntegerField(default=0)
-    # Changes only with the handbook's structure: phases, checklists, competence areas, lines
-    # of business, search synonyms (see methods/signals.py).
-    structure = models.PositiveBigIntegerField(default=0)
-    changed_at = models.DateTimeField(default=timezone.now)
-
-    objects = SiteVersionManager()
-
-    class Meta:
-        verbose_name = _("innehållsversion")
-        verbose_name_plural = _("innehållsversioner")
-
-    def __str__(self) -> str:
-        return str(self.value)

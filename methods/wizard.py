@@ -7,13 +7,16 @@ newer text is refused (see workflow.save_version) instead of silently overwritin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import MarkdownxWidget
 
-from companies.models import Company
+from core.forms import KeepsStoredChoices
 
+from . import permissions
 from .choices import LearningForm, Role
 from .models import Method, MethodStep, MethodTargetRole, Phase
 
@@ -49,7 +52,7 @@ def step_before(slug: str) -> str | None:
     return STEP_SLUGS[index - 1] if index > 0 else None
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(KeepsStoredChoices, forms.ModelForm):
     """A model form that remembers which version of the method the user started from."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -96,19 +99,26 @@ class BasicsForm(VersionedForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["learning_form"].choices = LearningForm.choices
-        companies = (
-            Company.objects.filter(memberships__user=user) if user else Company.objects.none()
+        company = self.fields["company"]
+        # The author's companies (an editor saving someone's method sees the author's, not
+        # their own); the stored company stays among them (see KeepsStoredChoices).
+        author = self.instance.author if self.instance.pk else user
+        company.queryset = (
+            company.queryset.filter(memberships__user=author).order_by("name")
+            if author
+            else company.queryset.none()
         )
-        self.fields["company"].queryset = companies
-        self.fields["company"].empty_label = _("Inget företag")
+        company.empty_label = _("Inget företag")
+        if user is None or not permissions.can_change_method_company(user, self.instance):
+            company.disabled = True
+        self.keep_stored_choices()
         if not self.is_bound and self.instance.pk:
             self.initial["target_roles"] = self.instance.target_role_values()
 
     def save_to(self, method: Method) -> None:
         """Write the form onto method (which may be new) with its relations."""
-        for name, value in self.cleaned_data.items():
-            if name in ("title", "summary", "purpose", "body", "learning_form", "company"):
-                setattr(method, name, value)
+        for name in ("title", "summary", "purpose", "body", "learning_form", "company"):
+            setattr(method, name, self.cleaned_data[name])
         method.wizard_step = step_after("grund")
         method.save()
         method.competence_areas.set(self.cleaned_data["competence_areas"])
@@ -282,3 +292,39 @@ def build_form(step: str, method: Method, data=None, user=None):
     if step == "grund":
         return form_class(data, instance=method, user=user)
     return form_class(data, instance=method)
+
+
+def _in_words(field: forms.Field, raw) -> str:
+    """A form value as the person sees it on the page: labels for choices (one per line for a
+    list), Ja/Nej for a tick box, numbers as written in Swedish, text as typed."""
+    if isinstance(raw, list | tuple):
+        return "\n".join(_in_words(field, item) for item in raw)
+    if isinstance(field, forms.BooleanField):
+        return str(_("Ja") if raw not in (None, "", False, "False", "false", "0") else _("Nej"))
+    if getattr(field, "choices", None) is not None and not isinstance(field, forms.BooleanField):
+        labels = {str(value): str(label) for value, label in field.choices}
+        return labels.get("" if raw is None else str(raw), "" if raw is None else str(raw))
+    try:
+        value = field.to_python(raw)
+    except forms.ValidationError:
+        return str(raw)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal | int | float):
+        return number_format(value.normalize() if isinstance(value, Decimal) else value)
+    return str(value).strip().replace("\r\n", "\n")
+
+
+def conflict_rows(form, step: str, current: Method, user) -> list[dict]:
+    """The fields where what this person typed differs from what was saved meanwhile, both
+    sides in words (labels, not codes or ids), for the edit-conflict page."""
+    saved_form = build_form(step, current, None, user=user)
+    rows = []
+    for name, field in form.fields.items():
+        if name == "version" or name not in saved_form.fields:
+            continue
+        saved = _in_words(saved_form.fields[name], saved_form[name].value())
+        typed = _in_words(field, form[name].value())
+        if saved != typed:
+            rows.append({"label": field.label, "saved": saved, "typed": typed})
+    return rows

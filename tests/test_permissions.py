@@ -139,6 +139,10 @@ def build_world() -> World:
         title="Publicerad metod", author=member, company=company, published_at=timezone.now()
     )
     services.record_revision(published, member, "Publicerad")
+    # A later version that was never published (as a working draft of the same row would be).
+    draft_revision = services.record_revision(published, member, "Utkast")
+    draft_revision.snapshot = {**draft_revision.snapshot, "status": Status.DRAFT}
+    draft_revision.save()
     binned_method = MethodFactory(title="Borttagen metod", author=member, status=Status.DRAFT)
     services.move_to_bin(binned_method, editor)
     binned_comment = Comment.objects.create(method=published, author=member, body="Borta.")
@@ -304,6 +308,11 @@ CASES = [
     Case("archive-draft",             "POST", REVIEW + "/{draft.slug}/arkivera/",   EDITORS_400),
     Case("history-published",         "GET",  "/metoder/{published.slug}/historik/", ALL_200),
     Case("history-draft",             "GET",  "/metoder/{draft.slug}/historik/",    AUTHOR_SEES),
+    # Readers get only versions that were published; any other number answers 404.
+    Case("history-published-revision", "GET", "/metoder/{published.slug}/historik/?till=1", ALL_200),
+    Case("history-unpublished-revision", "GET", "/metoder/{published.slug}/historik/?till=2", AUTHOR_SEES),
+    Case("history-unpublished-from",  "GET",  "/metoder/{published.slug}/historik/?fran=2&till=1", AUTHOR_SEES),
+    Case("history-unknown-revision",  "GET",  "/metoder/{published.slug}/historik/?till=99", ALL_404),
     Case("restore-revision",          "POST", "/metoder/{published.slug}/historik/1/aterstall/", EDITORS_DONE),
     Case("restore-unknown-revision",  "POST", "/metoder/{published.slug}/historik/99/aterstall/", (LOGIN, 403, 403, 403, 404, 404)),
     Case("audit-log",                 "GET",  "/metoder/{published.slug}/logg/",    EDITORS),

@@ -31,17 +31,16 @@ from django.db.models import (
 )
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from handbook_site.pagecache import cache_anonymous_page
+from core.pagecache import cache_anonymous_page
 from methods.choices import Status
-from methods.models import Method
+from methods.models import BusinessLine, Method
 
-from .. import services
+from .. import permissions
 from ..choices import County
-from ..models import BusinessLine, Company, ExperienceReport
+from ..models import Company, ExperienceReport
 
 COUNTY, LINE, VISITS = "lan", "bransch", "studiebesok"
 PARAMS = [COUNTY, LINE, VISITS]
@@ -280,17 +279,7 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "companies/company_detail.html",
         {
             "company": company,
-            "is_company_admin": services.is_company_admin(request.user, company),
-            # Members and editors follow the company's efforts and reports.
-            "can_follow": request.user.is_authenticated
-            and (request.user.is_editor or company.memberships.filter(user=request.user).exists()),
+            "is_company_admin": permissions.can_manage_company(request.user, company),
+            "can_follow": permissions.can_follow_company(request.user, company),
         },
     )
-
-
-urlpatterns = [
-    path("", company_list, name="list"),
-]
-detail_urlpatterns = [
-    path("<slug:slug>/", company_detail, name="detail"),
-]

@@ -8,22 +8,22 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from methods.models import ChecklistItem, MethodStep, Phase
 
 from .. import efforts as effort_services
+from .. import permissions
 from ..effort_forms import EffortForm, EffortPhaseForm
 from ..models import Company, Effort, EffortPhase
 
 
 def _company_for_efforts(request: HttpRequest, slug: str) -> Company:
-    """The company if the user is one of its members or an editor; 404 otherwise (private)."""
+    """The company if the user may follow its efforts; 404 otherwise (they are private)."""
     company = get_object_or_404(Company, slug=slug)
-    user = request.user
-    if not (user.is_editor or company.memberships.filter(user=user).exists()):
+    if not permissions.can_follow_company(request.user, company):
         raise Http404
     return company
 
@@ -166,13 +166,3 @@ def effort_complete_phase(request: HttpRequest, slug: str, pk: int) -> HttpRespo
         % {"number": effort.current_phase.number, "name": effort.current_phase.name},
     )
     return redirect(f"{effort.get_absolute_url()}#fas-{effort.current_phase.number}")
-
-
-urlpatterns = [
-    path("<slug:slug>/insatser/", effort_list, name="efforts"),
-    path("<slug:slug>/insatser/ny/", effort_new, name="effort_new"),
-    path("<slug:slug>/insatser/<int:pk>/", effort_detail, name="effort"),
-    path("<slug:slug>/insatser/<int:pk>/bocka/", effort_check, name="effort_check"),
-    path("<slug:slug>/insatser/<int:pk>/fas/<int:number>/", effort_phase, name="effort_phase"),
-    path("<slug:slug>/insatser/<int:pk>/nasta-fas/", effort_complete_phase, name="effort_next"),
-]

@@ -8,14 +8,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from handbook_site.ratelimit import ratelimited
+from core.ratelimit import ratelimited
 
-from .. import services
+from .. import permissions, services
 from ..choices import MembershipRole
 from ..forms import InviteForm, RoleForm
 from ..models import Company, Invitation, Membership
@@ -29,7 +28,7 @@ def _admin_company(request: HttpRequest, slug: str) -> Company:
     Superusers manage memberships in Django admin, so they are no exception here.
     """
     company = get_object_or_404(Company, slug=slug)
-    if not services.is_company_admin(request.user, company):
+    if not permissions.can_manage_company(request.user, company):
         raise PermissionDenied
     return company
 
@@ -192,7 +191,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 % {"company": invitation.company.name},
             )
             return redirect(invitation.company)
-    is_member = user.is_authenticated and invitation.company.memberships.filter(user=user).exists()
+    is_member = permissions.is_company_member(user, invitation.company)
     if not invitation.is_usable:
         return render(
             request,
@@ -210,17 +209,3 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             "next_query": urlencode({"next": request.path}),
         },
     )
-
-
-urlpatterns = [
-    # Before <slug>/: "inbjudan" is a reserved slug.
-    path("inbjudan/<str:token>/", invitation, name="invitation"),
-    path("<slug:slug>/medlemmar/", members, name="members"),
-    path("<slug:slug>/medlemmar/<int:pk>/roll/", member_role, name="member_role"),
-    path("<slug:slug>/medlemmar/<int:pk>/ta-bort/", member_remove, name="member_remove"),
-    path(
-        "<slug:slug>/inbjudningar/<int:pk>/aterkalla/",
-        invitation_cancel,
-        name="invitation_cancel",
-    ),
-]

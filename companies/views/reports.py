@@ -8,15 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from methods.choices import Status
 from methods.models import Method, Phase
-from methods.views.editorial import editor_required
+from methods.permissions import editor_required
 
-from .. import services
+from .. import permissions, services
 from ..models import Company, ExperienceReport
 from ..report_forms import ExperienceReportForm
 
@@ -26,7 +25,7 @@ from ..report_forms import ExperienceReportForm
 def _writable_company(request: HttpRequest, slug: str) -> Company:
     """The company, if the user may write its reports: 404 if unknown, 403 for others."""
     company = get_object_or_404(Company, slug=slug)
-    if not services.can_write_report(request.user, company):
+    if not permissions.can_write_report(request.user, company):
         raise PermissionDenied
     return company
 
@@ -42,7 +41,7 @@ def _form_page(
             "report": report,
             "form": form,
             "editable_by_author": report.pk is None
-            or report.status in services.REPORT_EDITABLE_STATUSES,
+            or report.status in permissions.REPORT_EDITABLE_STATUSES,
         },
         status=status,
     )
@@ -50,7 +49,7 @@ def _form_page(
 
 def _save(request: HttpRequest, company: Company, report: ExperienceReport) -> HttpResponse:
     """Validate the posted form; save a draft, or save and send it to the editors."""
-    submitting = "skicka" in request.POST and report.status in services.REPORT_EDITABLE_STATUSES
+    submitting = "skicka" in request.POST and report.status in permissions.REPORT_EDITABLE_STATUSES
     form = ExperienceReportForm(request.POST, instance=report, submitting=submitting)
     if not form.is_valid():
         return _form_page(request, company, report, form, status=400)
@@ -75,7 +74,7 @@ def _save(request: HttpRequest, company: Company, report: ExperienceReport) -> H
             _("Tack! Rapporten är skickad till redaktionen. Du får ett mejl när den är granskad."),
         )
         return redirect("companies:reports", company.slug)
-    if report.status in services.REPORT_EDITABLE_STATUSES:
+    if report.status in permissions.REPORT_EDITABLE_STATUSES:
         messages.success(request, _("Utkastet är sparat. Bara ni och redaktionen kan se det."))
         return redirect("companies:report_edit", company.slug, report.pk)
     messages.success(request, _("Ändringarna är sparade."))
@@ -106,7 +105,7 @@ def report_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ExperienceReport.objects.select_related("method", "author"), pk=pk, company=company
     )
     report.company = company
-    if not services.can_edit_report(request.user, report):
+    if not permissions.can_edit_report(request.user, report):
         messages.info(
             request,
             _(
@@ -135,7 +134,6 @@ def report_list(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "company": company,
             "reports": reports,
-            "editable_statuses": list(services.REPORT_EDITABLE_STATUSES),
         },
     )
 
@@ -236,20 +234,3 @@ def report_archive(request: HttpRequest, pk: int) -> HttpResponse:
         lambda report: services.archive_report(report, request.user),
         _("Rapporten är arkiverad och visas inte längre i handboken."),
     )
-
-
-urlpatterns = [
-    # Before <slug>/: "redaktion" is a reserved slug.
-    path("redaktion/rapporter/", report_queue, name="report_queue"),
-    path("redaktion/rapporter/<int:pk>/", report_review, name="report_review"),
-    path("redaktion/rapporter/<int:pk>/publicera/", report_publish, name="report_publish"),
-    path(
-        "redaktion/rapporter/<int:pk>/andringar/",
-        report_request_changes,
-        name="report_request_changes",
-    ),
-    path("redaktion/rapporter/<int:pk>/arkivera/", report_archive, name="report_archive"),
-    path("<slug:slug>/rapporter/", report_list, name="reports"),
-    path("<slug:slug>/rapporter/ny/", report_new, name="report_new"),
-    path("<slug:slug>/rapporter/<int:pk>/redigera/", report_edit, name="report_edit"),
-]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,40 +13,25 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import services
+from core.models import SiteVersion
+from core.notifications import notify
+
+from .. import permissions, services
 from ..audit import record
-from ..choices import CommentState, Status
+from ..choices import CommentState
 from ..forms import CommentForm, CommentReportForm
-from ..models import AuditAction, Comment, CommentReport, Method, SiteVersion
-from ..notifications import notify
+from ..models import AuditAction, Comment, CommentReport, Method
+from ..permissions import editor_required
 
 RATE_WINDOW = timedelta(minutes=10)
 # How many recently hidden comments the moderation page lists.
 RECENTLY_HIDDEN = 50
-
-
-def is_editor(user) -> bool:
-    return bool(user.is_authenticated and getattr(user, "is_editor", False))
-
-
-def editor_required(view: Callable) -> Callable:
-    """Anonymous users go to the login page; signed-in users who are not editors get 403."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def safe_next(request: HttpRequest, default: str) -> str:
@@ -65,16 +48,6 @@ def comment_url(comment: Comment) -> str:
     return f"{comment.method.get_absolute_url()}#kommentar-{comment.pk}"
 
 
-def _can_see_method(user, method: Method) -> bool:
-    if method.deleted_at is not None:
-        return False
-    if is_editor(user):
-        return True
-    return method.status == Status.PUBLISHED or (
-        user.is_authenticated and method.author_id == user.pk
-    )
-
-
 def _comment_for(request: HttpRequest, pk: int) -> Comment:
     """The comment if this user may see it (alive, not hidden unless editor, on a method the
     user can see), else 404."""
@@ -82,9 +55,7 @@ def _comment_for(request: HttpRequest, pk: int) -> Comment:
         Comment.objects.alive().select_related("method", "author"),
         pk=pk,
     )
-    if comment.state == CommentState.HIDDEN and not is_editor(request.user):
-        raise Http404
-    if not _can_see_method(request.user, comment.method):
+    if not permissions.can_see_comment(request.user, comment):
         raise Http404
     return comment
 
@@ -171,7 +142,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment_for(request, pk)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if comment.author_id != request.user.pk:
+    if not permissions.can_edit_comment(request.user, comment):
         raise PermissionDenied
     if request.method == "POST":
         form = CommentForm(request.POST, instance=comment)
@@ -188,7 +159,7 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment_for(request, pk)
     if not request.user.is_authenticated:
         return _login_first(comment)
-    if comment.author_id != request.user.pk and not is_editor(request.user):
+    if not permissions.can_delete_comment(request.user, comment):
         raise PermissionDenied
     services.move_to_bin(comment, request.user)
     messages.success(request, _("Kommentaren är borttagen."))
@@ -205,7 +176,7 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method == "GET":
             return redirect_to_login(request.get_full_path())
         return _login_first(comment)
-    if comment.author_id == request.user.pk:
+    if not permissions.can_report_comment(request.user, comment):
         raise PermissionDenied
     already = CommentReport.objects.filter(comment=comment, reporter=request.user).exists()
     form = CommentReportForm(request.POST if request.method == "POST" else None)
@@ -245,7 +216,7 @@ def _set_state(request: HttpRequest, pk: int, state: str) -> HttpResponse:
     comment = _comment_for(request, pk)
     if not request.user.is_authenticated:
         return _login_first(comment)
-    if not is_editor(request.user):
+    if not permissions.can_moderate_comments(request.user):
         raise PermissionDenied
     author = comment.author.public_name if comment.author else _("tidigare medlem")
     with transaction.atomic():
@@ -299,14 +270,3 @@ def comment_moderation(request: HttpRequest) -> HttpResponse:
         "methods/comment_moderation.html",
         {"reported": list(reported), "hidden": list(hidden)},
     )
-
-
-urlpatterns = [
-    path("metoder/<slug:slug>/kommentarer/", comment_create, name="comment_create"),
-    path("kommentarer/<int:pk>/redigera/", comment_edit, name="comment_edit"),
-    path("kommentarer/<int:pk>/ta-bort/", comment_delete, name="comment_delete"),
-    path("kommentarer/<int:pk>/anmal/", comment_report, name="comment_report"),
-    path("kommentarer/<int:pk>/dolj/", comment_hide, name="comment_hide"),
-    path("kommentarer/<int:pk>/visa/", comment_show, name="comment_show"),
-    path("redaktion/kommentarer/", comment_moderation, name="comment_moderation"),
-]

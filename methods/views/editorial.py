@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import workflow
+from core.readability import EASY_READ_MAX_LIX, lix
+
+from .. import permissions, workflow
 from ..choices import Role, Status
 from ..diff import diff_snapshots
 from ..models import Comment, Method, Phase, Revision
-from ..readability import EASY_READ_MAX_LIX, lix
+from ..permissions import editor_required
 from ..services import snapshot
-
-
-def editor_required(view):
-    """Signed-in editors only: others get 403, anonymous visitors the login page."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_editor:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @editor_required
@@ -132,16 +117,26 @@ def archive(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def history(request: HttpRequest, slug: str) -> HttpResponse:
-    """Every saved version, and a readable difference between any two of them."""
+    """The saved versions this visitor may see, and a readable difference between two of them.
+
+    Readers see only versions that were published; a number they may not see (or that does not
+    exist) answers 404 rather than falling back to another version, so no URL reveals a draft.
+    """
     method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
-    revisions = list(method.revisions.select_related("author").order_by("-number"))
+    revisions = list(
+        Revision.objects.visible_to(request.user, method)
+        .select_related("author")
+        .order_by("-number")
+    )
     by_number = {r.number: r for r in revisions}
 
     def chosen(name: str, default: Revision | None) -> Revision | None:
-        try:
-            return by_number.get(int(request.GET.get(name, "")), default)
-        except ValueError:
+        if name not in request.GET:
             return default
+        try:
+            return by_number[int(request.GET[name])]
+        except (ValueError, KeyError):
+            raise Http404 from None
 
     newest = revisions[0] if revisions else None
     older = revisions[1] if len(revisions) > 1 else None
@@ -150,7 +145,14 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "methods/editorial/history.html",
-        {"method": method, "revisions": revisions, "old": old, "new": new, "diff": diff},
+        {
+            "method": method,
+            "revisions": revisions,
+            "old": old,
+            "new": new,
+            "diff": diff,
+            "can_restore": permissions.can_restore_revision(request.user, method),
+        },
     )
 
 
@@ -158,7 +160,9 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def restore(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     method = get_object_or_404(Method.objects.alive(), slug=slug)
-    revision = get_object_or_404(Revision, method=method, number=number)
+    if not permissions.can_restore_revision(request.user, method):
+        raise PermissionDenied
+    revision = get_object_or_404(Revision.objects.visible_to(request.user, method), number=number)
     workflow.restore_revision(method, revision, request.user)
     messages.success(
         request,
@@ -166,14 +170,3 @@ def restore(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         % {"n": number},
     )
     return redirect("methods:history", method.slug)
-
-
-urlpatterns = [
-    path("redaktion/", dashboard, name="editorial"),
-    path("redaktion/granska/<slug:slug>/", review, name="review"),
-    path("redaktion/granska/<slug:slug>/publicera/", publish, name="publish"),
-    path("redaktion/granska/<slug:slug>/andringar/", request_changes, name="request_changes"),
-    path("redaktion/granska/<slug:slug>/arkivera/", archive, name="archive"),
-    path("metoder/<slug:slug>/historik/", history, name="history"),
-    path("metoder/<slug:slug>/historik/<int:number>/aterstall/", restore, name="restore_revision"),
-]

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
-from handbook_site.pagecache import cache_anonymous_page
-from handbook_site.ratelimit import ratelimited
+from core.models import SiteVersion
+from core.pagecache import cache_anonymous_page
+from core.ratelimit import ratelimited
 
-from .. import printing, search
+from .. import permissions, printing, search, sections
 from ..choices import Role, Status
 from ..filters import MethodFilter
 from ..forms import CommentForm
-from ..models import Method, MethodStep, Phase, SiteVersion
-from ..rendering import render_markdown
+from ..models import Method, MethodStep, Phase
 
 # The phase guide shows this many methods and links to the filtered list for the rest.
 PHASE_PAGE_METHODS = 12
-# Each group of the search page shows this many; the method list shows the rest.
-SEARCH_GROUP_SIZE = 10
 
 
 @require_GET
@@ -117,23 +112,11 @@ def method_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cache_anonymous_page
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    from companies.models import ExperienceReport
-    from companies.services import attach_phase_notes, companies_of, report_statistics
-
-    # Members of a company may report how the method worked for them. The same query settles
-    # whether the user is an editor, which the page needs anyway.
-    user_companies = companies_of(request.user)
+    # Other apps' parts of the page (companies: the experience reports) start before the
+    # method is loaded: they may settle, in the same query, whether the user is an editor.
+    started = sections.start_sections(request)
     method = _visible_method(request, slug)
     method_phases = list(method.phases.all())
-    reports = list(
-        ExperienceReport.objects.published()
-        .filter(method=method)
-        .select_related("company")
-        .order_by("-period_start", "-pk")
-    )
-    # Reports may tell about any phase, not only the method's own: one query for all six.
-    if reports:
-        attach_phase_notes(reports, SiteVersion.objects.cached_structure("phases", _all_phases))
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
     # The heaviest query of the page (it ranks every method sharing a phase), and the answer
     # changes only with the content: kept per site version.
@@ -148,11 +131,9 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "method_phases": method_phases,
             "roles": Role.choices,
             "matrix": method.role_phase_matrix(method_phases),
-            "reports": reports,
-            "report_stats": report_statistics(reports),
-            "report_companies": user_companies if method.is_published else [],
+            **sections.section_context(started, method),
             "easy_read": easy_read,
-            "can_edit": _can_edit(request.user, method),
+            "can_edit": permissions.can_edit_method(request.user, method),
             "similar_methods": similar,
             "same_line_methods": same_line,
             "comments": list(
@@ -161,24 +142,10 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 .order_by("created_at", "pk")
             ),
             "comment_form": (
-                CommentForm() if request.user.is_authenticated and method.is_published else None
+                CommentForm() if permissions.can_comment(request.user, method) else None
             ),
         },
     )
-
-
-def _all_phases() -> list[Phase]:
-    return list(Phase.objects.all())
-
-
-def _can_edit(user, method: Method) -> bool:
-    """Editors edit anything; authors their drafts, and published methods via a new version."""
-    if not user.is_authenticated:
-        return False
-    if user.is_editor:
-        return True
-    editable = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED)
-    return method.author_id == user.pk and method.status in editable
 
 
 def _visible_method(request: HttpRequest, slug: str) -> Method:
@@ -247,86 +214,6 @@ def _pdf_response(data: bytes, filename: str) -> HttpResponse:
 
 
 @require_GET
-@search_limited
-@cache_anonymous_page
-def search_page(request: HttpRequest) -> HttpResponse:
-    """Results grouped as methods, companies and experience reports, each with its count."""
-    from companies.models import Company, ExperienceReport
-
-    parsed = search.parse_query(request.GET.get("q"))
-    context: dict = {"query": parsed.text, "truncated": parsed.truncated, "parsed": parsed}
-    if parsed:
-        methods = search.search_methods(Method.objects.published(), parsed)
-        companies = search.filter_by_text(Company.objects.all(), parsed).order_by("name")
-        reports = search.filter_by_text(ExperienceReport.objects.published(), parsed)
-        top_methods = list(
-            methods.with_list_data(with_text=True).order_by("-rank", "title")[:SEARCH_GROUP_SIZE]
-        )
-        top_reports = list(
-            reports.select_related("company", "method").order_by("-period_start")[
-                :SEARCH_GROUP_SIZE
-            ]
-        )
-        context.update(
-            {
-                "method_count": methods.count(),
-                "method_rows": [
-                    (m, search.highlight(m.summary + " " + m.body, parsed)) for m in top_methods
-                ],
-                "company_count": companies.count(),
-                "companies": companies[:SEARCH_GROUP_SIZE],
-                "report_count": reports.count(),
-                "report_rows": [
-                    (r, search.highlight(r.context + " " + r.outcome_behaviour, parsed))
-                    for r in top_reports
-                ],
-                "list_querystring": urlencode({"q": parsed.text}),
-            }
-        )
-    return render(request, "methods/search.html", context)
-
-
-@require_GET
 @cache_anonymous_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
-
-
-@login_required
-@require_POST
-def markdown_preview(request: HttpRequest) -> HttpResponse:
-    """The markdownx live preview, through the same sanitising renderer as stored text."""
-    content = request.POST.get("content")
-    if content is None:
-        return HttpResponseBadRequest("content saknas")
-    return HttpResponse(render_markdown(content[:100_000]))
-
-
-def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: 200 when the database answers, 503 when it does not. No session,
-    no template, so it stays fast."""
-    from django.db import DatabaseError, connection
-
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("databasen svarar inte", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
-
-
-def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "404.html", status=404)
-
-
-def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
-    """403: signed in, but this page is not for this account."""
-    return render(request, "403.html", status=403)
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors that touch the database: the error may be the database itself.
-    from django.template import loader
-
-    return HttpResponse(loader.get_template("500.html").render({}), status=500)

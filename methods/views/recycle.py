@@ -11,30 +11,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import services
-from ..choices import Status
+from .. import permissions, services
 from ..models import COMPACT_FIELDS, AuditAction, AuditEntry, Comment, Method
-from .comments import editor_required, is_editor
+from ..permissions import editor_required
 
-# Authors may delete their own methods only while they were never published.
-AUTHOR_DELETABLE = {Status.DRAFT, Status.CHANGES_REQUESTED}
 # How many log entries the audit log page shows (newest first).
 AUDIT_LOG_LIMIT = 500
-
-
-def can_delete_method(user, method: Method) -> bool:
-    if is_editor(user):
-        return True
-    return (
-        user.is_authenticated
-        and method.author_id == user.pk
-        and method.status in AUTHOR_DELETABLE
-        and method.published_at is None
-    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,11 +31,11 @@ def method_delete(request: HttpRequest, slug: str) -> HttpResponse:
         Method.objects.visible_to(request.user).only(*COMPACT_FIELDS, "author", "published_at"),
         slug=slug,
     )
-    if not can_delete_method(request.user, method):
+    if not permissions.can_delete_method(request.user, method):
         raise PermissionDenied
     if request.method == "POST":
         services.move_to_bin(method, request.user)
-        if is_editor(request.user):
+        if permissions.can_review_methods(request.user):
             messages.success(
                 request,
                 _("«%(title)s» ligger nu i papperskorgen. Där kan du återställa den.")
@@ -149,18 +134,3 @@ def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
         "methods/audit_log.html",
         {"method": method, "entries": entries, "limit": AUDIT_LOG_LIMIT},
     )
-
-
-urlpatterns = [
-    path("metoder/<slug:slug>/ta-bort/", method_delete, name="delete"),
-    path("metoder/<slug:slug>/logg/", audit_log, name="audit_log"),
-    path("redaktion/papperskorg/", recycle_bin, name="recycle_bin"),
-    path(
-        "redaktion/papperskorg/metoder/<int:pk>/aterstall/", restore_method, name="restore_method"
-    ),
-    path(
-        "redaktion/papperskorg/kommentarer/<int:pk>/aterstall/",
-        restore_comment,
-        name="restore_comment",
-    ),
-]

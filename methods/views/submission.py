@@ -7,30 +7,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import workflow
+from core.readability import EASY_READ_MAX_LIX, lix, lix_label
+
+from .. import permissions, workflow
 from ..choices import Role, Status
 from ..models import Method, Phase
-from ..readability import EASY_READ_MAX_LIX, lix, lix_label
-from ..wizard import STEP_SLUGS, STEPS, BasicsForm, build_form, step_before
-
-EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.CHANGES_REQUESTED)
+from ..wizard import STEP_SLUGS, STEPS, BasicsForm, build_form, conflict_rows, step_before
 
 
 def editable_method(request: HttpRequest, slug: str) -> Method:
-    """The method if this user may edit it now; 404 if they may not even see it."""
+    """The method if this user may edit it now (a published one: the caller starts a working
+    copy); 404 if they may not even see it."""
     method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
-    user = request.user
-    if user.is_editor:
-        return method
-    if method.author_id != user.pk:
-        raise PermissionDenied
-    if method.status == Status.PUBLISHED:
-        return method  # the caller starts a working copy
-    if method.status not in EDITABLE_BY_AUTHOR:
+    if not permissions.can_edit_method(request.user, method):
         raise PermissionDenied
     return method
 
@@ -67,20 +60,6 @@ def method_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("methods:edit_step", method.slug, step)
 
 
-def _conflict_rows(form, current: Method) -> list[dict]:
-    """Fields where the saved text differs from what this user typed, side by side."""
-    rows = []
-    for name in form.changed_data:
-        if name == "version" or name not in form.fields or not hasattr(current, name):
-            continue
-        saved = getattr(current, name)
-        if hasattr(saved, "all"):
-            saved = ", ".join(str(obj) for obj in saved.all())
-        rows.append({"label": form.fields[name].label, "saved": saved,
-                     "typed": form.data.get(name, "")})  # fmt: skip
-    return rows
-
-
 @login_required
 def method_edit_step(request: HttpRequest, slug: str, step: str) -> HttpResponse:
     if step not in STEP_SLUGS:
@@ -97,7 +76,10 @@ def method_edit_step(request: HttpRequest, slug: str, step: str) -> HttpResponse
             message = _("Sparade steget ”%(step)s”") % {"step": STEPS[STEP_SLUGS.index(step)].title}
             workflow.save_version(method, form.started_from, request.user, form.save_to, message)
         except workflow.ConflictError as error:
-            conflict = {"message": str(error), "rows": _conflict_rows(form, error.current)}
+            conflict = {
+                "message": str(error),
+                "rows": conflict_rows(form, step, error.current, request.user),
+            }
             # Saving again now means: I have merged by hand, use my text.
             form.data = form.data.copy()
             form.data["version"] = str(error.current.version)
@@ -150,7 +132,7 @@ def _preview(request: HttpRequest, method: Method) -> HttpResponse:
             "easy_read_lix": easy_read_lix,
             "easy_read_lix_label": lix_label(easy_read_lix),
             "lix_max": EASY_READ_MAX_LIX,
-            "can_submit": method.status in EDITABLE_BY_AUTHOR,
+            "can_submit": permissions.can_submit_method(request.user, method),
         },
     )
 
@@ -171,11 +153,3 @@ def method_submit(request: HttpRequest, slug: str) -> HttpResponse:
         _("Tack! Metoden är inskickad. Redaktionen läser den och hör av sig via e-post."),
     )
     return redirect(reverse("methods:detail", args=[method.slug]))
-
-
-urlpatterns = [
-    path("metoder/ny/", method_new, name="new"),
-    path("metoder/<slug:slug>/redigera/", method_edit, name="edit"),
-    path("metoder/<slug:slug>/redigera/<slug:step>/", method_edit_step, name="edit_step"),
-    path("metoder/<slug:slug>/skicka-in/", method_submit, name="submit"),
-]

@@ -166,6 +166,11 @@ def test_submit_request_changes_resubmit_and_publish(
     assert "är publicerad" in mailoutbox[-1].subject
     client.logout()
     assert client.get(method.get_absolute_url()).status_code == 200
+    # Readers see the published version only; the drafts before it stay the author's and the
+    # editors' (tests/methods/test_revision_access.py tries every number and role).
+    history = client.get(reverse("methods:history", args=[method.slug]))
+    assert [r.message for r in history.context["revisions"]] == ["Publicerad"]
+    client.force_login(editor)
     history = client.get(reverse("methods:history", args=[method.slug]))
     assert [r.message for r in history.context["revisions"]][:2] == [
         "Publicerad",

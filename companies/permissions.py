@@ -1,0 +1,93 @@
+"""Who may do what with companies, their members, efforts and experience reports: the one place
+where the companies app decides access. Views, querysets, templates and the admin ask here.
+
+"Is this user an editor" is the handbook's question (methods.permissions.is_editor); this
+module builds on it rather than asking the user object itself.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from methods.choices import Status
+from methods.permissions import is_editor
+
+from .choices import MembershipRole
+
+# The states in which a report's writers may still change it; editors may change any.
+REPORT_EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED)
+
+
+# Membership
+
+
+def _membership_role(user, company) -> str | None:
+    """The user's role in the company, or None."""
+    if not user.is_authenticated:
+        return None
+    return company.memberships.filter(user=user).values_list("role", flat=True).first()
+
+
+def is_company_member(user, company) -> bool:
+    return _membership_role(user, company) is not None
+
+
+def is_company_admin(user, company) -> bool:
+    return _membership_role(user, company) == MembershipRole.ADMIN
+
+
+def can_manage_company(user, company) -> bool:
+    """Edit the profile, invite and remove members, change roles, export everything.
+
+    Company admins only: superusers manage memberships in Django admin, and editors curate the
+    handbook, not other companies' staff."""
+    return is_company_admin(user, company)
+
+
+def can_follow_company(user, company) -> bool:
+    """See the company's private work: its efforts and all its reports in every state."""
+    return is_editor(user) or is_company_member(user, company)
+
+
+# Efforts
+
+
+def visible_efforts_q(user) -> Q | None:
+    """Efforts are private to the company's members, and to editors. None: all of them."""
+    if is_editor(user):
+        return None
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(company__memberships__user=user)
+
+
+# Experience reports
+
+
+def visible_reports_q(user) -> Q | None:
+    """Published reports for everyone; a company's members and a report's author also see its
+    drafts; editors see all. None: all of them."""
+    if is_editor(user):
+        return None
+    if user.is_authenticated:
+        return Q(status=Status.PUBLISHED) | Q(author=user) | Q(company__memberships__user=user)
+    return Q(status=Status.PUBLISHED)
+
+
+def can_write_report(user, company) -> bool:
+    """Members of the company write its reports; editors may help with any company's."""
+    return can_follow_company(user, company)
+
+
+def can_edit_report_now(user, report) -> bool:
+    """The state half of can_edit_report, for a page that has already settled that the user
+    writes the company's reports (no query per row)."""
+    return is_editor(user) or report.status in REPORT_EDITABLE_STATUSES
+
+
+def can_edit_report(user, report) -> bool:
+    return can_write_report(user, report.company) and can_edit_report_now(user, report)
+
+
+def can_review_reports(user) -> bool:
+    return is_editor(user)

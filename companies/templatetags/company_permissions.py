@@ -1,0 +1,12 @@
+"""The companies permissions module's questions as template filters (see
+methods/templatetags/permissions.py): `{% if user|can_edit_report:report %}`."""
+
+from django import template
+
+from companies import permissions
+
+register = template.Library()
+
+for _name in dir(permissions):
+    if _name.startswith("can_"):
+        register.filter(_name, getattr(permissions, _name))
