@@ -1,15 +1,56 @@
-"""Company URLs. Each view module lists its own paths; fixed words come before <slug>/."""
+"""Every route of the companies app, in the order Django tries them. Fixed words come before
+<slug>/, and the company page itself comes last."""
+
+from django.urls import path
 
 from .views import directory, efforts, members, profile, reports
 
 app_name = "companies"
 
 urlpatterns = [
-    *directory.urlpatterns,
-    *members.urlpatterns,
-    *profile.urlpatterns,
-    *reports.urlpatterns,
-    *efforts.urlpatterns,
+    path("", directory.company_list, name="list"),
+    # Members and invitations. Before <slug>/: "inbjudan" is a reserved slug.
+    path("inbjudan/<str:token>/", members.invitation, name="invitation"),
+    path("<slug:slug>/medlemmar/", members.members, name="members"),
+    path("<slug:slug>/medlemmar/<int:pk>/roll/", members.member_role, name="member_role"),
+    path("<slug:slug>/medlemmar/<int:pk>/ta-bort/", members.member_remove, name="member_remove"),
+    path(
+        "<slug:slug>/inbjudningar/<int:pk>/aterkalla/",
+        members.invitation_cancel,
+        name="invitation_cancel",
+    ),
+    # The company profile and its data export.
+    path("<slug:slug>/redigera/", profile.company_edit, name="edit"),
+    path("<slug:slug>/export.json", profile.export_json, name="export_json"),
+    path("<slug:slug>/export.zip", profile.export_csv, name="export_csv"),
+    # Experience reports. Before <slug>/: "redaktion" is a reserved slug.
+    path("redaktion/rapporter/", reports.report_queue, name="report_queue"),
+    path("redaktion/rapporter/<int:pk>/", reports.report_review, name="report_review"),
+    path("redaktion/rapporter/<int:pk>/publicera/", reports.report_publish, name="report_publish"),
+    path(
+        "redaktion/rapporter/<int:pk>/andringar/",
+        reports.report_request_changes,
+        name="report_request_changes",
+    ),
+    path("redaktion/rapporter/<int:pk>/arkivera/", reports.report_archive, name="report_archive"),
+    path("<slug:slug>/rapporter/", reports.report_list, name="reports"),
+    path("<slug:slug>/rapporter/ny/", reports.report_new, name="report_new"),
+    path("<slug:slug>/rapporter/<int:pk>/redigera/", reports.report_edit, name="report_edit"),
+    # Competence-development efforts.
+    path("<slug:slug>/insatser/", efforts.effort_list, name="efforts"),
+    path("<slug:slug>/insatser/ny/", efforts.effort_new, name="effort_new"),
+    path("<slug:slug>/insatser/<int:pk>/", efforts.effort_detail, name="effort"),
+    path("<slug:slug>/insatser/<int:pk>/bocka/", efforts.effort_check, name="effort_check"),
+    path(
+        "<slug:slug>/insatser/<int:pk>/fas/<int:number>/",
+        efforts.effort_phase,
+        name="effort_phase",
+    ),
+    path(
+        "<slug:slug>/insatser/<int:pk>/nasta-fas/",
+        efforts.effort_complete_phase,
+        name="effort_next",
+    ),
     # Last: everything else under /foretag/<slug>/ is a company page.
-    *directory.detail_urlpatterns,
+    path("<slug:slug>/", directory.company_detail, name="detail"),
 ]

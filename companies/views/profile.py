@@ -11,7 +11,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -85,10 +84,3 @@ def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     content = services.export_zip(services.company_export(company))
     services.record_export(company, request.user, "CSV")
     return _attachment(content, "application/zip", _export_filename(company, "zip"))
-
-
-urlpatterns = [
-    path("<slug:slug>/redigera/", company_edit, name="edit"),
-    path("<slug:slug>/export.json", export_json, name="export_json"),
-    path("<slug:slug>/export.zip", export_csv, name="export_csv"),
-]
