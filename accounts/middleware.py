@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.roles import EDITOR_GROUP
+
 # Pages a user without two-factor authentication must still reach: the setup itself (allauth
 # asks for the password again before activation, and refuses while an e-mail address is
 # unverified), leaving, the health check and the language switcher.
@@ -46,7 +48,7 @@ def must_set_up_mfa(user) -> bool:
     from allauth.mfa.models import Authenticator
     from django.db.models import Exists, OuterRef
 
-    from accounts.models import EDITOR_GROUP, User
+    from accounts.models import User
 
     groups = User.groups.through.objects
     in_group, has_totp = (

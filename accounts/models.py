@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-EDITOR_GROUP = "Redaktörer"
+from core.roles import EDITOR_GROUP
 
 
 class UserManager(BaseUserManager["User"]):

@@ -169,7 +169,7 @@ def handbook_pdf(methods: int) -> dict:
         with transaction.atomic():
             keep = list(Method.objects.published().order_by("pk").values_list("pk", flat=True))
             Method.objects.published().exclude(pk__in=keep[:methods]).update(status=Status.ARCHIVED)
-            from methods.models import SiteVersion
+            from core.models import SiteVersion
 
             SiteVersion.objects.bump()
             # The build, as the worker runs it (a request only queues it, see printing.py).

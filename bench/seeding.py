@@ -3,7 +3,7 @@
 bulk_create skips Model.save() and the services, so this module does their work itself, in
 sets rather than per row:
 
-- Method.save(): slug, body_html/easy_read_html (methods.rendering.render_markdown), time_band
+- Method.save(): slug, body_html/easy_read_html (core.rendering.render_markdown), time_band
   (TimeBand.for_minutes), published_at; MethodStep.save(): text_html.
 - methods.services.refresh_search_index(): search_title and search_text are computed here from
   the same parts in the same order (tests/test_bench.py checks the mirror against the service),
@@ -31,10 +31,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.models import EDITOR_GROUP
 from companies.choices import County, HeadcountBand, LegalForm
 from companies.models import BusinessLine, Company, ExperienceReport
-from companies.validators import luhn_check_digit
+from core.models import SiteVersion
+from core.rendering import render_markdown
+from core.roles import EDITOR_GROUP
+from core.validators import luhn_check_digit
 from methods.choices import CostLevel, EvidenceStatus, LearningForm, Role, Status, TimeBand
 from methods.models import (
     RESERVED_SLUGS,
@@ -43,9 +45,7 @@ from methods.models import (
     MethodStep,
     MethodTargetRole,
     Phase,
-    SiteVersion,
 )
-from methods.rendering import render_markdown
 from methods.search import normalize
 
 from . import textgen

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "markdownx",
     "django_tasks_db",
+    "core",
     "accounts",
     "methods",
     "companies",
@@ -100,10 +101,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "handbook_site.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "handbook_site.middleware.SwedishFirstLocaleMiddleware",
+    "core.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -114,7 +115,7 @@ MIDDLEWARE = [
     # After AccountMiddleware: it opens the allauth request context the MFA pages use.
     "accounts.middleware.StaffMFARequiredMiddleware",
     # Last, so its process_exception sees a view's database errors first.
-    "handbook_site.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "handbook_site.urls"
@@ -149,7 +150,7 @@ DATABASES = {
 }
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # Fail fast when PostgreSQL is unreachable: the request gets the 503 page within seconds
-    # (handbook_site.middleware.DatabaseUnavailableMiddleware) instead of hanging a worker.
+    # (core.middleware.DatabaseUnavailableMiddleware) instead of hanging a worker.
     # With CONN_MAX_AGE and health checks Django opens a new connection by itself once the
     # database is back, without restarting the app server.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
@@ -303,7 +304,7 @@ TASKS = {
 }
 
 # markdownx: the live preview goes through the one sanitising renderer.
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "methods.rendering.render_markdown"
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "core.rendering.render_markdown"
 MARKDOWNX_MEDIA_PATH = "uploads/"
 MARKDOWNX_UPLOAD_MAX_SIZE = env_int("UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"]
@@ -356,8 +357,8 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's Redis backend, failing open: a Redis outage makes the site slower, not
-            # broken (handbook_site/cache.py).
-            "BACKEND": "handbook_site.cache.ResilientRedisCache",
+            # broken (core/cache.py).
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             # Fail fast when Redis is unreachable instead of holding the request.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -394,7 +395,7 @@ RATELIMIT_INVITE_PERIOD = env_int("RATELIMIT_INVITE_PERIOD", 60 * 60)
 METHODS_PER_PAGE = 20
 
 # Reading pages rendered for anonymous visitors are kept this many seconds at most
-# (handbook_site/pagecache.py); any content change retires them at once. The limit only bounds
+# (core/pagecache.py); any content change retires them at once. The limit only bounds
 # how old relative times ("3 dagar sedan") can get. 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 

@@ -1,12 +1,23 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.siteversion import track
+
 
 class MethodsConfig(AppConfig):
     name = "methods"
     verbose_name = _("Handboken")
 
     def ready(self) -> None:
-        from . import signals
-
-        signals.connect()
+        # Rows that appear on pages served to anonymous readers: a change retires the cached
+        # pages. Not tracked on purpose: revisions and comment reports (only signed-in users
+        # see them, and their pages are never cached).
+        track(*map(self.get_model, ["Method", "MethodTargetRole", "MethodStep", "Comment"]))
+        # The handbook's structure: the phase list, the facet vocabularies, the synonym table.
+        track(
+            *map(
+                self.get_model,
+                ["Phase", "ChecklistItem", "CompetenceArea", "BusinessLine", "SearchSynonym"],
+            ),
+            structure=True,
+        )

@@ -16,10 +16,10 @@ from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import BusinessLine
+from core.models import SiteVersion
 
 from .choices import CostLevel, LearningForm, Role, TimeBand
-from .models import CompetenceArea, Method, MethodTargetRole, Phase, SiteVersion
+from .models import BusinessLine, CompetenceArea, Method, MethodTargetRole, Phase
 
 FACET_CACHE_SECONDS = 600
 EXTERNAL_CHOICES = [("ja", _("Behövs")), ("nej", _("Behövs inte"))]

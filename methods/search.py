@@ -24,6 +24,8 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString, mark_safe
 
+from core.models import SiteVersion
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 MIN_STEM_LENGTH = 5
@@ -78,8 +80,6 @@ class ParsedQuery:
 def _synonym_table() -> dict[str, list[tuple[str, ...]]]:
     """Normalised word -> alternatives, both ways for single words. Built once per structure
     version (editing a synonym in the admin changes it)."""
-    from .models import SiteVersion
-
     return SiteVersion.objects.cached_structure("synonyms", _build_synonym_table)
 
 

@@ -8,7 +8,9 @@ from django.db import transaction
 from django.db.models import Max, Value
 from django.utils import timezone
 
-from .models import AuditAction, Comment, Method, Revision, SiteVersion
+from core.models import SiteVersion
+
+from .models import AuditAction, Comment, Method, Revision
 from .search import is_postgresql, normalize
 
 # Plain fields copied into every revision snapshot (rendered HTML is derived, not stored).

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from companies.models import BusinessLine
+from core.notifications import editor_addresses, notify
+from core.readability import EASY_READ_MAX_LIX, find_personal_data, lix
 
 from . import audit
 from .choices import Status
@@ -29,8 +31,6 @@ from .models import (
     Phase,
     Revision,
 )
-from .notifications import editor_addresses, notify
-from .readability import EASY_READ_MAX_LIX, find_personal_data, lix
 from .services import SNAPSHOT_FIELDS, record_revision, refresh_search_index, snapshot
 
 

@@ -50,10 +50,10 @@ def empty_cache():
     """Each test starts with an empty cache, so query counts do not depend on test order."""
     from django.core.cache import cache
 
-    from methods.models import _request_memo
+    from core.siteversion import forget_request_memo
 
     cache.clear()
-    _request_memo.__dict__.clear()  # a request that raised never finished
+    forget_request_memo()  # a request that raised never finished
 
 
 @pytest.fixture(autouse=True)

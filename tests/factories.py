@@ -6,12 +6,13 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from accounts.models import EDITOR_GROUP, User
-from companies.models import BusinessLine, Company, ExperienceReport, Membership
+from accounts.models import User
+from companies.models import Company, ExperienceReport, Membership
 from companies.services import refresh_report_stats
-from companies.validators import luhn_check_digit
+from core.roles import EDITOR_GROUP
+from core.validators import luhn_check_digit
 from methods.choices import LearningForm, Role, Status
-from methods.models import CompetenceArea, Method, MethodStep, MethodTargetRole, Phase
+from methods.models import BusinessLine, CompetenceArea, Method, MethodStep, MethodTargetRole, Phase
 from methods.services import refresh_search_index
 
 PASSWORD = "ett-langt-testlosen-42"

@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from accounts.models import EDITOR_GROUP
-from methods import backup
+from core import backup
+from core.roles import EDITOR_GROUP
 from methods.models import Comment, Method
 from methods.services import move_to_bin
 from tests.factories import (

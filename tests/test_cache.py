@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache, caches
 from django.test import override_settings
 
-from handbook_site import cache as resilient
+from core import cache as resilient
 from tests.factories import MethodFactory
 
 
@@ -21,7 +21,7 @@ def closed_port() -> int:
 def redis_cache_settings(url: str) -> dict:
     return {
         "default": {
-            "BACKEND": "handbook_site.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "kh-test-cache",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -37,7 +37,7 @@ def dead_redis():
 
 def test_every_operation_falls_back_when_redis_is_down(dead_redis, caplog, monkeypatch):
     monkeypatch.setattr(resilient, "PAUSE_SECONDS", 0)  # try Redis on every call
-    with caplog.at_level(logging.WARNING, logger="handbook_site.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         assert dead_redis.get("k", "standard") == "standard"
         assert dead_redis.get_many(["a", "b"]) == {}
         assert dead_redis.has_key("k") is False

@@ -8,7 +8,7 @@ from django.db.backends.utils import CursorWrapper
 from django.template import loader
 from django.urls import include, path
 
-from handbook_site.middleware import DatabaseUnavailableMiddleware, is_database_unavailable
+from core.middleware import DatabaseUnavailableMiddleware, is_database_unavailable
 from handbook_site.urls import handler500  # noqa: F401 - this URLconf's error page
 
 

@@ -43,8 +43,8 @@ def test_redis_url_selects_the_fail_open_redis_cache_with_a_key_prefix():
     settings = json.loads(result.stdout)
     assert settings["caches"] == {
         "default": {
-            # Django's Redis backend, failing open (handbook_site/cache.py, tests/test_cache.py).
-            "BACKEND": "handbook_site.cache.ResilientRedisCache",
+            # Django's Redis backend, failing open (core/cache.py, tests/test_cache.py).
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/3",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
             "KEY_PREFIX": "kompetenshandboken",

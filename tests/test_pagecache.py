@@ -1,4 +1,4 @@
-"""The anonymous page cache (handbook_site/pagecache.py): served fast, never stale, never shared
+"""The anonymous page cache (core/pagecache.py): served fast, never stale, never shared
 with a signed-in user, and every per-request secret fresh."""
 
 import re
@@ -9,10 +9,11 @@ from django.template import RequestContext, Template
 from django.test import Client, override_settings
 from django.urls import path
 
-from handbook_site.pagecache import cache_anonymous_page
+from core.models import SiteVersion
+from core.pagecache import cache_anonymous_page
 from methods import workflow
 from methods.choices import CommentState, Status
-from methods.models import Comment, Method, SiteVersion
+from methods.models import Comment, Method
 from methods.services import move_to_bin
 from tests.factories import MethodFactory
 

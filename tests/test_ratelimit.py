@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from handbook_site import ratelimit
+from core import ratelimit
 from tests.factories import PASSWORD, UserFactory
 
 TITLE = "För många försök"

@@ -70,7 +70,7 @@ def test_site_defaults(settings):
     assert [code for code, _ in settings.LANGUAGES] == ["sv", "en"]
     assert settings.TIME_ZONE == "Europe/Stockholm"
     assert settings.AUTH_USER_MODEL == "accounts.User"
-    assert "handbook_site.middleware.SwedishFirstLocaleMiddleware" in settings.MIDDLEWARE
+    assert "core.middleware.SwedishFirstLocaleMiddleware" in settings.MIDDLEWARE
 
 
 def test_check_deploy_reports_nothing_with_production_settings(tmp_path):

@@ -320,7 +320,7 @@ AREAS = [
 
 
 def seed(apps, schema_editor):
-    from methods.rendering import render_markdown
+    from core.rendering import render_markdown
 
     Phase = apps.get_model("methods", "Phase")
     ChecklistItem = apps.get_model("methods", "ChecklistItem")

@@ -1,5 +1,5 @@
 // Live readability (LIX) for the textareas named by [data-lix-output]; the server shows the
-// saved value, this keeps it current while typing. Same formula as methods/readability.py.
+// saved value, this keeps it current while typing. Same formula as core/readability.py.
 (function () {
   "use strict";
   var WORD = /[A-Za-zÅÄÖåäöÉéÜü]+(?:-[A-Za-zÅÄÖåäö]+)*/g;

@@ -14,9 +14,9 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from companies.models import Invitation
+from core.readability import lix
 from methods.choices import Status
 from methods.models import Comment, Method
-from methods.readability import lix
 from tests.browser.conftest import assert_no_axe_violations
 from tests.factories import PASSWORD, MethodFactory, make_editor
 

@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
+from core.rendering import ALLOWED_TAGS
 from methods.models import Comment
-from methods.rendering import ALLOWED_TAGS
 from tests.factories import CompanyFactory, MethodFactory, MethodStepFactory
 from tests.security.xss_payloads import NASTIEST
 

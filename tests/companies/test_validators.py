@@ -1,7 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from companies.validators import luhn_valid, normalize_org_number
+from companies.validators import normalize_org_number
+from core.validators import luhn_valid
 
 
 @pytest.mark.parametrize(

@@ -24,9 +24,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.notifications import MAX_ATTEMPTS, RETRY_DELAYS, send_notification
 from methods.choices import Status
 from methods.models import Comment
-from methods.notifications import MAX_ATTEMPTS, RETRY_DELAYS, send_notification
 from tests.factories import MethodFactory, UserFactory, make_editor
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,6 +1,6 @@
 import pytest
 
-from methods.readability import find_personal_data, lix, lix_label
+from core.readability import find_personal_data, lix, lix_label
 
 
 def test_lix_of_easy_text_is_low():

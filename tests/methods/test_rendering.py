@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from methods.rendering import ALLOWED_TAGS, render_markdown, sanitize_html
+from core.rendering import ALLOWED_TAGS, render_markdown, sanitize_html
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",

@@ -369,7 +369,7 @@ def test_interface_is_swedish_even_when_the_browser_prefers_english(client):
 
 
 def test_server_error_page_is_friendly_and_needs_no_database(rf, django_assert_num_queries):
-    from methods.views.reading import server_error
+    from core.views import server_error
 
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))

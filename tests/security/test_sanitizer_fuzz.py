@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from core.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown, sanitize_html
 from methods.models import Comment
-from methods.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown, sanitize_html
 from tests.factories import CompanyFactory, MethodFactory, MethodStepFactory, UserFactory
 from tests.methods.test_rendering import _Collector, assert_safe
 from tests.security.xss_payloads import (

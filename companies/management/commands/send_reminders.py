@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from companies.choices import MembershipRole
 from companies.models import Effort, ReminderSent
+from core.notifications import notify
 from methods.models import Method
-from methods.notifications import notify
 
 FOLLOW_UP_MONTHS = (3, 6)
 

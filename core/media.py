@@ -18,7 +18,7 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.utils._os import safe_join
 from django.views.decorators.http import require_safe
 
-# The formats methods/uploads.py stores (it re-encodes every upload to one of these).
+# The formats core/uploads.py stores (it re-encodes every upload to one of these).
 CONTENT_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",

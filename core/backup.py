@@ -17,8 +17,9 @@ in use. Media files are copied after the rows: a file uploaded meanwhile is simp
 checksums), replaces all rows of the backed-up models in one transaction, verifies the row
 counts against the manifest and then writes the media files back.
 
-Permissions, content types, sessions and queued task results are not backed up: the first two
-are recreated by ``migrate``, the others are short-lived.
+Every installed app's models are backed up, whichever app they belong to, except permissions,
+content types, sessions and queued task results: the first two are recreated by ``migrate``, the
+others are short-lived (see SKIPPED_APPS and SKIPPED_MODELS).
 """
 
 from __future__ import annotations
@@ -56,11 +57,13 @@ MANIFEST_NAME = "manifest.json"
 DATABASE_NAME = "database.json"
 MEDIA_PREFIX = "media/"
 
-# Apps whose rows are backed up, with the models of those apps that are left out.
-BACKED_UP_APPS = ["sites", "auth", "accounts", "account", "admin", "methods", "companies"]
+# Every installed app's rows are backed up except these apps'. Content types are recreated by
+# migrate; sessions and queued task results are short-lived. allauth's MFA authenticators were
+# never part of the backup (they hold the staff's TOTP secrets).
+SKIPPED_APPS = {"contenttypes", "sessions", "django_tasks_database", "mfa"}
 # Permissions are rebuilt by migrate; the site version is a cache key, not data (a restore moves
 # it forward instead, see restore_backup).
-SKIPPED_MODELS = {"auth.permission", "methods.siteversion"}
+SKIPPED_MODELS = {"auth.permission", "core.siteversion"}
 
 _CHUNK = 1024 * 1024
 
@@ -107,14 +110,16 @@ class RestoreResult:
 def backed_up_models() -> list[type[Model]]:
     """The backed-up models in an order that loads: natural-key dependencies first."""
     app_list = []
-    for label in BACKED_UP_APPS:
-        app_config = apps.get_app_config(label)
+    for app_config in apps.get_app_configs():
+        if app_config.label in SKIPPED_APPS:
+            continue
         models = [
             model
             for model in app_config.get_models()
             if model._meta.label_lower not in SKIPPED_MODELS and not model._meta.proxy
         ]
-        app_list.append((app_config, models))
+        if models:
+            app_list.append((app_config, models))
     return serializers.sort_dependencies(app_list, allow_cycles=True)
 
 

@@ -1,15 +1,14 @@
 """Site-wide middleware: Swedish first, a Permissions-Policy, and the 503 page when the
-database is unreachable."""
+database is unreachable (core.views.server_error serves it for errors outside a view)."""
 
 import logging
-import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template import loader
 
-logger = logging.getLogger("handbook_site.database")
+logger = logging.getLogger("core.database")
 
 
 class SwedishFirstLocaleMiddleware(LocaleMiddleware):
@@ -86,14 +85,3 @@ def is_database_unavailable(exception: BaseException | None) -> bool:
             return True
         exception = exception.__cause__ or exception.__context__
     return False
-
-
-def server_error(request) -> HttpResponse:
-    """handler500. Database errors raised outside a view (a middleware's process_view reading
-    request.user, a session saved on the way out) never reach process_exception; Django hands
-    them to this handler while the exception is being handled, so they still get the 503 page."""
-    if is_database_unavailable(sys.exc_info()[1]):
-        return database_unavailable()
-    from methods.views.reading import server_error as site_server_error
-
-    return site_server_error(request)

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from methods.backup import BackupError, create_backup, default_backup_path
+from core.backup import BackupError, create_backup, default_backup_path
 
 
 class Command(BaseCommand):

@@ -1,4 +1,5 @@
-"""E-mail notifications, sent through Django's tasks framework after the transaction commits.
+"""E-mail notifications: notify() renders a mail and queues the send_notification task, which
+Django's tasks framework runs after the transaction commits.
 
 The message is rendered in the request (Swedish, with the data as it is now); only sending is
 deferred, so a slow or absent mail server never blocks or breaks the request. With the database
@@ -13,11 +14,15 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from .roles import EDITOR_GROUP
 
 logger = logging.getLogger(__name__)
 
@@ -82,11 +87,7 @@ def notify(recipients: Iterable[str], template: str, context: dict) -> None:
 
 
 def editor_addresses() -> list[str]:
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
-    from accounts.models import EDITOR_GROUP
-
+    """The addresses of the active editors and superusers."""
     return list(
         get_user_model()
         .objects.filter(is_active=True)

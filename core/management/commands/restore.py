@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from methods.backup import BackupError, read_manifest, restore_backup
+from core.backup import BackupError, read_manifest, restore_backup
 
 
 class Command(BaseCommand):

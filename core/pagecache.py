@@ -1,7 +1,7 @@
 """Whole reading pages cached for anonymous readers, with conditional GET.
 
 Most visits are anonymous reads of pages that change only when someone publishes. Those pages
-are rendered once per site version (methods.models.SiteVersion, bumped by every content change)
+are rendered once per site version (core.models.SiteVersion, bumped by every content change)
 and then served from the cache with one primary-key query. Three rules keep it correct:
 
 - Only requests without a session cookie are served from or stored in the cache. A signed-in
@@ -33,6 +33,8 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
+
+from .models import SiteVersion
 
 NONCE_PLACEHOLDER = "__KH_CSP_NONCE__"
 CSRF_PLACEHOLDER = "__KH_CSRF_TOKEN__"
@@ -82,8 +84,6 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest) -> str:
-    from methods.models import SiteVersion
-
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     return f"page:{SiteVersion.objects.current()}:{get_language()}:{path}"
 

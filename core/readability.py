@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from companies.validators import luhn_valid
+from .validators import luhn_valid
 
 # Lättläst target: LIX at most 40 ("lätt text, barnböcker" to "normal tidningstext" is 30-40).
 EASY_READ_MAX_LIX = 40
