@@ -8,14 +8,19 @@ from dataclasses import dataclass
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Role
+from .models import Method
+from .services import SNAPSHOT_FIELDS, SNAPSHOT_RELATIONS
 
 # Words with the spaces after them: a rewritten sentence shows as one deletion and one insertion.
 _TOKENS = re.compile(r"\s+|\S+\s*")
 
-# Field labels for the diff, in the order fields are shown.
+# Field labels for the diff, in the order fields are shown. Each keeps its own short wording;
+# any other snapshot field (services.SNAPSHOT_FIELDS and SNAPSHOT_RELATIONS) is shown after these
+# under the model field's verbose_name, so a field added to the snapshot is never left out.
 LABELS = {
     "title": _("Titel"), "summary": _("Sammanfattning"), "easy_read": _("Lättläst version"),
     "purpose": _("Syfte"), "body": _("Beskrivning"), "learning_form": _("Lärandeform"),
@@ -34,6 +39,18 @@ LABELS = {
     "phases": _("Faser"), "competence_areas": _("Kompetensområden"),
     "business_lines": _("Branscher"), "target_roles": _("Målgrupp"),
 }  # fmt: skip
+
+# Snapshot keys not shown as a field: the address is not content; steps are compared one by one.
+UNLABELLED = {"slug", "steps"}
+
+
+def labels() -> dict[str, str]:
+    """Every snapshot key shown in the diff with its label, in the order shown."""
+    shown = dict(LABELS)
+    for name in [*SNAPSHOT_FIELDS, *SNAPSHOT_RELATIONS]:
+        if name not in shown and name not in UNLABELLED:
+            shown[name] = capfirst(Method._meta.get_field(name).verbose_name)
+    return shown
 
 
 @dataclass(frozen=True)
@@ -69,7 +86,7 @@ def diff_snapshots(old: dict | None, new: dict) -> list[FieldDiff]:
     """Every field that differs; a missing old snapshot means everything is new."""
     old = old or {}
     diffs = []
-    for name, label in LABELS.items():
+    for name, label in labels().items():
         before, after = old.get(name), new.get(name)
         if before == after:
             continue

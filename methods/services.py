@@ -2,36 +2,82 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max, Value
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from core.models import SiteVersion
+from core.audit import record, words
+from core.models import AuditAction, SiteVersion
 
-from .models import AuditAction, Comment, Method, Revision
+from .models import Comment, Method, Revision
 from .search import is_postgresql, normalize
 
-# Plain fields copied into every revision snapshot (rendered HTML is derived, not stored).
-SNAPSHOT_FIELDS = [
-    "title", "slug", "summary", "easy_read", "purpose", "body", "learning_form",
-    "prerequisites", "adaptation_language", "adaptation_reading", "adaptation_health",
-    "prep_minutes", "delivery_minutes", "followup_minutes", "group_size_min", "group_size_max",
-    "cost_level", "internal_hours", "materials", "needs_external_trainer",
-    "indicator_reaction", "indicator_learning", "indicator_behaviour", "indicator_results",
-    "evidence_status", "source", "licence", "contact", "status",
+# What a revision snapshot of a Method keeps: every concrete, non-relation field of the model
+# except those below, plus the relations in SNAPSHOT_RELATIONS. A field added to Method is kept
+# by the next revision and restored by workflow.apply_snapshot without a change here; one that
+# a revision should not keep goes into SNAPSHOT_EXCLUDED (tests/test_field_declarations.py
+# fails until it is in one or the other).
+SNAPSHOT_EXCLUDED = {
+    "id",
+    # Who and when: the revision records its own author and time; the audit log the rest.
+    "author", "created_at", "updated_at", "published_at", "deleted_at", "submitted_at",
+    # Workflow bookkeeping, not content.
+    "working_copy_of", "version", "wizard_step", "editor_message",
+    "personal_data_confirmed_by", "easy_read_override_by",
+    # Derived on save or by services: rendered HTML, the time band, counts, search columns.
+    "body_html", "easy_read_html", "time_band", "report_count",
+    "search_title", "search_text", "search_vector",
+}  # fmt: skip
+
+# Relations a snapshot keeps by their slugs (role values for target roles; steps as a list of
+# phase, role and text), written by snapshot() and read back by workflow.apply_snapshot().
+SNAPSHOT_RELATIONS = [
+    "external_trainer_phase", "company", "phases", "competence_areas", "business_lines",
+    "target_roles", "steps",
 ]  # fmt: skip
+
+SNAPSHOT_FIELDS = [
+    field.name
+    for field in Method._meta.concrete_fields
+    if not field.is_relation and field.name not in SNAPSHOT_EXCLUDED
+]
+
+
+def free_text_fields(model: type[models.Model], exclude: set[str]) -> list[str]:
+    """The model's free-text fields in declaration order: every editable CharField or TextField
+    without fixed choices, except the slug and the names in exclude. What the personal-data
+    check reads (workflow.CHECKED_FIELDS, companies.services.REPORT_CHECKED_FIELDS)."""
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+        and field.editable
+        and not field.choices
+        and not isinstance(field, models.SlugField)
+        and field.name not in exclude
+    ]
+
+
+def _snapshot_value(value):
+    """A field's value as JSON: dates as ISO text, decimals as text (read back with to_python)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def snapshot(method: Method) -> dict:
     """Everything needed to show or restore this version of the method, as JSON."""
-    data = {name: getattr(method, name) for name in SNAPSHOT_FIELDS}
-    data["internal_hours"] = str(method.internal_hours)
-    data["review_by"] = method.review_by.isoformat() if method.review_by else None
+    data = {name: _snapshot_value(getattr(method, name)) for name in SNAPSHOT_FIELDS}
     data["external_trainer_phase"] = (
         method.external_trainer_phase.slug if method.external_trainer_phase else None
     )
+    data["company"] = method.company.slug if method.company else None
     data["phases"] = sorted(p.slug for p in method.phases.all())
     data["competence_areas"] = sorted(a.slug for a in method.competence_areas.all())
     data["business_lines"] = sorted(b.slug for b in method.business_lines.all())
@@ -94,26 +140,60 @@ def refresh_search_index(method: Method) -> None:
 # The recycle bin: soft delete, restore and the periodic purge.
 
 
-def _bin_description(obj: Method | Comment) -> str:
-    """The object in words, for audit entries that must stay readable after a purge."""
-    if isinstance(obj, Method):
-        return f"metoden «{obj.title}» ({obj.slug})"
-    author = obj.author.public_name if obj.author else "tidigare medlem"
-    return f"kommentar {obj.pk} av {author} på metoden «{obj.method.title}»"
+# Audit summaries of the recycle bin, for a method and for a comment: they name the object in
+# words, so the entry stays readable after a purge. Translated when shown.
+BIN_MESSAGES = {
+    AuditAction.DELETED: (
+        gettext_noop("Flyttade metoden «%(title)s» (%(slug)s) till papperskorgen."),
+        gettext_noop(
+            "Flyttade kommentar %(number)s av %(author)s på metoden «%(title)s» till papperskorgen."
+        ),
+    ),
+    AuditAction.RESTORED: (
+        gettext_noop("Återställde metoden «%(title)s» (%(slug)s) från papperskorgen."),
+        gettext_noop(
+            "Återställde kommentar %(number)s av %(author)s på metoden «%(title)s» från "
+            "papperskorgen."
+        ),
+    ),
+    AuditAction.PURGED: (
+        gettext_noop(
+            "Raderade metoden «%(title)s» (%(slug)s) för gott; den låg i papperskorgen sedan "
+            "%(date)s."
+        ),
+        gettext_noop(
+            "Raderade kommentar %(number)s av %(author)s på metoden «%(title)s» för gott; den "
+            "låg i papperskorgen sedan %(date)s."
+        ),
+    ),
+}
 
 
-def _bin_audit_targets(obj: Method | Comment) -> dict:
+def comment_author_param(comment: Comment):
+    """A comment's author for an audit summary: the public name, or words for a former member."""
+    return comment.author.public_name if comment.author else words(gettext_noop("tidigare medlem"))
+
+
+def _record_bin_event(obj: Method | Comment, by, action: AuditAction, **extra) -> None:
+    """One audit entry about a method or a comment in the recycle bin, on the method's page."""
+    method_message, comment_message = BIN_MESSAGES[action]
     if isinstance(obj, Method):
-        return {"method": obj}
-    return {"method": obj.method, "comment": obj}
+        params = {"title": obj.title, "slug": obj.slug, **extra}
+        record(by, action, method_message, params, target=obj)
+    else:
+        params = {
+            "number": obj.pk,
+            "author": comment_author_param(obj),
+            "title": obj.method.title,
+            **extra,
+        }
+        record(by, action, comment_message, params, target=obj, scope=obj.method)
 
 
 @transaction.atomic
 def move_to_bin(obj: Method | Comment, by) -> None:
     """Soft delete: the object disappears everywhere but stays restorable for
     settings.RECYCLE_BIN_DAYS days. Nothing else about it changes."""
-    from .audit import record
-
     if obj.deleted_at is not None:
         return
     now = timezone.now()
@@ -121,39 +201,24 @@ def move_to_bin(obj: Method | Comment, by) -> None:
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=now)
     SiteVersion.objects.bump()
     obj.deleted_at = now
-    description = _bin_description(obj)
-    record(
-        by,
-        AuditAction.DELETED,
-        f"Flyttade {description} till papperskorgen.",
-        **_bin_audit_targets(obj),
-    )
+    _record_bin_event(obj, by, AuditAction.DELETED)
 
 
 @transaction.atomic
 def restore_from_bin(obj: Method | Comment, by) -> None:
     """Bring a deleted method or comment back exactly as it was before it was deleted."""
-    from .audit import record
-
     if obj.deleted_at is None:
         return
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=None)
     SiteVersion.objects.bump()
     obj.deleted_at = None
-    record(
-        by,
-        AuditAction.RESTORED,
-        f"Återställde {_bin_description(obj)} från papperskorgen.",
-        **_bin_audit_targets(obj),
-    )
+    _record_bin_event(obj, by, AuditAction.RESTORED)
 
 
 def purge_from_bin(older_than_days: int) -> int:
     """Permanently delete methods and comments that were deleted more than `older_than_days`
     days ago; returns how many. Each item is locked and deleted in its own transaction, so two
     runs at once (cron on two servers) neither fail nor delete or log anything twice."""
-    from .audit import record
-
     cutoff = timezone.now() - timedelta(days=older_than_days)
     purged = 0
     for model in (Comment, Method):
@@ -168,14 +233,8 @@ def purge_from_bin(older_than_days: int) -> int:
                 obj = queryset.filter(pk=pk, deleted_at__lt=cutoff).first()
                 if obj is None:  # restored, or purged by another run meanwhile
                     continue
-                description = _bin_description(obj)
                 deleted_on = f"{timezone.localtime(obj.deleted_at):%Y-%m-%d}"
-                record(
-                    None,
-                    AuditAction.PURGED,
-                    f"Raderade {description} för gott; den låg i papperskorgen sedan {deleted_on}.",
-                    method=obj.method if model is Comment else None,
-                )
+                _record_bin_event(obj, None, AuditAction.PURGED, date=deleted_on)
                 obj.delete()
                 purged += 1
     return purged

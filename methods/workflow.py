@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from companies.models import BusinessLine
 from core.notifications import editor_addresses, notify
 from core.readability import EASY_READ_MAX_LIX, find_personal_data, lix
 
@@ -24,6 +22,7 @@ from . import audit
 from .choices import Status
 from .models import (
     AuditAction,
+    BusinessLine,
     CompetenceArea,
     Method,
     MethodStep,
@@ -31,7 +30,13 @@ from .models import (
     Phase,
     Revision,
 )
-from .services import SNAPSHOT_FIELDS, record_revision, refresh_search_index, snapshot
+from .services import (
+    SNAPSHOT_FIELDS,
+    free_text_fields,
+    record_revision,
+    refresh_search_index,
+    snapshot,
+)
 
 
 class WorkflowError(Exception):
@@ -52,13 +57,14 @@ class ConflictError(WorkflowError):
         self.current = current
 
 
-# Text fields checked for personal data before submission and publication. The contact field
-# is meant for contact details and is not checked.
-CHECKED_FIELDS = [
-    "title", "summary", "easy_read", "purpose", "body", "prerequisites", "adaptation_language",
-    "adaptation_reading", "adaptation_health", "materials", "indicator_reaction",
-    "indicator_learning", "indicator_behaviour", "indicator_results", "source",
-]  # fmt: skip
+# Text fields checked for personal data before submission and publication: all free text of
+# Method (services.free_text_fields) except these.
+CHECKED_EXCLUDED = {
+    "contact",  # meant for contact details
+    "wizard_step",  # where the form was left, not text
+    "editor_message",  # the editors' note to the author, never published
+}
+CHECKED_FIELDS = free_text_fields(Method, CHECKED_EXCLUDED)
 
 
 def personal_data_findings(method: Method):
@@ -310,18 +316,22 @@ def restore_revision(method: Method, revision: Revision, by) -> Method:
 def apply_snapshot(method: Method, data: dict) -> None:
     """Set a method's content from a snapshot. Its address and status stay as they are."""
     for name in SNAPSHOT_FIELDS:
-        if name in ("slug", "status") or name not in data:
+        if name in ("slug", "status", "review_by") or name not in data:
             continue
-        value = data[name]
-        if name == "internal_hours":
-            value = Decimal(value)
-        setattr(method, name, value)
-    # Snapshots hold the date as text; the field must get a date back, or the next snapshot
-    # of this same object (the revision recorded right after) fails on str.isoformat().
+        # Snapshots hold dates and decimals as text; the field must get its own type back, or
+        # the next snapshot of this same object (the revision recorded right after) fails.
+        setattr(method, name, Method._meta.get_field(name).to_python(data[name]))
+    # Revisions from before the review date was kept restore it as empty, as they always have.
     review_by = data.get("review_by")
     method.review_by = date.fromisoformat(review_by) if review_by else None
     phases = {p.slug: p for p in Phase.objects.all()}
     method.external_trainer_phase = phases.get(data.get("external_trainer_phase") or "")
+    # Revisions from before the company was kept leave it as it is; a company deleted since
+    # is left out, as a deleted phase is.
+    if "company" in data:
+        # The company model through the field: methods never imports companies.
+        companies = Method._meta.get_field("company").related_model._default_manager
+        method.company = companies.filter(slug=data["company"] or "").first()
     method.save()
     method.phases.set([phases[s] for s in data.get("phases", []) if s in phases])
     method.competence_areas.set(
