@@ -8,12 +8,15 @@ page except the few needed to get there (or to leave).
 
 from __future__ import annotations
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.roles import EDITOR_GROUP
 
 # Pages a user without two-factor authentication must still reach: the setup itself (allauth
@@ -45,11 +48,6 @@ def must_set_up_mfa(user) -> bool:
     privileged = user.is_staff or user.is_superuser
     if not privileged and getattr(user, "_is_editor", None) is False:
         return False
-    from allauth.mfa.models import Authenticator
-    from django.db.models import Exists, OuterRef
-
-    from accounts.models import User
-
     groups = User.groups.through.objects
     in_group, has_totp = (
         User.objects.filter(pk=user.pk)

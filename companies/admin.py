@@ -5,7 +5,6 @@ from markdownx.admin import MarkdownxModelAdmin
 from methods.models import Method
 
 from .models import (
-    BusinessLine,
     Company,
     Effort,
     EffortPhase,
@@ -15,13 +14,6 @@ from .models import (
     ReminderSent,
 )
 from .services import refresh_report_stats
-
-
-@admin.register(BusinessLine)
-class BusinessLineAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 class MembershipInline(admin.TabularInline):

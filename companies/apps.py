@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.siteversion import track
+from methods.sections import add_method_page_section
 
 
 class CompaniesConfig(AppConfig):
@@ -13,3 +14,8 @@ class CompaniesConfig(AppConfig):
         # pages. Not tracked on purpose: invitations, efforts and reminders (only signed-in
         # users see them, and their pages are never cached).
         track(*map(self.get_model, ["Company", "Membership", "ExperienceReport"]))
+        # The experience reports on the method page (methods never imports companies). Models
+        # are loaded only now, so the module that queries them is imported here.
+        from .method_page import reports_section
+
+        add_method_page_section(reports_section)

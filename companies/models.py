@@ -9,6 +9,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -206,8 +207,6 @@ class ExperienceReportQuerySet(models.QuerySet):
 
 
 def _factor_list_validator(value) -> None:
-    from django.core.exceptions import ValidationError
-
     if not isinstance(value, list) or any(v not in Factor.values for v in value):
         raise ValidationError(_("Välj bland de angivna alternativen."))
 

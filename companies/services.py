@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import zipfile
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,7 +27,15 @@ from methods.services import free_text_fields
 
 from . import permissions
 from .choices import Factor, MembershipRole
-from .models import Company, ExperienceReport, Invitation, Membership
+from .models import (
+    Company,
+    Effort,
+    EffortCheck,
+    EffortPhase,
+    ExperienceReport,
+    Invitation,
+    Membership,
+)
 
 
 def refresh_report_stats(method: Method) -> None:
@@ -388,9 +401,6 @@ def companies_of(user) -> list[dict]:
     """
     if not user.is_authenticated:
         return []
-    from django.contrib.auth import get_user_model
-    from django.db.models import Exists, OuterRef
-
     User = get_user_model()
     rows = list(
         User.objects.filter(pk=user.pk)
@@ -527,10 +537,6 @@ def company_export(company: Company) -> dict:
     """Everything the handbook holds about a company, as one JSON-ready document: profile,
     members, pending invitations (never their tokens), efforts with their phases, ticked items
     and methods, and experience reports in every status. A constant number of queries."""
-    from django.db.models import Prefetch
-
-    from .models import Effort, EffortCheck, EffortPhase, ExperienceReport
-
     lines = list(company.business_lines.order_by("name").values_list("name", flat=True))
     profile = _row(
         "company",
@@ -755,10 +761,6 @@ def export_zip(document: dict) -> bytes:
     UTF-8 with a byte order mark and semicolons between columns: that is what Excel with
     Swedish settings opens straight away, å, ä and ö included.
     """
-    import csv
-    import io
-    import zipfile
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table, rows in export_tables(document).items():

@@ -23,6 +23,8 @@ PAUSE_SECONDS = 5.0
 
 
 def _redis_errors() -> tuple[type[Exception], ...]:
+    # Only a Redis cache needs the redis package; importing it where the cache is made keeps
+    # this module as light as Django's own RedisCache, which imports redis the same way.
     import redis
 
     return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)

@@ -8,6 +8,7 @@ from . import services, workflow
 from .choices import Status
 from .models import (
     AuditEntry,
+    BusinessLine,
     ChecklistItem,
     Comment,
     CompetenceArea,
@@ -32,6 +33,13 @@ class PhaseAdmin(MarkdownxModelAdmin):
     search_fields = ["name", "summary", "guide"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ChecklistItemInline]
+
+
+@admin.register(BusinessLine)
+class BusinessLineAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(CompetenceArea)

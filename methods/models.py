@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.rendering import render_markdown
@@ -70,8 +71,6 @@ class Phase(models.Model):
 
     @property
     def display_name(self) -> str:
-        from django.utils.translation import get_language
-
         if self.name_en and (get_language() or "").startswith("en"):
             return self.name_en
         return self.name

@@ -89,6 +89,8 @@ def _url_fetcher():
     author make the server request any address, so they are left out (WeasyPrint shows the
     alt text instead).
     """
+    # WeasyPrint loads Pango and takes a while to import: only the PDF builds pay for it,
+    # not every process that imports this module for its views.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     site = _site_url()
@@ -136,6 +138,7 @@ def _link_css() -> str:
 
 def _render_pdf(html: str) -> bytes:
     """HTML -> PDF bytes with the PDF stylesheet. The one place that calls WeasyPrint."""
+    # Imported when a PDF is built, not with this module (see _url_fetcher).
     import weasyprint
 
     fetcher = _url_fetcher()

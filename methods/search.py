@@ -20,11 +20,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString, mark_safe
 
 from core.models import SiteVersion
+
+from .models import SearchSynonym
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -84,8 +87,6 @@ def _synonym_table() -> dict[str, list[tuple[str, ...]]]:
 
 
 def _build_synonym_table() -> dict[str, list[tuple[str, ...]]]:
-    from .models import SearchSynonym
-
     table: dict[str, list[tuple[str, ...]]] = {}
     for synonym in SearchSynonym.objects.all():
         phrases = [normalize(synonym.term)] + [
@@ -169,8 +170,6 @@ def _title_bonus(parsed: ParsedQuery) -> Case:
 
 
 def _search_methods_postgresql(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-
     query = SearchQuery(_tsquery_text(parsed), search_type="raw", config="swedish")
     matched = queryset.filter(Q(search_vector=query) | _substring_q(parsed)).annotate(
         rank=SearchRank(F("search_vector"), query) + _title_bonus(parsed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.postgres.search import SearchVector
 from django.db import models, transaction
 from django.db.models import Max, Value
 from django.utils import timezone
@@ -121,8 +122,6 @@ def refresh_search_index(method: Method) -> None:
     rest = normalize(" ".join([method.body, steps, method.materials, vocabulary]))
     updates: dict = {"search_title": title[:200], "search_text": f"{title} {summary} {rest}"}
     if is_postgresql():
-        from django.contrib.postgres.search import SearchVector
-
         updates["search_vector"] = (
             SearchVector(Value(title), weight="A", config="swedish")
             + SearchVector(Value(summary), weight="B", config="swedish")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from companies.models import BusinessLine
+from methods.models import BusinessLine
 from tests.factories import CompanyFactory, ExperienceReportFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from companies.models import BusinessLine, Effort, EffortCheck, EffortPhase, Invitation
+from companies.models import Effort, EffortCheck, EffortPhase, Invitation
 from methods.choices import Status
-from methods.models import AuditAction, AuditEntry, Phase
+from methods.models import AuditAction, AuditEntry, BusinessLine, Phase
 from tests.factories import (
     CompanyFactory,
     ExperienceReportFactory,

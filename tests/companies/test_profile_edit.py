@@ -4,8 +4,8 @@ import pytest
 from django.contrib.messages import get_messages
 
 from companies.forms import CompanyProfileForm
-from companies.models import BusinessLine, Company
-from methods.models import AuditAction, AuditEntry
+from companies.models import Company
+from methods.models import AuditAction, AuditEntry, BusinessLine
 from tests.factories import CompanyFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

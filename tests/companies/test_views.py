@@ -1,7 +1,7 @@
 import pytest
 
-from companies.models import BusinessLine
 from methods.choices import Status
+from methods.models import BusinessLine
 from tests.factories import CompanyFactory, ExperienceReportFactory, MethodFactory
 
 pytestmark = pytest.mark.django_db

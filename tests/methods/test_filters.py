@@ -3,10 +3,9 @@
 import pytest
 from django.http import QueryDict
 
-from companies.models import BusinessLine
 from methods.choices import CostLevel, LearningForm, Role, Status
 from methods.filters import MethodFilter
-from methods.models import CompetenceArea, Method, Phase
+from methods.models import BusinessLine, CompetenceArea, Method, Phase
 from tests.factories import MethodFactory
 
 pytestmark = pytest.mark.django_db

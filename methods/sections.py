@@ -1,0 +1,41 @@
+"""Parts of the method page that other apps add: methods never imports them (companies adds the
+experience reports from its AppConfig.ready()).
+
+A section is called with the request before the method is loaded, so that it can settle what
+it needs to know about the user in the query that also answers whether the user is an editor
+(which loading the method asks next); it returns a function from the method to the context it
+adds to the page. The template shows the section's part when its context is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from .models import Method
+
+MethodPageSection = Callable[["HttpRequest"], Callable[["Method"], dict]]
+
+_sections: list[MethodPageSection] = []
+
+
+def add_method_page_section(section: MethodPageSection) -> None:
+    """Register a section once (AppConfig.ready() may run more than once in tests)."""
+    if section not in _sections:
+        _sections.append(section)
+
+
+def start_sections(request: HttpRequest) -> list[Callable[[Method], dict]]:
+    """Each registered section's first step, in registration order."""
+    return [section(request) for section in _sections]
+
+
+def section_context(started: list[Callable[[Method], dict]], method: Method) -> dict:
+    """The context every section adds for this method."""
+    context: dict = {}
+    for finish in started:
+        context.update(finish(method))
+    return context
