@@ -228,9 +228,14 @@ def company_list(request: HttpRequest) -> HttpResponse:
     companies = list(
         _with_line_slugs(company_filter.apply(Company.objects.all()))
         .annotate(
+            # Reports on a method readers cannot see are not counted (nor shown on the profile).
             report_count=Count(
                 "experience_reports",
-                filter=Q(experience_reports__status=Status.PUBLISHED),
+                filter=Q(
+                    experience_reports__status=Status.PUBLISHED,
+                    experience_reports__method__status=Status.PUBLISHED,
+                    experience_reports__method__deleted_at__isnull=True,
+                ),
                 distinct=True,
             )
         )
@@ -268,7 +273,10 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             Prefetch(
                 "experience_reports",
-                queryset=ExperienceReport.objects.published().select_related("method"),
+                # A report on a draft or a binned method would name a page readers cannot see.
+                queryset=ExperienceReport.objects.published()
+                .filter(method__in=Method.objects.published())
+                .select_related("method"),
                 to_attr="published_reports",
             ),
         ),

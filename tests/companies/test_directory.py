@@ -1,9 +1,11 @@
 """The company directory's filters: county, business line and study visits, with counts."""
 
 import pytest
+from django.utils import timezone
 
+from methods.choices import Status
 from methods.models import BusinessLine
-from tests.factories import CompanyFactory, ExperienceReportFactory
+from tests.factories import CompanyFactory, ExperienceReportFactory, MethodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +197,27 @@ def test_query_count_is_constant(client, django_assert_num_queries, size, query)
     with django_assert_num_queries(3):  # + the site version (page cache)
         response = client.get(f"/foretag/{query}")
     assert response.status_code == 200
+
+
+def test_reports_on_methods_readers_cannot_see_are_neither_counted_nor_listed(client):
+    company = CompanyFactory(name="Alfa", open_to_study_visits=False)
+    shown = ExperienceReportFactory(company=company, title="Om en publicerad metod")
+    ExperienceReportFactory(
+        company=company,
+        title="Om ett utkast",
+        method=MethodFactory(title="Hemligt utkast", status=Status.DRAFT),
+    )
+    ExperienceReportFactory(
+        company=company,
+        title="Om en borttagen metod",
+        method=MethodFactory(title="I papperskorgen", deleted_at=timezone.now()),
+    )
+
+    listing = client.get("/foretag/")
+    assert [c.report_count for c in listing.context["companies"]] == [1]
+    assert '<p class="muted-text">1 erfarenhetsrapport</p>' in listing.content.decode()
+    profile = client.get(f"/foretag/{company.slug}/")
+    assert profile.context["company"].published_reports == [shown]
+    html = profile.content.decode()
+    for hidden in ("Om ett utkast", "Hemligt utkast", "Om en borttagen metod", "I papperskorgen"):
+        assert hidden not in html
