@@ -78,7 +78,7 @@ migrations-check: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'tests/*' --ignore 'methods/demo/*' --no-obsolete
+	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale en --locale sv --ignore '.venv/*'
 
 # Resolves against PyPI with the Python that `make venv` uses; pip's own configuration and

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "accounts",
     "methods",
     "companies",
+    "content",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,99 @@
+"""Load the demo handbook from content/demo/: phases, companies, methods, experience reports and
+the demo accounts (content/demo/users.yaml), in the format export_handbook writes.
+
+Idempotent: every row is found by its natural key (slug, e-mail, company + method + title) and
+updated, so running it twice leaves the same data and creates no duplicates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from companies.models import Company, Membership
+from content.fields import COMPANIES, METHODS, PHASES, REPORTS, ContentError
+from content.files import load_yaml
+from content.handbook import Loader, read_folder
+from core.roles import EDITOR_GROUP
+
+DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo"
+DEMO_PASSWORD = "demo-handbok-2026"  # noqa: S105 - printed on purpose: demo accounts only
+
+
+class Command(BaseCommand):
+    help = "Load the demo handbook (safe to run again: nothing is duplicated)."
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        try:
+            accounts = load_yaml((DEMO_FOLDER / "users.yaml").read_text(encoding="utf-8"))
+            found = read_folder(DEMO_FOLDER)
+            users = self._users(accounts["users"])
+            by_name = {user.display_name: user for user in users.values()}
+
+            def author(name: str) -> User:
+                if name not in by_name:
+                    raise ContentError(f"author {name!r} is not in users.yaml")
+                return by_name[name]
+
+            today = timezone.localdate()
+            loader = Loader(
+                authors=author,
+                review_by=date(today.year + 1, today.month, 1),
+                revision_message="Demohandboken",
+            )
+            loader.load_kind(PHASES, found[PHASES])
+            loader.load_kind(COMPANIES, found[COMPANIES])
+            self._memberships(accounts["users"], users)
+            loader.load_kind(METHODS, found[METHODS])
+            loader.load_kind(REPORTS, found[REPORTS])
+            loader.finish()
+        except ContentError as error:
+            raise CommandError(str(error)) from error
+        counts = loader.counts
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demohandboken är laddad: {counts.methods} metoder, {counts.companies} företag, "
+                f"{counts.reports} erfarenhetsrapporter."
+            )
+        )
+        self.stdout.write("Demokonton (endast för demo), lösenord för alla: " + DEMO_PASSWORD)
+        for row in accounts["users"][:4]:
+            self.stdout.write(f"  {row['email']:<42} {row['display_name']}")
+
+    def _users(self, rows: list[dict]) -> dict[str, User]:
+        editors = Group.objects.get(name=EDITOR_GROUP)
+        users = {}
+        for row in rows:
+            user, created = User.objects.get_or_create(
+                email=row["email"], defaults={"display_name": row["display_name"]}
+            )
+            user.display_name = row["display_name"]
+            user.is_staff = user.is_superuser = row["role"] == "superuser"
+            if created or not user.check_password(DEMO_PASSWORD):
+                user.set_password(DEMO_PASSWORD)
+            user.save()
+            if row["role"] == "editor":
+                user.groups.add(editors)
+            EmailAddress.objects.update_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+            users[row["email"]] = user
+        return users
+
+    def _memberships(self, rows: list[dict], users: dict[str, User]) -> None:
+        for row in rows:
+            for membership in row.get("memberships") or []:
+                company = Company.objects.filter(slug=membership["company"]).first()
+                if company is None:
+                    raise ContentError(f"users.yaml: there is no company {membership['company']!r}")
+                Membership.objects.update_or_create(
+                    user=users[row["email"]], company=company, defaults={"role": membership["role"]}
+                )
