@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.audit import AuditTrail
 from core.rendering import render_markdown
 from methods.choices import Status
 from methods.models import BusinessLine, Method, unique_slug
@@ -88,6 +89,8 @@ class Company(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="companies", blank=True
     )
+    # Membership changes, invitations, profile edits and downloads of the company's data.
+    audit_entries = AuditTrail()
 
     class Meta:
         ordering = ["name"]

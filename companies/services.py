@@ -13,16 +13,17 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from core.models import SiteVersion
+from core.audit import record, words
+from core.models import AuditAction, SiteVersion
 from core.notifications import editor_addresses, notify
 from core.readability import find_personal_data
 from core.roles import EDITOR_GROUP
-from methods.audit import record
 from methods.choices import EvidenceStatus, Status
-from methods.models import AuditAction, Method
+from methods.models import Method
 from methods.services import free_text_fields
 
 from . import permissions
@@ -78,12 +79,6 @@ class InvitationUnusable(MembershipError):
     """The invitation has been used already or has expired."""
 
 
-def _role_label(role: str) -> str:
-    # Audit summaries are stored text: always in the site's language, whoever is browsing.
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(MembershipRole(role).label)
-
-
 def is_member_address(company: Company, email: str) -> bool:
     return Membership.objects.filter(company=company, user__email__iexact=email.strip()).exists()
 
@@ -137,8 +132,9 @@ def invite(company: Company, email: str, role: str, invited_by) -> Invitation:
     record(
         invited_by,
         AuditAction.INVITED,
-        f"Bjöd in {email} till {company.name} som {_role_label(role).lower()}",
-        company=company,
+        gettext_noop("Bjöd in %(email)s till %(company)s som %(role)s"),
+        {"email": email, "company": company.name, "role": words(MembershipRole(role).label)},
+        target=company,
     )
     return invitation
 
@@ -172,9 +168,14 @@ def accept_invitation(invitation: Invitation, user) -> Membership:
     record(
         user,
         AuditAction.MEMBER_ADDED,
-        f"{user.email} gick med i {company.name} som {_role_label(membership.role).lower()} "
-        f"(inbjudan till {invitation.email})",
-        company=company,
+        gettext_noop("%(email)s gick med i %(company)s som %(role)s (inbjudan till %(invited)s)"),
+        {
+            "email": user.email,
+            "company": company.name,
+            "role": words(MembershipRole(membership.role).label),
+            "invited": invitation.email,
+        },
+        target=company,
     )
     return membership
 
@@ -182,10 +183,16 @@ def accept_invitation(invitation: Invitation, user) -> Membership:
 @transaction.atomic
 def remove_member(membership: Membership, by) -> None:
     _ensure_another_admin(membership)
-    summary = f"Tog bort {membership.user.email} från {membership.company.name}"
+    params = {"email": membership.user.email, "company": membership.company.name}
     company = membership.company
     membership.delete()
-    record(by, AuditAction.MEMBER_REMOVED, summary, company=company)
+    record(
+        by,
+        AuditAction.MEMBER_REMOVED,
+        gettext_noop("Tog bort %(email)s från %(company)s"),
+        params,
+        target=company,
+    )
 
 
 @transaction.atomic
@@ -201,9 +208,14 @@ def change_role(membership: Membership, role: str, by) -> Membership:
     record(
         by,
         AuditAction.ROLE_CHANGED,
-        f"Ändrade rollen för {membership.user.email} i {membership.company.name} från "
-        f"{_role_label(old).lower()} till {_role_label(role).lower()}",
-        company=membership.company,
+        gettext_noop("Ändrade rollen för %(email)s i %(company)s från %(old)s till %(new)s"),
+        {
+            "email": membership.user.email,
+            "company": membership.company.name,
+            "old": words(MembershipRole(old).label),
+            "new": words(role.label),
+        },
+        target=membership.company,
     )
     return membership
 
@@ -268,9 +280,10 @@ def save_report(report: ExperienceReport, by) -> ExperienceReport:
         record(
             by,
             AuditAction.CREATED,
-            f"Skapade erfarenhetsrapporten ”{report.title}” för {report.company.name}",
-            method=report.method,
-            company=report.company,
+            gettext_noop("Skapade erfarenhetsrapporten ”%(title)s” för %(company)s"),
+            {"title": report.title, "company": report.company.name},
+            target=report,
+            scope=report.method,
         )
     elif report.status == Status.PUBLISHED and previous_method_id != report.method_id:
         refresh_report_stats(report.method)
@@ -302,9 +315,10 @@ def submit_report(
     record(
         by,
         AuditAction.SUBMITTED,
-        f"Skickade in erfarenhetsrapporten ”{report.title}” om {report.method.title}",
-        method=report.method,
-        company=report.company,
+        gettext_noop("Skickade in erfarenhetsrapporten ”%(title)s” om %(method)s"),
+        {"title": report.title, "method": report.method.title},
+        target=report,
+        scope=report.method,
     )
     notify(editor_addresses(), "report_submitted", {"report": report, "author": by})
     return report
@@ -343,9 +357,10 @@ def publish_report(
     record(
         by,
         AuditAction.PUBLISHED,
-        f"Publicerade erfarenhetsrapporten ”{report.title}” från {report.company.name}",
-        method=report.method,
-        company=report.company,
+        gettext_noop("Publicerade erfarenhetsrapporten ”%(title)s” från %(company)s"),
+        {"title": report.title, "company": report.company.name},
+        target=report,
+        scope=report.method,
     )
     _notify_report_author(report, "published")
     return report
@@ -363,9 +378,10 @@ def request_report_changes(report: ExperienceReport, by, message: str) -> Experi
     record(
         by,
         AuditAction.CHANGES_REQUESTED,
-        f"Begärde ändringar i erfarenhetsrapporten ”{report.title}”: {message}",
-        method=report.method,
-        company=report.company,
+        gettext_noop("Begärde ändringar i erfarenhetsrapporten ”%(title)s”: %(message)s"),
+        {"title": report.title, "message": message},
+        target=report,
+        scope=report.method,
     )
     _notify_report_author(report, "changes_requested", message)
     return report
@@ -382,9 +398,10 @@ def archive_report(report: ExperienceReport, by) -> ExperienceReport:
     record(
         by,
         AuditAction.ARCHIVED,
-        f"Arkiverade erfarenhetsrapporten ”{report.title}” från {report.company.name}",
-        method=report.method,
-        company=report.company,
+        gettext_noop("Arkiverade erfarenhetsrapporten ”%(title)s” från %(company)s"),
+        {"title": report.title, "company": report.company.name},
+        target=report,
+        scope=report.method,
     )
     _notify_report_author(report, "archived")
     return report
@@ -453,14 +470,13 @@ def report_statistics(reports: list[ExperienceReport], top: int = 3) -> dict:
 
 def record_profile_saved(company: Company, by, changed_labels: list) -> None:
     """The audit entry for a saved company profile, naming the fields that changed."""
-    with translation.override(settings.LANGUAGE_CODE):
-        fields = ", ".join(str(label).lower() for label in changed_labels)
-    record(
-        by,
-        AuditAction.SAVED,
-        f"Ändrade profilen för {company.name}" + (f": {fields}" if fields else ""),
-        company=company,
-    )
+    params = {"company": company.name}
+    if changed_labels:
+        message = gettext_noop("Ändrade profilen för %(company)s: %(fields)s")
+        params["fields"] = words(*changed_labels)
+    else:
+        message = gettext_noop("Ändrade profilen för %(company)s")
+    record(by, AuditAction.SAVED, message, params, target=company)
 
 
 # The company's own data, for its administrators ------------------------------------------------
@@ -725,8 +741,9 @@ def record_export(company: Company, by, kind: str) -> None:
         by,
         # There is no action of its own for downloads: "saved" (a copy), named in the summary.
         AuditAction.SAVED,
-        f"Laddade ner alla uppgifter om {company.name} ({kind})",
-        company=company,
+        gettext_noop("Laddade ner alla uppgifter om %(company)s (%(format)s)"),
+        {"company": company.name, "format": kind},
+        target=company,
     )
 
 

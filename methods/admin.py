@@ -7,7 +7,6 @@ from markdownx.admin import MarkdownxModelAdmin
 from . import services, workflow
 from .choices import Status
 from .models import (
-    AuditEntry,
     BusinessLine,
     ChecklistItem,
     Comment,
@@ -199,26 +198,6 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # revisions are written by saving a method, never by hand
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Administrators see everything that happened; nobody edits history."""
-
-    list_display = ["created_at", "actor", "action", "summary", "method", "company"]
-    list_filter = ["action", "created_at"]
-    search_fields = ["summary", "actor__email", "method__title", "company__name"]
-    list_select_related = ["actor", "method", "company"]
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(SearchSynonym)

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import AuditTrail
 from core.rendering import render_markdown
 
 from . import permissions
@@ -426,6 +427,9 @@ class Method(models.Model):
     # A tsvector on PostgreSQL (GIN-indexed there); an unused text column on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
+    # Everything that happened to the method, its comments and its reports.
+    audit_entries = AuditTrail()
+
     objects = MethodQuerySet.as_manager()
 
     class Meta:
@@ -612,6 +616,9 @@ class Comment(models.Model):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
     deleted_at = models.DateTimeField(_("borttagen"), null=True, blank=True, editable=False)
 
+    # What editors did with the comment (its entries belong on the method's page).
+    audit_entries = AuditTrail(on="target")
+
     objects = CommentQuerySet.as_manager()
 
     class Meta:
@@ -668,72 +675,3 @@ class CommentReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reporter} → {self.comment_id}"
-
-
-class AuditAction(models.TextChoices):
-    CREATED = "created", _("skapade")
-    SAVED = "saved", _("sparade")
-    SUBMITTED = "submitted", _("skickade in")
-    CHANGES_REQUESTED = "changes_requested", _("begärde ändringar")
-    PUBLISHED = "published", _("publicerade")
-    ARCHIVED = "archived", _("arkiverade")
-    RESTORED_REVISION = "restored_revision", _("återställde en version")
-    DELETED = "deleted", _("flyttade till papperskorgen")
-    RESTORED = "restored", _("återställde från papperskorgen")
-    PURGED = "purged", _("tömde från papperskorgen")
-    COMMENT_HIDDEN = "comment_hidden", _("dolde en kommentar")
-    COMMENT_SHOWN = "comment_shown", _("visade en kommentar igen")
-    MEMBER_ADDED = "member_added", _("lade till en medlem")
-    MEMBER_REMOVED = "member_removed", _("tog bort en medlem")
-    ROLE_CHANGED = "role_changed", _("ändrade roll")
-    INVITED = "invited", _("bjöd in")
-
-
-class AuditEntry(models.Model):
-    """Who did what, when: every state change, publish, restore, delete, purge and membership
-    change. Entries are only ever added."""
-
-    created_at = models.DateTimeField(_("när"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("vem"),
-    )
-    action = models.CharField(_("vad"), max_length=30, choices=AuditAction.choices)
-    method = models.ForeignKey(
-        Method,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="audit_entries",
-        verbose_name=_("metod"),
-    )
-    company = models.ForeignKey(
-        "companies.Company",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="audit_entries",
-        verbose_name=_("företag"),
-    )
-    comment = models.ForeignKey(
-        Comment,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="audit_entries",
-        verbose_name=_("kommentar"),
-    )
-    # What the entry is about, in words that survive the object's deletion.
-    summary = models.CharField(_("beskrivning"), max_length=300)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("händelse i loggen")
-        verbose_name_plural = _("händelselogg")
-
-    def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()}"

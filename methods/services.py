@@ -9,10 +9,12 @@ from django.contrib.postgres.search import SearchVector
 from django.db import models, transaction
 from django.db.models import Max, Value
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from core.models import SiteVersion
+from core.audit import record, words
+from core.models import AuditAction, SiteVersion
 
-from .models import AuditAction, Comment, Method, Revision
+from .models import Comment, Method, Revision
 from .search import is_postgresql, normalize
 
 # What a revision snapshot of a Method keeps: every concrete, non-relation field of the model
@@ -137,26 +139,60 @@ def refresh_search_index(method: Method) -> None:
 # The recycle bin: soft delete, restore and the periodic purge.
 
 
-def _bin_description(obj: Method | Comment) -> str:
-    """The object in words, for audit entries that must stay readable after a purge."""
-    if isinstance(obj, Method):
-        return f"metoden «{obj.title}» ({obj.slug})"
-    author = obj.author.public_name if obj.author else "tidigare medlem"
-    return f"kommentar {obj.pk} av {author} på metoden «{obj.method.title}»"
+# Audit summaries of the recycle bin, for a method and for a comment: they name the object in
+# words, so the entry stays readable after a purge. Translated when shown.
+BIN_MESSAGES = {
+    AuditAction.DELETED: (
+        gettext_noop("Flyttade metoden «%(title)s» (%(slug)s) till papperskorgen."),
+        gettext_noop(
+            "Flyttade kommentar %(number)s av %(author)s på metoden «%(title)s» till papperskorgen."
+        ),
+    ),
+    AuditAction.RESTORED: (
+        gettext_noop("Återställde metoden «%(title)s» (%(slug)s) från papperskorgen."),
+        gettext_noop(
+            "Återställde kommentar %(number)s av %(author)s på metoden «%(title)s» från "
+            "papperskorgen."
+        ),
+    ),
+    AuditAction.PURGED: (
+        gettext_noop(
+            "Raderade metoden «%(title)s» (%(slug)s) för gott; den låg i papperskorgen sedan "
+            "%(date)s."
+        ),
+        gettext_noop(
+            "Raderade kommentar %(number)s av %(author)s på metoden «%(title)s» för gott; den "
+            "låg i papperskorgen sedan %(date)s."
+        ),
+    ),
+}
 
 
-def _bin_audit_targets(obj: Method | Comment) -> dict:
+def comment_author_param(comment: Comment):
+    """A comment's author for an audit summary: the public name, or words for a former member."""
+    return comment.author.public_name if comment.author else words(gettext_noop("tidigare medlem"))
+
+
+def _record_bin_event(obj: Method | Comment, by, action: AuditAction, **extra) -> None:
+    """One audit entry about a method or a comment in the recycle bin, on the method's page."""
+    method_message, comment_message = BIN_MESSAGES[action]
     if isinstance(obj, Method):
-        return {"method": obj}
-    return {"method": obj.method, "comment": obj}
+        params = {"title": obj.title, "slug": obj.slug, **extra}
+        record(by, action, method_message, params, target=obj)
+    else:
+        params = {
+            "number": obj.pk,
+            "author": comment_author_param(obj),
+            "title": obj.method.title,
+            **extra,
+        }
+        record(by, action, comment_message, params, target=obj, scope=obj.method)
 
 
 @transaction.atomic
 def move_to_bin(obj: Method | Comment, by) -> None:
     """Soft delete: the object disappears everywhere but stays restorable for
     settings.RECYCLE_BIN_DAYS days. Nothing else about it changes."""
-    from .audit import record
-
     if obj.deleted_at is not None:
         return
     now = timezone.now()
@@ -164,39 +200,24 @@ def move_to_bin(obj: Method | Comment, by) -> None:
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=now)
     SiteVersion.objects.bump()
     obj.deleted_at = now
-    description = _bin_description(obj)
-    record(
-        by,
-        AuditAction.DELETED,
-        f"Flyttade {description} till papperskorgen.",
-        **_bin_audit_targets(obj),
-    )
+    _record_bin_event(obj, by, AuditAction.DELETED)
 
 
 @transaction.atomic
 def restore_from_bin(obj: Method | Comment, by) -> None:
     """Bring a deleted method or comment back exactly as it was before it was deleted."""
-    from .audit import record
-
     if obj.deleted_at is None:
         return
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=None)
     SiteVersion.objects.bump()
     obj.deleted_at = None
-    record(
-        by,
-        AuditAction.RESTORED,
-        f"Återställde {_bin_description(obj)} från papperskorgen.",
-        **_bin_audit_targets(obj),
-    )
+    _record_bin_event(obj, by, AuditAction.RESTORED)
 
 
 def purge_from_bin(older_than_days: int) -> int:
     """Permanently delete methods and comments that were deleted more than `older_than_days`
     days ago; returns how many. Each item is locked and deleted in its own transaction, so two
     runs at once (cron on two servers) neither fail nor delete or log anything twice."""
-    from .audit import record
-
     cutoff = timezone.now() - timedelta(days=older_than_days)
     purged = 0
     for model in (Comment, Method):
@@ -211,14 +232,8 @@ def purge_from_bin(older_than_days: int) -> int:
                 obj = queryset.filter(pk=pk, deleted_at__lt=cutoff).first()
                 if obj is None:  # restored, or purged by another run meanwhile
                     continue
-                description = _bin_description(obj)
                 deleted_on = f"{timezone.localtime(obj.deleted_at):%Y-%m-%d}"
-                record(
-                    None,
-                    AuditAction.PURGED,
-                    f"Raderade {description} för gott; den låg i papperskorgen sedan {deleted_on}.",
-                    method=obj.method if model is Comment else None,
-                )
+                _record_bin_event(obj, None, AuditAction.PURGED, date=deleted_on)
                 obj.delete()
                 purged += 1
     return purged

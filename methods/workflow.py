@@ -14,14 +14,15 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from core.audit import record
+from core.models import AuditAction
 from core.notifications import editor_addresses, notify
 from core.readability import EASY_READ_MAX_LIX, find_personal_data, lix
 
-from . import audit
 from .choices import Status
 from .models import (
-    AuditAction,
     BusinessLine,
     CompetenceArea,
     Method,
@@ -87,8 +88,8 @@ def create_draft(author, save: Callable[[Method], None]) -> Method:
     method = Method(author=author, status=Status.DRAFT)
     save(method)
     record_revision(method, author, _("Utkast skapat"))
-    audit.record(author, AuditAction.CREATED, _("Skapade %(title)s") % {"title": method.title},
-                 method=method)  # fmt: skip
+    record(author, AuditAction.CREATED, gettext_noop("Skapade %(title)s"),
+           {"title": method.title}, target=method)  # fmt: skip
     return method
 
 
@@ -134,9 +135,8 @@ def start_new_version(method: Method, by) -> Method:
     _copy_relations(method, copy)
     refresh_search_index(copy)
     record_revision(copy, by, _("Ny version påbörjad"))
-    audit.record(by, AuditAction.CREATED,
-                 _("Påbörjade en ny version av %(title)s") % {"title": method.title},
-                 method=method)  # fmt: skip
+    record(by, AuditAction.CREATED, gettext_noop("Påbörjade en ny version av %(title)s"),
+           {"title": method.title}, target=method)  # fmt: skip
     return copy
 
 
@@ -186,8 +186,8 @@ def submit(method: Method, by, *, confirm_personal_data: bool = False) -> Method
     method.version += 1
     method.save()
     record_revision(method, by, _("Inskickad för granskning"))
-    audit.record(by, AuditAction.SUBMITTED, _("Skickade in %(title)s") % {"title": method.title},
-                 method=method)  # fmt: skip
+    record(by, AuditAction.SUBMITTED, gettext_noop("Skickade in %(title)s"),
+           {"title": method.title}, target=method)  # fmt: skip
     notify(editor_addresses(), "method_submitted", {"method": method, "author": by})
     return method
 
@@ -203,9 +203,8 @@ def request_changes(method: Method, by, message: str) -> Method:
     method.version += 1
     method.save()
     record_revision(method, by, _("Ändringar begärda"))
-    audit.record(by, AuditAction.CHANGES_REQUESTED,
-                 _("Begärde ändringar i %(title)s") % {"title": method.title},
-                 method=method)  # fmt: skip
+    record(by, AuditAction.CHANGES_REQUESTED, gettext_noop("Begärde ändringar i %(title)s"),
+           {"title": method.title}, target=method)  # fmt: skip
     _notify_author(method, "changes_requested")
     return method
 
@@ -258,8 +257,8 @@ def publish(method: Method, by, *, override_easy_read: bool = False,
     method.save()
     refresh_search_index(method)
     record_revision(method, by, _("Publicerad"))
-    audit.record(by, AuditAction.PUBLISHED, _("Publicerade %(title)s") % {"title": method.title},
-                 method=method)  # fmt: skip
+    record(by, AuditAction.PUBLISHED, gettext_noop("Publicerade %(title)s"),
+           {"title": method.title}, target=method)  # fmt: skip
     _notify_author(method, "published")
     return method
 
@@ -273,9 +272,8 @@ def _publish_working_copy(copy: Method, by) -> Method:
     original.save()
     refresh_search_index(original)
     record_revision(original, by, _("Ny version publicerad"))
-    audit.record(by, AuditAction.PUBLISHED,
-                 _("Publicerade en ny version av %(title)s") % {"title": original.title},
-                 method=original)  # fmt: skip
+    record(by, AuditAction.PUBLISHED, gettext_noop("Publicerade en ny version av %(title)s"),
+           {"title": original.title}, target=original)  # fmt: skip
     author = copy.author
     copy.delete()
     _notify_author(original, "published", author=author)
@@ -290,8 +288,8 @@ def archive(method: Method, by) -> Method:
     method.version += 1
     method.save()
     record_revision(method, by, _("Arkiverad"))
-    audit.record(by, AuditAction.ARCHIVED, _("Arkiverade %(title)s") % {"title": method.title},
-                 method=method)  # fmt: skip
+    record(by, AuditAction.ARCHIVED, gettext_noop("Arkiverade %(title)s"),
+           {"title": method.title}, target=method)  # fmt: skip
     _notify_author(method, "archived")
     return method
 
@@ -306,10 +304,9 @@ def restore_revision(method: Method, revision: Revision, by) -> Method:
     method.save()
     refresh_search_index(method)
     record_revision(method, by, _("Återställd från version %(n)s") % {"n": revision.number})
-    audit.record(by, AuditAction.RESTORED_REVISION,
-                 _("Återställde %(title)s till version %(n)s")
-                 % {"title": method.title, "n": revision.number},
-                 method=method)  # fmt: skip
+    record(by, AuditAction.RESTORED_REVISION,
+           gettext_noop("Återställde %(title)s till version %(n)s"),
+           {"title": method.title, "n": revision.number}, target=method)  # fmt: skip
     return method
 
 

@@ -19,8 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.models import AuditEntry
 from methods.choices import Status
-from methods.models import AuditEntry, CompetenceArea, Method, Phase
+from methods.models import CompetenceArea, Method, Phase
 from methods.permissions import editor_required
 
 from ..choices import County
@@ -136,7 +137,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "companies": Company.objects.count(),
         "efforts": Effort.objects.count(),
     }
-    activity = AuditEntry.objects.select_related("actor", "method", "company")[:15]
+    activity = AuditEntry.objects.select_related("actor")[:15]
     return render(
         request,
         "methods/editorial/overview.html",

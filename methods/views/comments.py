@@ -17,16 +17,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.models import SiteVersion
+from core.audit import record
+from core.models import AuditAction, SiteVersion
 from core.notifications import notify
 
 from .. import permissions, services
-from ..audit import record
 from ..choices import CommentState
 from ..forms import CommentForm, CommentReportForm
-from ..models import AuditAction, Comment, CommentReport, Method
+from ..models import Comment, CommentReport, Method
 from ..permissions import editor_required
 
 RATE_WINDOW = timedelta(minutes=10)
@@ -218,7 +219,6 @@ def _set_state(request: HttpRequest, pk: int, state: str) -> HttpResponse:
         return _login_first(comment)
     if not permissions.can_moderate_comments(request.user):
         raise PermissionDenied
-    author = comment.author.public_name if comment.author else _("tidigare medlem")
     with transaction.atomic():
         comment.state = state
         # Only the state and its time: the text and its rendering stay as they were.
@@ -226,13 +226,18 @@ def _set_state(request: HttpRequest, pk: int, state: str) -> HttpResponse:
         SiteVersion.objects.bump()
         if state == CommentState.HIDDEN:
             action = AuditAction.COMMENT_HIDDEN
-            summary = f"Dolde kommentar {comment.pk} av {author} på «{comment.method.title}»."
+            summary = gettext_noop("Dolde kommentar %(number)s av %(author)s på «%(title)s».")
             message = _("Kommentaren är dold. Bara redaktörer ser den nu.")
         else:
             action = AuditAction.COMMENT_SHOWN
-            summary = f"Visade kommentar {comment.pk} av {author} på «{comment.method.title}»."
+            summary = gettext_noop("Visade kommentar %(number)s av %(author)s på «%(title)s».")
             message = _("Kommentaren visas för alla.")
-        record(request.user, action, summary, method=comment.method, comment=comment)
+        params = {
+            "number": comment.pk,
+            "author": services.comment_author_param(comment),
+            "title": comment.method.title,
+        }
+        record(request.user, action, summary, params, target=comment, scope=comment.method)
     messages.success(request, message)
     return redirect(safe_next(request, comment_url(comment)))
 

@@ -8,14 +8,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.models import AuditAction, AuditEntry
+
 from .. import permissions, services
-from ..models import COMPACT_FIELDS, AuditAction, AuditEntry, Comment, Method
+from ..models import COMPACT_FIELDS, Comment, Method
 from ..permissions import editor_required
 
 # How many log entries the audit log page shows (newest first).
@@ -52,11 +54,12 @@ def method_delete(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _deletions(of_method: bool) -> Prefetch:
-    """The newest DELETED entry of each object, for who deleted it and when. A comment's entries
-    name its method too; a method's own are those without a comment."""
+    """The newest DELETED entry of each object, for who deleted it and when. A method's
+    audit_entries are those on its page, its comments' included; its own are those whose
+    target is the method itself. A comment's audit_entries are those about the comment."""
     entries = AuditEntry.objects.filter(action=AuditAction.DELETED)
     if of_method:
-        entries = entries.filter(comment=None)
+        entries = entries.filter(target_type=F("scope_type"), target_id=F("scope_id"))
     return Prefetch(
         "audit_entries",
         queryset=entries.select_related("actor").order_by("-created_at", "-pk"),

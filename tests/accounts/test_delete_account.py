@@ -10,8 +10,9 @@ from django.utils import timezone
 from accounts import services
 from accounts.models import User
 from companies.models import Company, Effort, ExperienceReport, Invitation, Membership
+from core.models import AuditAction, AuditEntry
 from methods.choices import CommentState, Status
-from methods.models import AuditAction, AuditEntry, Comment, CommentReport, Method, Phase, Revision
+from methods.models import Comment, CommentReport, Method, Phase, Revision
 from methods.workflow import start_new_version
 from tests.factories import (
     PASSWORD,
@@ -87,7 +88,7 @@ def contributions(member, company):
     )
     made["effort"].responsible_members.set([member, other])
     Invitation.objects.create(company=CompanyFactory(), email=member.email)
-    AuditEntry.objects.create(actor=member, action=AuditAction.SAVED, summary="Något")
+    AuditEntry.objects.create(actor=member, action=AuditAction.SAVED, message="Något")
     return made
 
 
@@ -204,7 +205,7 @@ def test_deleting_keeps_published_content_without_author_and_removes_the_rest(
     effort = Effort.objects.get(pk=made["effort"].pk)
     assert effort.created_by is None
     assert [u.display_name for u in effort.responsible_members.all()] == ["Olle Annan"]
-    assert AuditEntry.objects.get(summary="Något").actor is None
+    assert AuditEntry.objects.get(message="Något").actor is None
     assert Company.objects.filter(pk=company.pk).exists()
 
 

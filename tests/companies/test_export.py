@@ -11,8 +11,9 @@ import pytest
 from django.utils import timezone
 
 from companies.models import Effort, EffortCheck, EffortPhase, Invitation
+from core.models import AuditAction, AuditEntry
 from methods.choices import Status
-from methods.models import AuditAction, AuditEntry, BusinessLine, Phase
+from methods.models import BusinessLine, Phase
 from tests.factories import (
     CompanyFactory,
     ExperienceReportFactory,
@@ -142,7 +143,7 @@ def test_export_is_only_for_the_companys_admins(client, login, company, role, ur
     else:
         assert response.status_code == 403
     expected = 1 if role == "company_admin" else 0
-    assert AuditEntry.objects.filter(company=company).count() == expected
+    assert company.audit_entries.count() == expected
 
 
 @pytest.mark.parametrize("url", [json_url, zip_url])
@@ -287,9 +288,10 @@ def test_json_export_writes_an_audit_entry(client, company, company_admin):
     client.force_login(company_admin)
     client.get(json_url(company))
     entry = AuditEntry.objects.get()
-    assert (entry.actor, entry.action, entry.company) == (
+    assert (entry.actor, entry.action, entry.target, entry.scope) == (
         company_admin,
         AuditAction.SAVED,
+        company,
         company,
     )
     assert entry.summary == "Laddade ner alla uppgifter om Kafé Test (JSON)"
@@ -405,9 +407,10 @@ def test_zip_export_writes_an_audit_entry(client, company, company_admin):
     client.force_login(company_admin)
     client.get(zip_url(company))
     entry = AuditEntry.objects.get()
-    assert (entry.actor, entry.action, entry.company) == (
+    assert (entry.actor, entry.action, entry.target, entry.scope) == (
         company_admin,
         AuditAction.SAVED,
+        company,
         company,
     )
     assert entry.summary == "Laddade ner alla uppgifter om Kafé Test (CSV)"

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from companies import services
 from companies.models import Invitation, Membership
-from methods.models import AuditAction, AuditEntry
+from core.models import AuditAction, AuditEntry
 from tests.factories import CompanyFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -242,9 +242,10 @@ def test_invite_sends_mail_with_link_and_records_it(
     assert "&" not in mail.body  # plain text, nothing escaped
 
     entry = AuditEntry.objects.get()
-    assert (entry.actor, entry.action, entry.company) == (
+    assert (entry.actor, entry.action, entry.target, entry.scope) == (
         company_admin,
         AuditAction.INVITED,
+        company,
         company,
     )
     assert entry.summary == "Bjöd in ny@example.org till Kafé Test som företagsadministratör"
@@ -363,9 +364,10 @@ def test_change_role_promotes_a_member_and_records_it(client, company, company_a
     membership.refresh_from_db()
     assert membership.role == "admin"
     entry = AuditEntry.objects.get()
-    assert (entry.actor, entry.action, entry.company) == (
+    assert (entry.actor, entry.action, entry.target, entry.scope) == (
         company_admin,
         AuditAction.ROLE_CHANGED,
+        company,
         company,
     )
     assert entry.summary == (
@@ -458,9 +460,10 @@ def test_remove_member_deletes_membership_and_records_it(client, company, compan
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert member.__class__.objects.filter(pk=member.pk).exists()  # the account stays
     entry = AuditEntry.objects.get()
-    assert (entry.actor, entry.action, entry.company) == (
+    assert (entry.actor, entry.action, entry.target, entry.scope) == (
         company_admin,
         AuditAction.MEMBER_REMOVED,
+        company,
         company,
     )
     assert entry.summary == f"Tog bort {member.email} från Kafé Test"
@@ -560,7 +563,7 @@ def test_invitation_lifecycle(
     membership = Membership.objects.get(user=newcomer, company=company)
     assert membership.role == "admin"
     entry = AuditEntry.objects.filter(action=AuditAction.MEMBER_ADDED).get()
-    assert (entry.actor, entry.company) == (newcomer, company)
+    assert (entry.actor, entry.target, entry.scope) == (newcomer, company, company)
     assert entry.summary == (
         "ny@example.org gick med i Kafé Test som företagsadministratör "
         "(inbjudan till ny@example.org)"

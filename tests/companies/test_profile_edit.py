@@ -2,10 +2,12 @@
 
 import pytest
 from django.contrib.messages import get_messages
+from django.utils import translation
 
 from companies.forms import CompanyProfileForm
 from companies.models import Company
-from methods.models import AuditAction, AuditEntry, BusinessLine
+from core.models import AuditAction, AuditEntry
+from methods.models import BusinessLine
 from tests.factories import CompanyFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +89,7 @@ def test_only_the_companys_admins_can_save(client, login, company, company_admin
     else:
         assert response.status_code == (302 if role == "anonymous" else 403)
         assert company.name == "Kafé Test"
-        assert not AuditEntry.objects.filter(company=company).exists()
+        assert not company.audit_entries.exists()
 
 
 def test_admin_of_another_company_cannot_edit(client, company):
@@ -198,10 +200,17 @@ def test_saving_writes_an_audit_entry_naming_the_changed_fields(client, company,
         open_to_study_visits="on",
     )
     client.post(edit_url(company), data)
-    entry = AuditEntry.objects.get(company=company)
+    entry = company.audit_entries.get()
     assert entry.actor == company_admin
     assert entry.action == AuditAction.SAVED
     assert entry.summary == "Ändrade profilen för Kafé Test: tar emot studiebesök"
+    # Stored once, in Swedish: the field's label as its msgid, shown in the reader's language.
+    assert (entry.message, entry.params) == (
+        "Ändrade profilen för %(company)s: %(fields)s",
+        {"company": "Kafé Test", "fields": {"words": ["Tar emot studiebesök"]}},
+    )
+    with translation.override("en"):
+        assert entry.summary == "Changed the profile of Kafé Test: welcomes study visits"
 
 
 def test_saving_without_changes_writes_no_audit_entry(client, company, company_admin):

@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from companies import services
 from companies.models import ExperienceReport
+from core.models import AuditAction, AuditEntry
 from methods.choices import EvidenceStatus, Status
-from methods.models import AuditAction, AuditEntry, Method
+from methods.models import Method
 from tests.factories import (
     CompanyFactory,
     ExperienceReportFactory,
@@ -140,10 +141,10 @@ def test_member_saves_a_draft_without_consent(
     assert (report.consent_to_publish, report.consent_recorded_at) == (False, None)
     assert report.published_at is None
     entry = AuditEntry.objects.get()
-    assert (entry.actor, entry.action, entry.company, entry.method) == (
+    assert (entry.actor, entry.action, entry.target, entry.scope) == (
         member,
         AuditAction.CREATED,
-        company,
+        report,
         method,
     )
     assert mailoutbox == []
@@ -169,9 +170,9 @@ def test_member_submits_a_report_and_editors_are_told(
     assert report.consent_to_publish is True
     assert report.consent_recorded_at is not None
     assert report.published_at is None
-    assert list(AuditEntry.objects.order_by("pk").values_list("action", "company", "actor")) == [
-        (AuditAction.CREATED, company.pk, member.pk),
-        (AuditAction.SUBMITTED, company.pk, member.pk),
+    assert [(e.action, e.target, e.scope, e.actor) for e in AuditEntry.objects.order_by("pk")] == [
+        (AuditAction.CREATED, report, method, member),
+        (AuditAction.SUBMITTED, report, method, member),
     ]
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
@@ -523,7 +524,7 @@ def test_editor_publishes_a_report_and_the_author_is_told(
     assert report.status == Status.PUBLISHED
     assert report.published_at is not None
     entry = AuditEntry.objects.get(action=AuditAction.PUBLISHED)
-    assert (entry.actor, entry.company, entry.method) == (editor, company, method)
+    assert (entry.actor, entry.target, entry.scope) == (editor, report, method)
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
     assert mail.to == [member.email]
@@ -557,7 +558,7 @@ def test_request_changes_needs_a_message_and_mails_it_to_the_author(
     report.refresh_from_db()
     assert report.status == Status.CHANGES_REQUESTED
     entry = AuditEntry.objects.get(action=AuditAction.CHANGES_REQUESTED)
-    assert (entry.actor, entry.company) == (editor, company)
+    assert (entry.actor, entry.target, entry.scope) == (editor, report, method)
     assert entry.summary == (
         "Begärde ändringar i erfarenhetsrapporten ”Rapporten”: "
         "Berätta mer om uppföljningen & tiden."

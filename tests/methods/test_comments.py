@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import AuditAction, AuditEntry
 from methods.choices import CommentState, Status
-from methods.models import AuditAction, AuditEntry, Comment, CommentReport
+from methods.models import Comment, CommentReport
 from tests.factories import MethodFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -359,7 +360,7 @@ def test_comment_delete_permissions(client, as_role, comment, role):
         assert response.url == "/metoder/visa-gor-ova/#kommentarer"
         assert comment.deleted_at is not None
         entry = AuditEntry.objects.get(action=AuditAction.DELETED)
-        assert (entry.actor, entry.method, entry.comment) == (user, comment.method, comment)
+        assert (entry.actor, entry.scope, entry.target) == (user, comment.method, comment)
         assert entry.summary == (
             f"Flyttade kommentar {comment.pk} av Kim Kommentar på metoden «Visa – gör – öva» "
             "till papperskorgen."
@@ -512,10 +513,10 @@ def test_comment_hide_and_show_permissions(client, as_role, comment, role):
         assert show.status_code == 302
         comment.refresh_from_db()
         assert comment.state == CommentState.VISIBLE
-        entries = list(AuditEntry.objects.order_by("pk").values_list("action", "actor", "comment"))
+        entries = [(e.action, e.actor_id, e.target) for e in AuditEntry.objects.order_by("pk")]
         assert entries == [
-            (AuditAction.COMMENT_HIDDEN, user.pk, comment.pk),
-            (AuditAction.COMMENT_SHOWN, user.pk, comment.pk),
+            (AuditAction.COMMENT_HIDDEN, user.pk, comment),
+            (AuditAction.COMMENT_SHOWN, user.pk, comment),
         ]
     else:
         assert hide.status_code == 403
@@ -529,7 +530,7 @@ def test_hide_writes_a_readable_audit_entry_and_keeps_the_text(client, editor, c
     client.force_login(editor)
     client.post(reverse("methods:comment_hide", args=[comment.pk]))
     entry = AuditEntry.objects.get()
-    assert entry.method == method
+    assert (entry.target, entry.scope) == (comment, method)
     assert entry.summary == f"Dolde kommentar {comment.pk} av Kim Kommentar på «Visa – gör – öva»."
     assert Comment.objects.values("body", "body_html", "created_at").get(pk=comment.pk) == before
 

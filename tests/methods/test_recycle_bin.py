@@ -8,9 +8,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import AuditAction, AuditEntry
 from methods import services
 from methods.choices import CommentState, Status
-from methods.models import AuditAction, AuditEntry, Comment, Method, MethodStep, Revision
+from methods.models import Comment, Method, MethodStep, Revision
 from tests.factories import ExperienceReportFactory, MethodFactory, MethodStepFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +95,12 @@ def test_method_delete_permissions(client, as_role, author, role, status, expect
         assert post.url == ("/redaktion/papperskorg/" if user.is_editor else "/metoder/")
         assert method.deleted_at is not None
         entry = AuditEntry.objects.get()
-        assert (entry.actor, entry.action, entry.method) == (user, AuditAction.DELETED, method)
+        assert (entry.actor, entry.action, entry.target, entry.scope) == (
+            user,
+            AuditAction.DELETED,
+            method,
+            method,
+        )
         assert entry.summary == "Flyttade metoden «Min metod» (min-metod) till papperskorgen."
     else:
         assert get.status_code == post.status_code == outcome
@@ -241,9 +247,9 @@ def test_restore_permissions(client, as_role, author, role):
         assert [r.url for r in responses] == ["/redaktion/papperskorg/"] * 2
         assert method.deleted_at is None and comment.deleted_at is None
         restored = AuditEntry.objects.filter(action=AuditAction.RESTORED).order_by("pk")
-        assert [(e.actor, e.method, e.comment) for e in restored] == [
-            (user, method, None),
-            (user, method, comment),
+        assert [(e.actor, e.target, e.scope) for e in restored] == [
+            (user, method, method),
+            (user, comment, method),
         ]
         assert [e.summary for e in restored] == [
             "Återställde metoden «Min metod» (min-metod) från papperskorgen.",
@@ -332,9 +338,10 @@ def test_purge_deletes_old_items_logs_them_and_is_idempotent(editor):
     purged = AuditEntry.objects.filter(action=AuditAction.PURGED).order_by("pk")
     old_day = f"{timezone.localtime(timezone.now() - timedelta(days=31)):%Y-%m-%d}"
     comment_day = f"{timezone.localtime(timezone.now() - timedelta(days=45)):%Y-%m-%d}"
-    assert [(e.actor, e.method, e.comment) for e in purged] == [
-        (None, live, None),
-        (None, None, None),
+    # They point at what is gone now; the comment's entry is still on its method's page.
+    assert [(e.actor, e.target_id, e.target, e.scope) for e in purged] == [
+        (None, old_comment.pk, None, live),
+        (None, old.pk, None, None),
     ]
     assert [e.summary for e in purged] == [
         f"Raderade kommentar {old_comment.pk} av Kim på metoden «Levande» för gott; den låg i "
@@ -347,7 +354,7 @@ def test_purge_deletes_old_items_logs_them_and_is_idempotent(editor):
     assert [e.summary for e in deleted][0] == (
         "Flyttade metoden «Gammal metod» (gammal) till papperskorgen."
     )
-    assert deleted[0].method is None
+    assert (deleted[0].target_id, deleted[0].target) == (old.pk, None)
 
     entries = AuditEntry.objects.count()
     assert purge() == "Raderade 0 objekt ur papperskorgen (borttagna för mer än 30 dagar sedan)."

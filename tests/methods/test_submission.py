@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
+from core.models import AuditAction
 from methods.choices import Role, Status
-from methods.models import AuditAction, AuditEntry, Method, Phase
+from methods.models import Method, Phase
 from tests.factories import MethodFactory, MethodStepFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -176,7 +177,7 @@ def test_submit_request_changes_resubmit_and_publish(
         "Publicerad",
         "Inskickad för granskning",
     ]
-    actions = list(AuditEntry.objects.filter(method=method).values_list("action", flat=True))
+    actions = list(method.audit_entries.values_list("action", flat=True))
     assert set(actions) >= {
         AuditAction.CREATED, AuditAction.SUBMITTED, AuditAction.CHANGES_REQUESTED,
         AuditAction.PUBLISHED,
