@@ -1,4 +1,5 @@
-"""The audit log's move from methods to core keeps every entry, forwards and backwards.
+"""The moves from methods to core keep their data, forwards and backwards: the audit log's
+entries and the site version's row.
 
 On the test database filled with `manage.py seed_demo` plus entries of every kind (about a
 method, a comment on its method's page, an experience report on its method's page, a company,
@@ -8,6 +9,9 @@ and a comment purged since), methods 0014 is unapplied and applied again:
   method, company and comment they were about and their summaries as Swedish text;
 - forwards again, they are in core's table under the same ids and times, on the same pages,
   with the same summaries; new entries get new ids after them.
+
+The site version's row stays in its table through core's migrations back to zero and forwards
+again (the table is only renamed).
 
 Transactional, like tests/test_migrations.py (migrations change the schema).
 """
@@ -29,7 +33,7 @@ from django.utils.translation import gettext_noop
 from companies.choices import MembershipRole
 from companies.models import Company, ExperienceReport
 from core.audit import record, words
-from core.models import AuditAction, AuditEntry
+from core.models import AuditAction, AuditEntry, SiteVersion
 from methods.models import Comment, Method
 from tests.factories import UserFactory
 
@@ -194,3 +198,26 @@ def test_audit_entries_survive_the_move_backwards_and_forwards():
     newest = record(None, AuditAction.SAVED, "Sparade.", target=method)
     assert newest.pk > max(before)
     assert AuditEntry.objects.count() == total + 1
+
+
+def test_the_site_version_keeps_its_row_through_the_move():
+    quietly("seed_demo")
+    SiteVersion.objects.bump(structure=True)
+    before = SiteVersion.objects.values_list("pk", "value", "structure", "changed_at").get()
+    try:
+        # Takes every migration after the move with it (methods 0011 onwards).
+        quietly("migrate", "core", "zero")
+        assert ("core", "0001_initial") not in loader().applied_migrations
+        assert ("methods", "0011_site_version_to_core") not in loader().applied_migrations
+        tables = connection.introspection.table_names()
+        assert "methods_siteversion" in tables and "core_siteversion" not in tables
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id, value, structure FROM methods_siteversion")
+            assert cursor.fetchall() == [before[:3]]
+    finally:
+        quietly("migrate")
+        ContentType.objects.clear_cache()
+        cache.clear()
+    assert "methods_siteversion" not in connection.introspection.table_names()
+    assert SiteVersion.objects.values_list("pk", "value", "structure", "changed_at").get() == before
+    assert ContentType.objects.filter(app_label="methods", model="siteversion").count() == 0
