@@ -19,8 +19,9 @@ from django.utils.translation import gettext_noop
 
 from core.audit import record, words
 from core.models import AuditAction, SiteVersion
-from core.notifications import editor_addresses, notify
+from core.notifications import notify
 from core.readability import find_personal_data
+from core.review import ReviewFlow, Transition
 from core.roles import EDITOR_GROUP
 from methods.choices import EvidenceStatus, Status
 from methods.models import Method
@@ -226,14 +227,9 @@ def cancel_invitation(invitation: Invitation) -> None:
 
 # Experience reports ---------------------------------------------------------------------------
 #
-# States mirror the methods' workflow: draft -> submitted -> published, or submitted ->
-# changes_requested -> submitted; published -> archived -> published. Every change of what is
-# published goes through refresh_report_stats, so the method's report count and evidence status
-# follow.
-
-
-class ReportWorkflowError(ValueError):
-    """A report transition the rules refuse; the message is shown to the user (Swedish)."""
+# States as the methods' (core.review runs both): draft -> submitted -> published, or
+# submitted -> changes_requested -> submitted; published -> archived -> published. Every change
+# of what is published refreshes the method's report count and evidence status.
 
 
 # Free-text fields checked for personal data before submission and publication: all of them
@@ -246,16 +242,6 @@ def report_personal_data_findings(report: ExperienceReport) -> list:
     for slug, text in (report.phase_notes or {}).items():
         fields[f"fas: {slug}"] = str(text or "")
     return find_personal_data(fields)
-
-
-def _notify_report_author(report: ExperienceReport, decision: str, message: str = "") -> None:
-    author = report.author
-    if author and author.email:
-        notify(
-            [author.email],
-            "report_decision",
-            {"report": report, "decision": decision, "message": message},
-        )
 
 
 @transaction.atomic
@@ -292,40 +278,21 @@ def save_report(report: ExperienceReport, by) -> ExperienceReport:
     return report
 
 
-@transaction.atomic
-def submit_report(
-    report: ExperienceReport, by, *, confirm_personal_data: bool = False
-) -> ExperienceReport:
-    """Send a draft (or a report sent back for changes) to the editors."""
-    if report.status not in permissions.REPORT_EDITABLE_STATUSES:
-        raise ReportWorkflowError(_("Bara utkast kan skickas till redaktionen."))
+def _submission_problems(report: ExperienceReport, by, *, confirm_personal_data=False) -> list:
     if not report.consent_to_publish:
-        raise ReportWorkflowError(
-            _("Rapporten kan bara skickas in om ni samtycker till att den publiceras.")
-        )
+        return [_("Rapporten kan bara skickas in om ni samtycker till att den publiceras.")]
     if report_personal_data_findings(report) and not confirm_personal_data:
-        raise ReportWorkflowError(
+        return [
             _(
                 "Texten ser ut att innehålla personuppgifter. Ta bort dem eller bekräfta att "
                 "de får publiceras."
             )
-        )
-    report.status = Status.SUBMITTED
-    report.save()
-    record(
-        by,
-        AuditAction.SUBMITTED,
-        gettext_noop("Skickade in erfarenhetsrapporten ”%(title)s” om %(method)s"),
-        {"title": report.title, "method": report.method.title},
-        target=report,
-        scope=report.method,
-    )
-    notify(editor_addresses(), "report_submitted", {"report": report, "author": by})
-    return report
+        ]
+    return []
 
 
 def report_publication_problems(
-    report: ExperienceReport, *, confirm_personal_data: bool
+    report: ExperienceReport, by=None, *, confirm_personal_data: bool = False
 ) -> list[str]:
     problems = []
     if not report.consent_to_publish or report.consent_recorded_at is None:
@@ -342,69 +309,121 @@ def report_publication_problems(
     return problems
 
 
-@transaction.atomic
-def publish_report(
-    report: ExperienceReport, by, *, confirm_personal_data: bool = False
-) -> ExperienceReport:
-    if report.status == Status.PUBLISHED:
-        raise ReportWorkflowError(_("Rapporten är redan publicerad."))
-    problems = report_publication_problems(report, confirm_personal_data=confirm_personal_data)
-    if problems:
-        raise ReportWorkflowError(" ".join(problems))
-    report.status = Status.PUBLISHED
-    report.save()  # sets published_at the first time
+def _changes_problems(report: ExperienceReport, by, *, message: str = "") -> list:
+    return [] if (message or "").strip() else [_("Skriv vad som behöver ändras.")]
+
+
+def _refresh_stats(report: ExperienceReport, by, **options) -> None:
     refresh_report_stats(report.method)
-    record(
-        by,
-        AuditAction.PUBLISHED,
-        gettext_noop("Publicerade erfarenhetsrapporten ”%(title)s” från %(company)s"),
-        {"title": report.title, "company": report.company.name},
-        target=report,
-        scope=report.method,
-    )
-    _notify_report_author(report, "published")
-    return report
 
 
-@transaction.atomic
+def _may_submit(user, report: ExperienceReport) -> bool:
+    return permissions.can_edit_report(user, report)
+
+
+def _may_review(user, report: ExperienceReport) -> bool:
+    return permissions.can_review_reports(user)
+
+
+REPORT_REVIEW = ReviewFlow(
+    transitions={
+        transition.name: transition
+        for transition in [
+            Transition(
+                name="submit",
+                sources=frozenset(permissions.REPORT_EDITABLE_STATUSES),
+                target=Status.SUBMITTED,
+                allowed=_may_submit,
+                wrong_state=gettext_noop("Bara utkast kan skickas till redaktionen."),
+                audit_action=AuditAction.SUBMITTED,
+                audit_message=gettext_noop(
+                    "Skickade in erfarenhetsrapporten ”%(title)s” om %(method)s"
+                ),
+                notify="editors",
+                checks=(_submission_problems,),
+            ),
+            Transition(
+                name="request_changes",
+                sources=frozenset({Status.SUBMITTED}),
+                target=Status.CHANGES_REQUESTED,
+                allowed=_may_review,
+                wrong_state=gettext_noop("Bara inskickade rapporter kan skickas tillbaka."),
+                audit_action=AuditAction.CHANGES_REQUESTED,
+                audit_message=gettext_noop(
+                    "Begärde ändringar i erfarenhetsrapporten ”%(title)s”: %(message)s"
+                ),
+                notify="author",
+                checks=(_changes_problems,),
+            ),
+            Transition(
+                name="publish",
+                sources=frozenset(
+                    {Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.ARCHIVED}
+                ),
+                target=Status.PUBLISHED,
+                allowed=_may_review,
+                wrong_state=gettext_noop("Rapporten är redan publicerad."),
+                audit_action=AuditAction.PUBLISHED,
+                audit_message=gettext_noop(
+                    "Publicerade erfarenhetsrapporten ”%(title)s” från %(company)s"
+                ),
+                notify="author",
+                checks=(report_publication_problems,),
+                after_save=(_refresh_stats,),  # the save sets published_at the first time
+            ),
+            Transition(
+                name="archive",
+                sources=frozenset({Status.PUBLISHED}),
+                target=Status.ARCHIVED,
+                allowed=_may_review,
+                wrong_state=gettext_noop("Bara publicerade rapporter kan arkiveras."),
+                audit_action=AuditAction.ARCHIVED,
+                audit_message=gettext_noop(
+                    "Arkiverade erfarenhetsrapporten ”%(title)s” från %(company)s"
+                ),
+                notify="author",
+                after_save=(_refresh_stats,),
+            ),
+        ]
+    },
+    audit_params=lambda report, options: {
+        "title": report.title,
+        "company": report.company.name,
+        "method": report.method.title,
+        "message": (options.get("message") or "").strip(),
+    },
+    audit_scope=lambda report: report.method,
+    author_template="report_decision",
+    editors_template="report_submitted",
+    mail_context=lambda report, by, decision, options: {
+        "report": report,
+        "author": by,
+        "decision": {
+            "request_changes": "changes_requested",
+            "publish": "published",
+            "archive": "archived",
+        }.get(decision, decision),
+        "message": (options.get("message") or "").strip(),
+    },  # fmt: skip
+)
+
+
+def submit_report(report: ExperienceReport, by, *, confirm_personal_data: bool = False):
+    """Send a draft (or a report sent back for changes) to the editors."""
+    return REPORT_REVIEW.apply("submit", report, by, confirm_personal_data=confirm_personal_data)
+
+
+def publish_report(report: ExperienceReport, by, *, confirm_personal_data: bool = False):
+    return REPORT_REVIEW.apply("publish", report, by, confirm_personal_data=confirm_personal_data)
+
+
 def request_report_changes(report: ExperienceReport, by, message: str) -> ExperienceReport:
-    if report.status != Status.SUBMITTED:
-        raise ReportWorkflowError(_("Bara inskickade rapporter kan skickas tillbaka."))
-    message = (message or "").strip()
-    if not message:
-        raise ReportWorkflowError(_("Skriv vad som behöver ändras."))
-    report.status = Status.CHANGES_REQUESTED
-    report.save()
-    record(
-        by,
-        AuditAction.CHANGES_REQUESTED,
-        gettext_noop("Begärde ändringar i erfarenhetsrapporten ”%(title)s”: %(message)s"),
-        {"title": report.title, "message": message},
-        target=report,
-        scope=report.method,
-    )
-    _notify_report_author(report, "changes_requested", message)
-    return report
+    return REPORT_REVIEW.apply("request_changes", report, by, message=message)
 
 
-@transaction.atomic
 def archive_report(report: ExperienceReport, by) -> ExperienceReport:
     """Take a published report out of the handbook; it can be published again."""
-    if report.status != Status.PUBLISHED:
-        raise ReportWorkflowError(_("Bara publicerade rapporter kan arkiveras."))
-    report.status = Status.ARCHIVED
-    report.save()
-    refresh_report_stats(report.method)
-    record(
-        by,
-        AuditAction.ARCHIVED,
-        gettext_noop("Arkiverade erfarenhetsrapporten ”%(title)s” från %(company)s"),
-        {"title": report.title, "company": report.company.name},
-        target=report,
-        scope=report.method,
-    )
-    _notify_report_author(report, "archived")
-    return report
+    return REPORT_REVIEW.apply("archive", report, by)
 
 
 # Reading: what the method page shows about its published reports ------------------------------

@@ -18,9 +18,10 @@ from django.utils.translation import gettext_noop
 
 from core.audit import record
 from core.models import AuditAction
-from core.notifications import editor_addresses, notify
 from core.readability import EASY_READ_MAX_LIX, find_personal_data, lix
+from core.review import ReviewError, ReviewFlow, Transition
 
+from . import permissions
 from .choices import Status
 from .models import (
     BusinessLine,
@@ -40,8 +41,9 @@ from .services import (
 )
 
 
-class WorkflowError(Exception):
-    """A transition that is not allowed now; the message is shown to the user (Swedish)."""
+class WorkflowError(ReviewError):
+    """Something the workflow cannot do now; the message is shown to the user. The review
+    transitions raise core.review.ReviewError, of which this is a kind."""
 
 
 class ConflictError(WorkflowError):
@@ -153,64 +155,60 @@ def _copy_relations(source: Method, target: Method) -> None:
         MethodStep.objects.create(method=target, phase=step.phase, role=step.role, text=step.text)
 
 
-# Review
+# Review: the method's flow through core.review, the one review engine.
 
 
-def _notify_author(method: Method, decision: str, author=None) -> None:
-    """Tell the author (of the working copy, when one was published) what the editors decided."""
-    recipient = author or method.author
-    if recipient and recipient.email:
-        notify([recipient.email], "method_decision", {"method": method, "decision": decision})
-
-
-@transaction.atomic
-def submit(method: Method, by, *, confirm_personal_data: bool = False) -> Method:
-    if method.status not in (Status.DRAFT, Status.CHANGES_REQUESTED):
-        raise WorkflowError(_("Bara utkast kan skickas in."))
+def _submission_problems(method: Method, by, *, confirm_personal_data: bool = False) -> list:
     if not method.phases.exists():
-        raise WorkflowError(_("Välj minst en fas innan du skickar in metoden."))
+        return [_("Välj minst en fas innan du skickar in metoden.")]
     if not method.easy_read.strip():
-        raise WorkflowError(_("Skriv en lättläst version innan du skickar in metoden."))
-    if personal_data_findings(method) and method.personal_data_confirmed_by is None:
-        if not confirm_personal_data:
-            raise WorkflowError(
-                _(
-                    "Texten ser ut att innehålla personuppgifter. Ta bort dem eller bekräfta att "
-                    "de får publiceras."
-                )  # fmt: skip
+        return [_("Skriv en lättläst version innan du skickar in metoden.")]
+    if (
+        personal_data_findings(method)
+        and method.personal_data_confirmed_by is None
+        and not confirm_personal_data
+    ):
+        return [
+            _(
+                "Texten ser ut att innehålla personuppgifter. Ta bort dem eller bekräfta att "
+                "de får publiceras."
             )
+        ]
+    return []
+
+
+def _submitted(method: Method, by, *, confirm_personal_data: bool = False) -> None:
+    if confirm_personal_data and method.personal_data_confirmed_by is None:
         method.personal_data_confirmed_by = by
-    method.status = Status.SUBMITTED
     method.submitted_at = timezone.now()
     method.editor_message = ""
     method.version += 1
-    method.save()
-    record_revision(method, by, _("Inskickad för granskning"))
-    record(by, AuditAction.SUBMITTED, gettext_noop("Skickade in %(title)s"),
-           {"title": method.title}, target=method)  # fmt: skip
-    notify(editor_addresses(), "method_submitted", {"method": method, "author": by})
-    return method
 
 
-@transaction.atomic
-def request_changes(method: Method, by, message: str) -> Method:
-    if method.status != Status.SUBMITTED:
-        raise WorkflowError(_("Bara inskickade metoder kan skickas tillbaka."))
-    if not message.strip():
-        raise WorkflowError(_("Skriv vad som behöver ändras."))
-    method.status = Status.CHANGES_REQUESTED
+def _changes_problems(method: Method, by, *, message: str = "") -> list:
+    return [] if message.strip() else [_("Skriv vad som behöver ändras.")]
+
+
+def _changes_requested(method: Method, by, *, message: str = "") -> None:
     method.editor_message = message.strip()
     method.version += 1
-    method.save()
-    record_revision(method, by, _("Ändringar begärda"))
-    record(by, AuditAction.CHANGES_REQUESTED, gettext_noop("Begärde ändringar i %(title)s"),
-           {"title": method.title}, target=method)  # fmt: skip
-    _notify_author(method, "changes_requested")
-    return method
 
 
-def publication_problems(method: Method, *, override_easy_read: bool,
-                         confirm_personal_data: bool) -> list[str]:  # fmt: skip
+def _next_version(method: Method, by, **options) -> None:
+    method.version += 1
+
+
+def _revision(message: str):
+    """After-save hook: the new state as a numbered revision with this (source) message."""
+
+    def hook(method: Method, by, **options) -> None:
+        record_revision(method, by, _(message))
+
+    return hook
+
+
+def publication_problems(method: Method, by=None, *, override_easy_read: bool = False,
+                         confirm_personal_data: bool = False) -> list[str]:  # fmt: skip
     problems = []
     value = easy_read_lix(method)
     if value is not None and value > EASY_READ_MAX_LIX and not override_easy_read:
@@ -232,18 +230,9 @@ def publication_problems(method: Method, *, override_easy_read: bool,
     return problems
 
 
-@transaction.atomic
-def publish(method: Method, by, *, override_easy_read: bool = False,
-            confirm_personal_data: bool = False) -> Method:  # fmt: skip
-    """Publish a submitted method, or a working copy onto the method it replaces."""
-    if method.status not in (Status.SUBMITTED, Status.DRAFT, Status.CHANGES_REQUESTED,
-                             Status.ARCHIVED):  # fmt: skip
-        raise WorkflowError(_("Metoden är redan publicerad."))
-    problems = publication_problems(
-        method, override_easy_read=override_easy_read, confirm_personal_data=confirm_personal_data
-    )
-    if problems:
-        raise WorkflowError(" ".join(problems))
+def _publish(method: Method, by, *, override_easy_read: bool = False,
+             confirm_personal_data: bool = False) -> Method:  # fmt: skip
+    """Publish a method, or a working copy onto the method it replaces (the result)."""
     if confirm_personal_data and method.personal_data_confirmed_by is None:
         method.personal_data_confirmed_by = by
     if override_easy_read and (easy_read_lix(method) or 0) > EASY_READ_MAX_LIX:
@@ -257,9 +246,6 @@ def publish(method: Method, by, *, override_easy_read: bool = False,
     method.save()
     refresh_search_index(method)
     record_revision(method, by, _("Publicerad"))
-    record(by, AuditAction.PUBLISHED, gettext_noop("Publicerade %(title)s"),
-           {"title": method.title}, target=method)  # fmt: skip
-    _notify_author(method, "published")
     return method
 
 
@@ -272,26 +258,102 @@ def _publish_working_copy(copy: Method, by) -> Method:
     original.save()
     refresh_search_index(original)
     record_revision(original, by, _("Ny version publicerad"))
-    record(by, AuditAction.PUBLISHED, gettext_noop("Publicerade en ny version av %(title)s"),
-           {"title": original.title}, target=original)  # fmt: skip
-    author = copy.author
+    # The copy's author hears of the decision (core.review passes it on to the mail).
+    original.decision_recipient = copy.author
     copy.delete()
-    _notify_author(original, "published", author=author)
     return original
 
 
-@transaction.atomic
+METHOD_REVIEW = ReviewFlow(
+    transitions={
+        transition.name: transition
+        for transition in [
+            Transition(
+                name="submit",
+                sources=frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}),
+                target=Status.SUBMITTED,
+                allowed=permissions.can_submit_method,
+                wrong_state=gettext_noop("Bara utkast kan skickas in."),
+                audit_action=AuditAction.SUBMITTED,
+                audit_message=gettext_noop("Skickade in %(title)s"),
+                notify="editors",
+                checks=(_submission_problems,),
+                before_save=(_submitted,),
+                after_save=(_revision(gettext_noop("Inskickad för granskning")),),
+            ),
+            Transition(
+                name="request_changes",
+                sources=frozenset({Status.SUBMITTED}),
+                target=Status.CHANGES_REQUESTED,
+                allowed=lambda user, method: permissions.can_review_methods(user),
+                wrong_state=gettext_noop("Bara inskickade metoder kan skickas tillbaka."),
+                audit_action=AuditAction.CHANGES_REQUESTED,
+                audit_message=gettext_noop("Begärde ändringar i %(title)s"),
+                notify="author",
+                checks=(_changes_problems,),
+                before_save=(_changes_requested,),
+                after_save=(_revision(gettext_noop("Ändringar begärda")),),
+            ),
+            Transition(
+                name="publish",
+                sources=frozenset(
+                    {Status.SUBMITTED, Status.DRAFT, Status.CHANGES_REQUESTED, Status.ARCHIVED}
+                ),
+                target=Status.PUBLISHED,
+                allowed=lambda user, method: permissions.can_review_methods(user),
+                wrong_state=gettext_noop("Metoden är redan publicerad."),
+                audit_action=AuditAction.PUBLISHED,
+                audit_message=gettext_noop("Publicerade %(title)s"),
+                notify="author",
+                checks=(publication_problems,),
+                perform=_publish,
+            ),
+            Transition(
+                name="archive",
+                sources=frozenset({Status.PUBLISHED}),
+                target=Status.ARCHIVED,
+                allowed=lambda user, method: permissions.can_review_methods(user),
+                wrong_state=gettext_noop("Bara publicerade metoder kan arkiveras."),
+                audit_action=AuditAction.ARCHIVED,
+                audit_message=gettext_noop("Arkiverade %(title)s"),
+                notify="author",
+                before_save=(_next_version,),
+                after_save=(_revision(gettext_noop("Arkiverad")),),
+            ),
+        ]
+    },
+    audit_params=lambda method, options: {"title": method.title},
+    author_template="method_decision",
+    editors_template="method_submitted",
+    mail_context=lambda method, by, decision, options: {
+        "method": method,
+        "decision": {
+            "request_changes": "changes_requested",
+            "publish": "published",
+            "archive": "archived",
+        }.get(decision, decision),
+        "author": by,
+    },  # fmt: skip
+    author_of=lambda method: getattr(method, "decision_recipient", None) or method.author,
+)
+
+
+def submit(method: Method, by, *, confirm_personal_data: bool = False) -> Method:
+    return METHOD_REVIEW.apply("submit", method, by, confirm_personal_data=confirm_personal_data)
+
+
+def request_changes(method: Method, by, message: str) -> Method:
+    return METHOD_REVIEW.apply("request_changes", method, by, message=message)
+
+
+def publish(method: Method, by, *, override_easy_read: bool = False,
+            confirm_personal_data: bool = False) -> Method:  # fmt: skip
+    return METHOD_REVIEW.apply("publish", method, by, override_easy_read=override_easy_read,
+                               confirm_personal_data=confirm_personal_data)  # fmt: skip
+
+
 def archive(method: Method, by) -> Method:
-    if method.status != Status.PUBLISHED:
-        raise WorkflowError(_("Bara publicerade metoder kan arkiveras."))
-    method.status = Status.ARCHIVED
-    method.version += 1
-    method.save()
-    record_revision(method, by, _("Arkiverad"))
-    record(by, AuditAction.ARCHIVED, gettext_noop("Arkiverade %(title)s"),
-           {"title": method.title}, target=method)  # fmt: skip
-    _notify_author(method, "archived")
-    return method
+    return METHOD_REVIEW.apply("archive", method, by)
 
 
 @transaction.atomic

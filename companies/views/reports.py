@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.review import ReviewError
 from methods.choices import Status
 from methods.models import Method, Phase
 from methods.permissions import editor_required
@@ -63,7 +64,7 @@ def _save(request: HttpRequest, company: Company, report: ExperienceReport) -> H
                     request.user,
                     confirm_personal_data=form.cleaned_data["confirm_personal_data"],
                 )
-    except services.ReportWorkflowError as error:
+    except ReviewError as error:
         if was_new:
             report.pk = None  # the transaction was rolled back
         form.add_error(None, str(error))
@@ -169,6 +170,7 @@ def _review_page(
             "report": report,
             "findings": services.report_personal_data_findings(report),
             "message_text": message_text,
+            "transitions": services.REPORT_REVIEW.available(request.user, report),
         },
         status=status,
     )
@@ -190,7 +192,7 @@ def _decide(request: HttpRequest, pk: int, decision, success: str) -> HttpRespon
     report = _reviewed_report(pk)
     try:
         decision(report)
-    except services.ReportWorkflowError as error:
+    except ReviewError as error:
         messages.error(request, str(error))
         return _review_page(
             request, report, status=400, message_text=request.POST.get("meddelande", "")

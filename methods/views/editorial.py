@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.readability import EASY_READ_MAX_LIX, lix
+from core.review import ReviewError
 
 from .. import permissions, workflow
 from ..choices import Role, Status
@@ -39,7 +40,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _review_context(method: Method) -> dict:
+def _review_context(method: Method, user) -> dict:
     phases = list(Phase.objects.filter(methods=method).order_by("number"))
     current = snapshot(method)
     compared_with = method.working_copy_of
@@ -52,6 +53,7 @@ def _review_context(method: Method) -> dict:
         "easy_read_lix": lix(method.easy_read),
         "lix_max": EASY_READ_MAX_LIX,
         "findings": workflow.personal_data_findings(method),
+        "transitions": workflow.METHOD_REVIEW.available(user, method),
     }
 
 
@@ -63,16 +65,16 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related("steps__phase", "phases", "competence_areas", "business_lines"),
         slug=slug,
     )
-    return render(request, "methods/editorial/review.html", _review_context(method))
+    return render(request, "methods/editorial/review.html", _review_context(method, request.user))
 
 
 def _decide(request: HttpRequest, slug: str, decision) -> HttpResponse:
     method = get_object_or_404(Method.objects.alive(), slug=slug)
     try:
         result = decision(method)
-    except workflow.WorkflowError as error:
+    except ReviewError as error:
         messages.error(request, str(error))
-        context = _review_context(method)
+        context = _review_context(method, request.user)
         context["message_text"] = request.POST.get("meddelande", "")
         return render(request, "methods/editorial/review.html", context, status=400)
     return result

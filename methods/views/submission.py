@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.readability import EASY_READ_MAX_LIX, lix, lix_label
+from core.review import ReviewError
 
 from .. import permissions, workflow
 from ..choices import Role, Status
@@ -145,7 +146,7 @@ def method_submit(request: HttpRequest, slug: str) -> HttpResponse:
         workflow.submit(
             method, request.user, confirm_personal_data=bool(request.POST.get("bekrafta"))
         )
-    except workflow.WorkflowError as error:
+    except ReviewError as error:
         messages.error(request, str(error))
         return redirect("methods:edit_step", method.slug, "granska")
     messages.success(

@@ -10,6 +10,7 @@ from django.urls import reverse
 from companies import services
 from companies.models import ExperienceReport
 from core.models import AuditAction, AuditEntry
+from core.review import ReviewError
 from methods.choices import EvidenceStatus, Status
 from methods.models import Method
 from tests.factories import (
@@ -300,7 +301,7 @@ def test_personal_data_must_be_removed_or_confirmed_to_submit(
     assert len(mailoutbox) == 0  # no editors in this test
     # The guard also looks at phase notes.
     other = make_report(company, member, method, phase_notes={"efterarbete": "ali@example.org"})
-    with pytest.raises(services.ReportWorkflowError):
+    with pytest.raises(ReviewError):
         services.submit_report(other, member)
 
 
@@ -624,17 +625,17 @@ def test_archiving_and_republishing_keep_the_method_count_current(
 
 def test_services_refuse_wrong_transitions(company, member, editor, method):
     draft = make_report(company, member, method)
-    with pytest.raises(services.ReportWorkflowError):
+    with pytest.raises(ReviewError):
         services.request_report_changes(draft, editor, "Något")
-    with pytest.raises(services.ReportWorkflowError):
+    with pytest.raises(ReviewError):
         services.archive_report(draft, editor)
     published = make_report(company, member, method, status=Status.PUBLISHED)
-    with pytest.raises(services.ReportWorkflowError):
+    with pytest.raises(ReviewError):
         services.publish_report(published, editor)
-    with pytest.raises(services.ReportWorkflowError):
+    with pytest.raises(ReviewError):
         services.submit_report(published, member)
     no_consent = make_report(company, member, method, consent_to_publish=False)
-    with pytest.raises(services.ReportWorkflowError):
+    with pytest.raises(ReviewError):
         services.submit_report(no_consent, member)
 
 
