@@ -239,7 +239,8 @@ def test_new_member_shares_a_method_that_the_editor_reviews_and_publishes(
     assert "är publicerad" in published.subject and f"/metoder/{method.slug}/" in published.body
     assert len(mails_to(NEW_USER)) == 3  # verification, changes requested, published
 
-    # Anyone can read it now, and follow its versions.
+    # Anyone can read it now, and follow its published versions; the drafts before it stay
+    # the author's and the editors'.
     visitor = new_page()
     response = visitor.goto(f"/metoder/{method.slug}/")
     assert response is not None and response.status == 200
@@ -250,19 +251,30 @@ def test_new_member_shares_a_method_that_the_editor_reviews_and_publishes(
     ).click()
     expect(visitor).to_have_url(re.compile(rf"/metoder/{method.slug}/historik/$"))
     messages = visitor.locator(".revision-table tbody tr td:nth-child(4)")
+    expect(messages).to_have_count(1)
+    expect(messages.nth(0)).to_have_text("Publicerad")
+    assert_no_axe_violations(axe, visitor)
+    newest = method.revisions.order_by("-number").first().number
+    asked = method.revisions.get(message="Ändringar begärda").number
+    # A version number the visitor may not see answers 404 (asked without opening it, so the
+    # page's console stays clean).
+    hidden = visitor.request.get(f"/metoder/{method.slug}/historik/?fran={asked}&till={newest}")
+    assert hidden.status == 404 and FOLLOW_UP not in hidden.text()
+
+    # The author follows every version and compares any two.
+    page.goto(f"/metoder/{method.slug}/historik/")
+    messages = page.locator(".revision-table tbody tr td:nth-child(4)")
     expect(messages.nth(0)).to_have_text("Publicerad")
     expect(messages.nth(1)).to_have_text("Inskickad för granskning")
     expect(messages.filter(has_text="Ändringar begärda")).to_have_count(1)
     expect(messages.filter(has_text="Inskickad för granskning")).to_have_count(2)
-    newest = method.revisions.order_by("-number").first().number
-    asked = method.revisions.get(message="Ändringar begärda").number
-    visitor.get_by_label("Jämför version").select_option(str(asked))
-    visitor.get_by_label("med version").select_option(str(newest))
-    visitor.get_by_role("button", name="Visa skillnader").click()
-    diff = visitor.get_by_role("region", name=f"Skillnader mellan version {asked} och {newest}")
+    page.get_by_label("Jämför version").select_option(str(asked))
+    page.get_by_label("med version").select_option(str(newest))
+    page.get_by_role("button", name="Visa skillnader").click()
+    diff = page.get_by_role("region", name=f"Skillnader mellan version {asked} och {newest}")
     expect(diff.locator("ins").filter(has_text=FOLLOW_UP)).to_have_count(1)
     expect(diff.get_by_role("heading", name="Status")).to_be_visible()
-    assert_no_axe_violations(axe, visitor)
+    assert_no_axe_violations(axe, page)
 
     method.refresh_from_db()
     assert (method.status, method.indicator_behaviour) == (Status.PUBLISHED, FOLLOW_UP)
