@@ -22,9 +22,7 @@ handler500 = "core.views.server_error"
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("methods.urls")),
-    # Pages about the handbook and the companies together (search, the editors' overview).
-    path("", include("companies.site_urls")),
-    path("foretag/", include("companies.urls")),
+    path("", include("companies.urls")),
     # The site's own account pages first; allauth provides the rest under the same prefix.
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),

@@ -7,6 +7,7 @@ import pkgutil
 import uuid
 
 import pytest
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.converters import (
     IntConverter,
@@ -110,3 +111,15 @@ def test_fixed_words_win_over_a_company_slug():
     assert resolve("/foretag/kafe-kompassen/").view_name == "companies:detail"
     assert resolve("/metoder/ny/").view_name == "methods:new"
     assert resolve("/metoder/ny-metod/").view_name == "methods:detail"
+
+
+@pytest.mark.parametrize("app", ["accounts", "companies", "content", "core", "methods"])
+def test_each_app_has_one_routes_module(app):
+    """Routes live in the app's urls.py and nowhere else: no second routes file."""
+    folder = settings.BASE_DIR / app
+    routes = sorted(
+        str(path.relative_to(folder))
+        for path in folder.rglob("*.py")
+        if "migrations" not in path.parts and "urlpatterns" in path.read_text()
+    )
+    assert routes in ([], ["urls.py"])

@@ -1,7 +1,7 @@
 """The coordinator overview: where the handbook and the companies stand, in numbers.
 
 It is about both apps, so it lives in companies, which may use methods (never the reverse);
-its path is routed by companies/site_urls.py.
+its path (/redaktion/oversikt/) is in companies/urls.py.
 
 Every chart is an accessible inline SVG drawn from the same rows as the table beside it, and
 each table can be downloaded as CSV.

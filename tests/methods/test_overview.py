@@ -13,7 +13,7 @@ from methods.models import CompetenceArea, Phase
 from tests.factories import CompanyFactory, ExperienceReportFactory, MethodFactory
 
 pytestmark = pytest.mark.django_db
-URL = reverse("site:overview")
+URL = reverse("companies:overview")
 
 
 @pytest.fixture
