@@ -199,3 +199,24 @@ def test_conflict_page_shows_list_fields_as_labels(client, people, members_metho
     assert [(r["saved"], r["typed"]) for r in rows] == [
         (f"{Role.PARTICIPANT.label}\n{Role.SUPERVISOR.label}", str(Role.MANAGEMENT.label))
     ]
+
+
+@pytest.mark.parametrize("role", ["author", "editor"])
+def test_method_cannot_be_given_a_company_the_author_does_not_belong_to(
+    client, people, members_method, role
+):
+    """An attacker's post names another company's id: refused with a message, nothing saved,
+    and what was typed is still in the form."""
+    other = CompanyFactory(name="Någon annans ASF")
+    client.force_login(people[role])
+    url = f"/metoder/{members_method.slug}/redigera/grund/"
+    data = form_data(client.get(url).content.decode(), url)
+    data["company"] = [str(other.pk)]
+    data["title"] = ["Ny titel som inte ska sparas"]
+    response = client.post(url, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Välj ett giltigt alternativ" in page
+    assert "Ny titel som inte ska sparas" in page
+    method = Method.objects.get(pk=members_method.pk)
+    assert (method.company, method.title) == (people["company"], "Kaffe i rätt ordning")
