@@ -87,19 +87,38 @@ def demo_data(django_db_serialized_rollback, transactional_db):
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-@pytest.fixture
-def page(browser, live_server):
+def _open_page(browser, live_server):
+    """A page in a browser context of its own (its own cookies: another person), which
+    collects the page's script errors and console errors in page.js_errors."""
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on(
-        "console",
-        lambda msg: errors.append(msg.text) if msg.type == "error" else None,
-    )
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.js_errors = errors
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context, page = _open_page(browser, live_server)
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open more pages, each another person; all are closed after the test, even if it fails."""
+    contexts = []
+
+    def open_page():
+        context, page = _open_page(browser, live_server)
+        contexts.append(context)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

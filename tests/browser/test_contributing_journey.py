@@ -40,27 +40,6 @@ FOLLOW_UP = "Handledaren ser efter en vecka att deltagaren följer rutinen själ
 CONFLICT = "Någon annan har sparat ändringar i metoden medan du skrev."
 
 
-@pytest.fixture
-def new_page(browser, live_server):
-    """Open a page in a browser context of its own (its own cookies: another person)."""
-    contexts = []
-
-    def open_page():
-        context = browser.new_context(base_url=live_server.url, locale="sv-SE")
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.js_errors = errors
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def log_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
     page.goto("/konto/login/")
     page.get_by_label("E-postadress").fill(email)

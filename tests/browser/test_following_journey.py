@@ -41,26 +41,6 @@ def _log_in(page, email: str, password: str = DEMO_PASSWORD, next_url: str = "/"
     expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
 
 
-@pytest.fixture
-def new_page(browser, live_server):
-    """Another browser context (another person), closed after the test even if it fails."""
-    contexts = []
-
-    def make():
-        context = browser.new_context(base_url=live_server.url, locale="sv-SE")
-        contexts.append(context)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.js_errors = errors
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def _swedish_date(value) -> str:
     with translation.override("sv"):
         return date_filter(value, "j F Y")
