@@ -47,6 +47,10 @@ def env_int(name: str, default: int) -> int:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+# Production as the environment says it. Not the same as settings.DEBUG at run time: pytest-django
+# turns DEBUG off for every test, this stays. What must never run on a real site (seed_demo)
+# checks this.
+PRODUCTION = not DEBUG
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
@@ -112,6 +116,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before any view, form or admin filter; after CSP, session and locale, so its 400 page has
+    # the visitor's language and a nonce matching the CSP header.
+    "core.middleware.RejectNulMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After AccountMiddleware: it opens the allauth request context the MFA pages use.
     "accounts.middleware.StaffMFARequiredMiddleware",
@@ -309,6 +316,13 @@ MARKDOWNX_MARKDOWNIFY_FUNCTION = "core.rendering.render_markdown"
 MARKDOWNX_MEDIA_PATH = "uploads/"
 MARKDOWNX_UPLOAD_MAX_SIZE = env_int("UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"]
+# Decoded size limits, checked on the image header before any pixel is decoded (core/uploads.py).
+# A handbook image is shown at most about 1,600 px wide and printed on A4 at 300 dpi
+# (2,480 x 3,508 px = 8.7 million pixels); a 12-megapixel phone photo (4,032 x 3,024) must go in
+# as it is. 4,096 x 4,096 pixels and 48 MB of decoded pixels cover all of that; a larger JPEG is
+# decoded at half or a quarter of its size instead, other formats are refused.
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 4096 * 4096)
+IMAGE_MAX_DECODED_BYTES = env_int("IMAGE_MAX_DECODED_BYTES", 48 * 1024 * 1024)
 
 # Security headers. The CSP allows no inline script; templates use the per-request nonce.
 SECURE_CSP = {
