@@ -71,7 +71,7 @@ def fresh_database(name: str, env: dict[str, str], static_root: str) -> None:
     psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     psql(f'CREATE DATABASE "{name}"')
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-    run([PYTHON, "manage.py", "seed_demo"], env)
+    run([PYTHON, "manage.py", "seed_demo", "--force-demo-in-production"], env)
     collect = (
         "import django; from django.conf import settings; django.setup(); "
         f"settings.STATIC_ROOT = {static_root!r}; "

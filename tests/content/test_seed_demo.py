@@ -8,7 +8,7 @@ from importlib import import_module
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from companies.models import Company, ExperienceReport, Membership
@@ -214,3 +214,34 @@ def test_seed_puts_a_changed_checklist_back_in_place():
     seed()
     item.refresh_from_db()  # the same row: efforts refer to checklist items by id
     assert item.text == original
+
+
+def test_seed_refuses_to_run_in_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError) as refused:
+        call_command("seed_demo", stdout=io.StringIO())
+    assert str(refused.value) == (
+        "seed_demo refuses to run in production (DJANGO_DEBUG is off): it creates a superuser "
+        "and editors with the published demo password. For a throwaway demo installation run it "
+        "with --force-demo-in-production."
+    )
+    assert not get_user_model().objects.filter(is_superuser=True).exists()
+    assert Method.objects.count() == 0
+
+
+def test_seed_runs_in_production_only_when_forced(settings):
+    settings.PRODUCTION = True
+    call_command("seed_demo", "--force-demo-in-production", stdout=io.StringIO())
+    assert get_user_model().objects.get(email="admin@kompetenshandboken.example").is_superuser
+
+
+def test_seed_never_resets_the_password_of_an_existing_account():
+    users = get_user_model().objects
+    own = users.create_user(email="admin@kompetenshandboken.example", password="mitt-eget-Lösen-1")
+    seed()
+    seed()
+    own.refresh_from_db()
+    assert own.check_password("mitt-eget-Lösen-1")
+    assert not own.check_password(DEMO_PASSWORD)
+    # The accounts seed_demo created itself do get the demo password.
+    assert users.get(email="medlem@kompetenshandboken.example").check_password(DEMO_PASSWORD)

@@ -3,6 +3,11 @@ the demo accounts (content/demo/users.yaml), in the format export_handbook write
 
 Idempotent: every row is found by its natural key (slug, e-mail, company + method + title) and
 updated, so running it twice leaves the same data and creates no duplicates.
+
+The demo accounts' password is published (README, the command's own output), so the command
+refuses to run in production (settings.PRODUCTION, i.e. DJANGO_DEBUG off) unless told
+--force-demo-in-production, and it sets that password only on accounts it creates: an existing
+account keeps its password, in production and anywhere else.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -30,8 +36,24 @@ DEMO_PASSWORD = "demo-handbok-2026"  # noqa: S105 - printed on purpose: demo acc
 class Command(BaseCommand):
     help = "Load the demo handbook (safe to run again: nothing is duplicated)."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--force-demo-in-production",
+            action="store_true",
+            help=(
+                "Run even with DJANGO_DEBUG off. The demo accounts (one of them a superuser) get "
+                "a published password: only for a throwaway demo or test installation."
+            ),
+        )
+
     @transaction.atomic
     def handle(self, *args, **options) -> None:
+        if getattr(settings, "PRODUCTION", False) and not options["force_demo_in_production"]:
+            raise CommandError(
+                "seed_demo refuses to run in production (DJANGO_DEBUG is off): it creates a "
+                "superuser and editors with the published demo password. For a throwaway demo "
+                "installation run it with --force-demo-in-production."
+            )
         try:
             accounts = load_yaml((DEMO_FOLDER / "users.yaml").read_text(encoding="utf-8"))
             found = read_folder(DEMO_FOLDER)
@@ -77,7 +99,8 @@ class Command(BaseCommand):
             )
             user.display_name = row["display_name"]
             user.is_staff = user.is_superuser = row["role"] == "superuser"
-            if created or not user.check_password(DEMO_PASSWORD):
+            if created:
+                # Never on an existing account: its owner's password stays theirs.
                 user.set_password(DEMO_PASSWORD)
             user.save()
             if row["role"] == "editor":
