@@ -1,11 +1,13 @@
-"""Site-wide middleware: Swedish first, a Permissions-Policy, and the 503 page when the
-database is unreachable (core.views.server_error serves it for errors outside a view)."""
+"""Site-wide middleware: Swedish first, a Permissions-Policy, NUL characters refused with 400,
+and the 503 page when the database is unreachable (core.views.server_error serves it for errors
+outside a view)."""
 
 import logging
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.template import loader
 
 logger = logging.getLogger("core.database")
@@ -38,6 +40,39 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.POLICY)
         return response
+
+
+class RejectNulMiddleware:
+    """Answer 400 to a request with a NUL character in its path, query string or form fields.
+
+    PostgreSQL text cannot hold NUL: a "\x00" that reaches a query (a filter, a slug, a token,
+    a saved field) raises DataError, and the visitor got a 500. No legitimate request carries
+    one, so it is refused here, once, before any view, form or admin filter sees it. Form
+    fields are those of form-encoded and multipart bodies (request.POST); the bytes of an
+    uploaded file are not text and are not looked at.
+
+    It sits after the session, locale, auth and CSP middleware, so the 400 page is rendered
+    in the visitor's language with the site's header and a CSP nonce that matches its header.
+    A 400 is never stored by the page cache (core.pagecache stores only 200).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _carries_nul(request):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+
+def _carries_nul(request) -> bool:
+    if "\x00" in request.path or "\x00" in request.path_info:
+        return True
+    for query in (request.GET, request.POST) if request.method == "POST" else (request.GET,):
+        for key, values in query.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+    return False
 
 
 class DatabaseUnavailableMiddleware:

@@ -60,7 +60,9 @@ def cache_anonymous_page(view):
         page = cache.get(key)
         if page is None:
             response = view(request, *args, **kwargs)
-            page = _page_from(request, response)
+            # HEAD is answered from the cache, but only a GET fills it: a view (or a layer
+            # outside it) may leave the body out for HEAD, and that must never be shared.
+            page = _page_from(request, response) if request.method == "GET" else None
             if page is None:
                 return response
             cache.set(key, page, settings.PAGE_CACHE_SECONDS)

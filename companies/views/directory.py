@@ -32,7 +32,7 @@ from django.db.models import (
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_anonymous_page
 from methods.choices import Status
@@ -220,7 +220,7 @@ def _with_line_slugs(companies: QuerySet) -> QuerySet:
     return companies.annotate(line_slugs=Subquery(slugs, output_field=TextField()))
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page
 def company_list(request: HttpRequest) -> HttpResponse:
     company_filter = CompanyFilter(request.GET)
@@ -260,7 +260,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page
 def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(

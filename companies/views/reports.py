@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.review import ReviewError
 from methods.choices import Status
@@ -122,7 +122,7 @@ def report_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def report_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The company's own reports in every state, for its members (and editors)."""
     company = _writable_company(request, slug)
@@ -143,7 +143,7 @@ def report_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @editor_required
-@require_GET
+@require_safe
 def report_queue(request: HttpRequest) -> HttpResponse:
     """Submitted reports, the one waiting longest first."""
     reports = ExperienceReport.objects.select_related("company", "method", "author")
@@ -183,7 +183,7 @@ def _reviewed_report(pk: int) -> ExperienceReport:
 
 
 @editor_required
-@require_GET
+@require_safe
 def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _review_page(request, _reviewed_report(pk))
 

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_anonymous_page
 from methods import search
@@ -20,7 +20,7 @@ from ..models import Company, ExperienceReport
 SEARCH_GROUP_SIZE = 10
 
 
-@require_GET
+@require_safe
 @search_limited
 @cache_anonymous_page
 def search_page(request: HttpRequest) -> HttpResponse:

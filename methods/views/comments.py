@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.audit import record
 from core.models import AuditAction, SiteVersion
@@ -253,7 +253,7 @@ def comment_show(request: HttpRequest, pk: int) -> HttpResponse:
     return _set_state(request, pk, CommentState.VISIBLE)
 
 
-@require_GET
+@require_safe
 @editor_required
 def comment_moderation(request: HttpRequest) -> HttpResponse:
     """Reported comments first, with how many reported them and why; then recently hidden."""

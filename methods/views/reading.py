@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.models import SiteVersion
 from core.pagecache import cache_anonymous_page
@@ -23,7 +23,7 @@ from ..models import Method, MethodStep, Phase
 PHASE_PAGE_METHODS = 12
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page
 def home(request: HttpRequest) -> HttpResponse:
     phases = Phase.objects.annotate(
@@ -44,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page
 def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
     phase = get_object_or_404(Phase.objects.prefetch_related("checklist_items"), slug=slug)
@@ -77,7 +77,7 @@ search_limited = ratelimited(
 )
 
 
-@require_GET
+@require_safe
 @search_limited
 @cache_anonymous_page
 def method_list(request: HttpRequest) -> HttpResponse:
@@ -109,7 +109,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page
 def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Other apps' parts of the page (companies: the experience reports) start before the
@@ -165,7 +165,7 @@ def _visible_method(request: HttpRequest, slug: str) -> Method:
     return get_object_or_404(queryset, slug=slug)
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page
 def method_card(request: HttpRequest, slug: str) -> HttpResponse:
     """One printable A4 page: what a workplace without computers needs on the wall."""
@@ -186,13 +186,13 @@ def method_card(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def method_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     method = _visible_method(request, slug)
     return _pdf_response(printing.method_pdf(method), f"{method.slug}.pdf")
 
 
-@require_GET
+@require_safe
 def handbook_pdf(request: HttpRequest) -> HttpResponse:
     """The whole published handbook; built once per content version (in the background), then
     served from storage. While it is being built the reader gets a page saying so."""
@@ -213,7 +213,7 @@ def _pdf_response(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_anonymous_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")

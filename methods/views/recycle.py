@@ -12,7 +12,7 @@ from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.models import AuditAction, AuditEntry
 
@@ -67,7 +67,7 @@ def _deletions(of_method: bool) -> Prefetch:
     )
 
 
-@require_GET
+@require_safe
 @editor_required
 def recycle_bin(request: HttpRequest) -> HttpResponse:
     methods = list(
@@ -126,7 +126,7 @@ def restore_comment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("methods:recycle_bin")
 
 
-@require_GET
+@require_safe
 @editor_required
 def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
     """Everything that happened to one method, newest first; also for deleted methods."""
