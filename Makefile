@@ -112,7 +112,8 @@ PEERBENCH ?= $(abspath $(CURDIR)/../shared/peerbench)
 PEERS_DIR ?= /tmp/peers
 # Production-like settings: DEBUG off, a fresh random secret key, local hosts only, no TLS.
 BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
-	DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_LOG_LEVEL=WARNING
+	DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_LOG_LEVEL=WARNING \
+	EMAIL_DISABLED=1
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }

@@ -19,6 +19,8 @@ export DJANGO_DEBUG=0
 export DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')}
 export DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1
 export DJANGO_SECURE_SSL_REDIRECT=0
+# No mail server here: mails are dropped, never printed with their links (core/mail.py).
+export EMAIL_DISABLED=1
 export DJANGO_LOG_LEVEL=${DJANGO_LOG_LEVEL:-WARNING}
 # wrk sends thousands of searches a second from one address: the per-address search limit
 # (60 a minute) would turn the measurement into one of 429 pages.

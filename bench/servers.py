@@ -45,6 +45,8 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_LOG_LEVEL=os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
+        # No mail server on the bench: mails are dropped, never printed (core/mail.py).
+        EMAIL_DISABLED="1",
     )
     env.update(extra)
     return env

@@ -8,6 +8,7 @@ queue (production) a mail server that is down delays the mail: see send_notifica
 
 from __future__ import annotations
 
+import functools
 import logging
 import smtplib
 from collections.abc import Iterable
@@ -19,7 +20,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
-from django.template.loader import render_to_string
+from django.template.backends.django import DjangoTemplates
 from django.utils import timezone, translation
 
 from .roles import EDITOR_GROUP
@@ -69,6 +70,22 @@ def send_notification(recipients: list[str], subject: str, body: str, attempt: i
         return 0
 
 
+@functools.cache
+def plain_text_templates() -> DjangoTemplates:
+    """The site's templates with autoescaping off, for mails: they are plain text, so a title
+    "Fika & <lärande>" must reach the subject and body as it is, not as "Fika &amp; &lt;...".
+    This holds for every mail template, whether or not it says {% autoescape off %}."""
+    site = settings.TEMPLATES[0]
+    return DjangoTemplates(
+        {
+            "NAME": "plain-text-mail",
+            "DIRS": site["DIRS"],
+            "APP_DIRS": site["APP_DIRS"],
+            "OPTIONS": {"autoescape": False},
+        }
+    )
+
+
 def notify(recipients: Iterable[str], template: str, context: dict) -> None:
     """Render emails/<template>_subject.txt and emails/<template>.txt and queue the mail."""
     addresses = sorted({address for address in recipients if address})
@@ -76,8 +93,9 @@ def notify(recipients: Iterable[str], template: str, context: dict) -> None:
         return
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"emails/{template}.txt", context)
+        templates = plain_text_templates()
+        subject = templates.get_template(f"emails/{template}_subject.txt").render(context)
+        body = templates.get_template(f"emails/{template}.txt").render(context)
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
 
     def enqueue() -> None:

@@ -278,8 +278,14 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
-# E-mail: printed to the console unless an SMTP host is configured.
-if os.environ.get("EMAIL_HOST"):
+# E-mail: an SMTP server when EMAIL_HOST is set. Without one, development prints mails to the
+# console; production refuses to start, since the console backend would write password-reset and
+# confirmation links into the log. EMAIL_DISABLED=1 runs production without mail on purpose:
+# messages are dropped and only their recipients and subject are logged (core/mail.py).
+EMAIL_DISABLED = env_bool("EMAIL_DISABLED", False)
+if EMAIL_DISABLED:
+    _mailer = {"BACKEND": "core.mail.DiscardingBackend"}
+elif os.environ.get("EMAIL_HOST"):
     _mailer = {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
@@ -291,8 +297,15 @@ if os.environ.get("EMAIL_HOST"):
             "timeout": env_int("EMAIL_TIMEOUT", 10),
         },
     }
-else:
+elif DEBUG:
     _mailer = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+else:
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must name an SMTP server when DJANGO_DEBUG is off: without one, mails (with "
+        "their password-reset links) would be printed to the log. To run without e-mail on "
+        "purpose, set EMAIL_DISABLED=1: mails are then dropped, and only recipients and subjects "
+        "are logged."
+    )
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kompetenshandboken <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

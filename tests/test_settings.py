@@ -12,7 +12,7 @@ GOOD_KEY = "k" * 20 + "-this-is-a-long-random-enough-secret-for-tests-" + "x" * 
 
 
 def load_settings(**env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
     clean.update(env)
     return subprocess.run(
         [
@@ -47,7 +47,11 @@ def test_production_without_allowed_hosts_refuses_to_start():
 
 
 def test_production_with_key_and_hosts_starts():
-    result = load_settings(DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="a.example,b.example")
+    result = load_settings(
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="a.example,b.example",
+        EMAIL_HOST="smtp.a.example",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False ['a.example', 'b.example']"
 

@@ -45,6 +45,7 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(tmp_path):
         DJANGO_ALLOWED_HOSTS="testserver",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_SETTINGS_MODULE="handbook_site.settings",
+        EMAIL_DISABLED="1",
     )
     result = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", SCRIPT, str(tmp_path / "static")],
