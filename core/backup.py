@@ -63,7 +63,7 @@ MEDIA_PREFIX = "media/"
 SKIPPED_APPS = {"contenttypes", "sessions", "django_tasks_database", "mfa"}
 # Permissions are rebuilt by migrate; the site version is a cache key, not data (a restore moves
 # it forward instead, see restore_backup).
-SKIPPED_MODELS = {"auth.permission", "core.siteversion"}
+SKIPPED_MODELS = {"auth.permission", "core.siteversion", "core.cacheentry"}
 
 _CHUNK = 1024 * 1024
 

@@ -39,6 +39,24 @@ class SiteVersion(models.Model):
         return str(self.value)
 
 
+class CacheEntry(models.Model):
+    """The table of Django's database cache, the shared cache of a production site without
+    Redis (settings.CACHES). A model only so that `migrate` creates it: the columns are those
+    `manage.py createcachetable` makes, and nothing reads it through the ORM. Not backed up."""
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "core_cache"
+        verbose_name = _("cachepost")
+        verbose_name_plural = _("cacheposter")
+
+    def __str__(self) -> str:
+        return self.cache_key
+
+
 class AuditAction(models.TextChoices):
     CREATED = "created", _("skapade")
     SAVED = "saved", _("sparade")

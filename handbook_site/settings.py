@@ -190,6 +190,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kompetenshandboken] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
+# Failed logins count per account and client address (accounts/adapter.py).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # allauth's own rate limits ("amount/period/per", per = ip, key or user; several separated by
 # commas). Over a limit allauth shows templates/429.html; too many failed logins show an error
 # on the login form instead. Counted in Django's cache (see RATELIMIT_ENABLED below). Each value
@@ -197,7 +199,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 _ACCOUNT_RATE_LIMIT_DEFAULTS = {
     # Every login POST, per IP address (an office behind one address still has room).
     "login": "30/m/ip",
-    # Failed logins: per IP address, and per account (key = the e-mail address typed). The same
+    # Failed logins: per IP address, and per account from one address (key = the e-mail address
+    # typed and the client's address, accounts/adapter.py), so an attacker who types wrong
+    # passwords for someone else's address locks out only themselves. The same
     # limit counts wrong two-factor codes (allauth.mfa has no key of its own for them; its key is
     # the user), at login, at reauthentication and when activating TOTP: five wrong codes lock the
     # code form for five minutes, a correct code clears the count.
@@ -372,10 +376,14 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Cache: Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0), shared by every worker
-# process and every app server; otherwise Django's per-process local memory, fine for one
-# server. The anonymous page cache, the facet counts and the rate limits below all use it, so
-# with Redis the limits hold across app servers. Sessions stay in the database either way:
-# they are shared already, and a Redis restart must not sign everyone out.
+# process and every app server. Without Redis, production uses the database cache (the table
+# core_cache, created by `migrate`): also shared by every process and server, only slower.
+# Development keeps Django's per-process local memory. The anonymous page cache, the facet
+# counts and every rate limit (the site's own and allauth's: login, two-factor codes, uploads,
+# search) count in this one cache, so a limit holds however many processes serve the site; a
+# per-process cache would let N worker processes through N times the limit. Sessions stay in
+# the database either way: they are shared already, and a Redis restart must not sign everyone
+# out.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
@@ -394,12 +402,19 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kompetenshandboken"),
         }
     }
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "core_cache",  # core.models.CacheEntry
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kompetenshandboken"),
+        }
+    }
 
-# Rate limits. Counted in Django's cache. The default local-memory cache counts per process, so
-# with several worker processes a visitor gets through up to (processes x rate); set REDIS_URL
-# for exact limits across worker processes and app servers.
+# Rate limits. Counted in the shared cache above (Redis or, in production, the database), so
+# they hold across worker processes and app servers.
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 # Behind our own proxy every request comes from the proxy's address: then take the client from
 # the first X-Forwarded-For entry. Only when the proxy sets (not appends to) that header.
