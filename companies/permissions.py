@@ -7,6 +7,7 @@ module builds on it rather than asking the user object itself.
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.db.models import Q
 
 from methods.choices import Status
@@ -42,6 +43,20 @@ def can_manage_company(user, company) -> bool:
     Company admins only: superusers manage memberships in Django admin, and editors curate the
     handbook, not other companies' staff."""
     return is_company_admin(user, company)
+
+
+def can_accept_invitation(user, invitation) -> bool:
+    """Accept an invitation: only an account that has the invited address, verified.
+
+    An invitation link is a secret sent to one address; forwarded, leaked or guessed it must
+    not make another account a member, let alone an administrator. The address is compared
+    without regard to case (e-mail providers ignore it), and only addresses the account has
+    confirmed count."""
+    if not user.is_authenticated:
+        return False
+    return EmailAddress.objects.filter(
+        user=user, email__iexact=invitation.email, verified=True
+    ).exists()
 
 
 def can_follow_company(user, company) -> bool:

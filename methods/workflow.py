@@ -113,9 +113,14 @@ def save_version(method: Method, expected_version: int, by, save: Callable[[Meth
 
 
 @transaction.atomic
+def working_copy(method: Method) -> Method | None:
+    """The working copy of a published method someone has started, if any (reads only)."""
+    return Method.objects.filter(working_copy_of=method, deleted_at__isnull=True).first()
+
+
 def start_new_version(method: Method, by) -> Method:
     """The working copy of a published method: created once, then continued."""
-    existing = Method.objects.filter(working_copy_of=method, deleted_at__isnull=True).first()
+    existing = working_copy(method)
     if existing:
         return existing
     Method.objects.filter(working_copy_of=method).delete()  # a binned copy is replaced

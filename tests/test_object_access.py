@@ -264,7 +264,8 @@ PROBES = [
     # Phases are the handbook's own, nobody's object: public.
     Probe("methods:phase", "GET", {"slug": "forankring"}, ALL_200),
     # Editing and submitting someone else's method
-    *each("methods:edit", "GET", "slug", {**EDITABLE_BY_EDITOR, "b_published.slug": (LOGIN, 403, 403, 403, 302), "b_binned.slug": HIDDEN_FROM_ALL}),
+    *each("methods:edit", "GET", "slug", {**EDITABLE_BY_EDITOR, "b_published.slug": (LOGIN, 403, 403, 403, 200), "b_binned.slug": HIDDEN_FROM_ALL}),
+    *each("methods:edit", "POST", "slug", {**EDITABLE_BY_EDITOR, "b_published.slug": (LOGIN, 403, 403, 403, 302), "b_binned.slug": HIDDEN_FROM_ALL}),
     *each("methods:edit_step", "GET", "slug", STEP, step="grund"),
     *each("methods:edit_step", "GET", "slug", {"b_draft.slug": (LOGIN, 404, 404, 404, 200)}, step="granska"),
     *each("methods:edit_step", "POST", "slug", {"b_draft.slug": (LOGIN, 404, 404, 404, 302), "colleague_draft.slug": (LOGIN, 404, 404, 404, 302), "b_published.slug": (LOGIN, 403, 403, 403, 302), "b_binned.slug": HIDDEN_FROM_ALL}, EASY_READ, step="lattlast"),

@@ -170,16 +170,20 @@ def invitation_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    """Accept an invitation, with whatever account the visitor is signed in with."""
+    """Accept an invitation, signed in with the account of the invited address (a verified
+    e-mail address of the account); any other account sees why not, and its POST is 403."""
     invitation = (
         Invitation.objects.select_related("company", "invited_by").filter(token=token).first()
     )
     if invitation is None:
         return render(request, "companies/invitation_unknown.html", status=404)
     user = request.user
+    may_accept = permissions.can_accept_invitation(user, invitation)
     if invitation.is_usable and request.method == "POST":
         if not user.is_authenticated:
             return redirect_to_login(request.path)
+        if not may_accept:
+            return _invitation_page(request, invitation, may_accept, status=403)
         try:
             services.accept_invitation(invitation, user)
         except services.InvitationUnusable:
@@ -191,21 +195,28 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
                 % {"company": invitation.company.name},
             )
             return redirect(invitation.company)
-    is_member = permissions.is_company_member(user, invitation.company)
     if not invitation.is_usable:
         return render(
             request,
             "companies/invitation_unusable.html",
-            {"invitation": invitation, "is_member": is_member},
+            {
+                "invitation": invitation,
+                "is_member": permissions.is_company_member(user, invitation.company),
+            },
             status=410,
         )
+    return _invitation_page(request, invitation, may_accept)
+
+
+def _invitation_page(request, invitation, may_accept: bool, status: int = 200) -> HttpResponse:
     return render(
         request,
         "companies/invitation.html",
         {
             "invitation": invitation,
-            "is_member": is_member,
-            "other_address": user.is_authenticated and user.email != invitation.email.lower(),
+            "is_member": permissions.is_company_member(request.user, invitation.company),
+            "may_accept": may_accept,
             "next_query": urlencode({"next": request.path}),
         },
+        status=status,
     )

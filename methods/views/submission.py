@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.readability import EASY_READ_MAX_LIX, lix, lix_label
 from core.review import ReviewError
@@ -45,10 +45,17 @@ def method_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def method_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    """Continue where the user left off; a published method gets a working copy first."""
+    """Continue where the user left off. A published method needs a working copy first: GET
+    continues one that exists or asks to start one, and only the POST of that page creates it
+    (a GET never changes anything, so a link from another site cannot start a version)."""
     method = editable_method(request, slug)
-    if method.status == Status.PUBLISHED:
+    if method.status == Status.PUBLISHED and workflow.working_copy(method) is not None:
+        method = workflow.working_copy(method)
+    elif method.status == Status.PUBLISHED and request.method == "GET":
+        return render(request, "methods/submission/new_version.html", {"method": method})
+    elif method.status == Status.PUBLISHED:
         method = workflow.start_new_version(method, request.user)
         messages.info(
             request,

@@ -395,7 +395,11 @@ def test_remaining_forms_have_no_axe_violations(demo_data, new_page, axe):
     invitation = Invitation.objects.get(email="ny.kollega@example.org")
     admin.goto(f"/foretag/inbjudan/{invitation.token}/")
     expect(admin.get_by_role("heading", level=1)).to_have_text("Inbjudan till Kafé Kompassen")
-    expect(admin.get_by_role("button", name="Acceptera inbjudan")).to_be_visible()
+    # Only the invited address may accept: the admin who sent it is told so, without a button.
+    expect(admin.get_by_role("alert")).to_contain_text(
+        "Inbjudan skickades till ny.kollega@example.org, men du är inloggad som"
+    )
+    expect(admin.get_by_role("button", name="Acceptera inbjudan")).to_have_count(0)
     assert_no_axe_violations(axe, admin)
 
     # The errors page reports its own 400 status for the invalid address.

@@ -513,29 +513,70 @@ def test_anonymous_accept_goes_to_login(client, company):
     assert invitation.accepted_at is None
 
 
-def test_invitation_page_shows_accept_button_and_address_note(client, company):
+REFUSAL = (
+    "Inbjudan skickades till annan@example.org, men du är inloggad som jag@example.org. "
+    "Bara kontot med den adressen kan acceptera den."
+)
+REFUSAL_HELP = (
+    "Logga ut och logga in med annan@example.org, eller be en administratör i Kafé Test att "
+    "skicka en ny inbjudan till din adress."
+)
+
+
+def test_invitation_page_for_another_address_explains_and_offers_no_button(client, company):
     invitation = make_invitation(company, email="annan@example.org")
-    user = UserFactory(email="jag@example.org")
-    client.force_login(user)
-    html = client.get(invitation_url(invitation)).content.decode()
-    assert '<button type="submit">Acceptera inbjudan</button>' in html
-    assert (
-        "Inbjudan skickades till annan@example.org, men du är inloggad som jag@example.org."
-    ) in html
+    client.force_login(UserFactory(email="jag@example.org"))
+    response = client.get(invitation_url(invitation))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert REFUSAL in html
+    assert REFUSAL_HELP in html
+    assert "Acceptera inbjudan" not in html
 
 
 def test_invitation_page_has_no_address_note_when_addresses_match(client, company):
     invitation = make_invitation(company, email="Jag@Example.org")
     client.force_login(UserFactory(email="jag@example.org"))
     html = client.get(invitation_url(invitation)).content.decode()
-    assert "Acceptera inbjudan" in html
+    assert '<button type="submit">Acceptera inbjudan</button>' in html
     assert "men du är inloggad som" not in html
 
 
-@pytest.mark.parametrize("role", ["stranger", "editor", "superuser"])
-def test_any_signed_in_account_can_accept(client, login, company, role):
-    invitation = make_invitation(company, role="member")
+@pytest.mark.parametrize("role", ["member", "stranger", "company_admin", "editor", "superuser"])
+def test_another_account_cannot_accept_even_as_admin(client, login, company, role):
+    """A forwarded or leaked link makes nobody a member, whatever their account may do."""
+    invitation = make_invitation(company, email="ny@example.org", role="admin")
     user = login(role)
+    before = set(Membership.objects.values_list("user", "company", "role"))
+    response = client.post(invitation_url(invitation))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f"men du är inloggad som {user.email}. Bara kontot med den adressen" in html
+    assert "Acceptera inbjudan" not in html
+    assert set(Membership.objects.values_list("user", "company", "role")) == before
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+    assert not AuditEntry.objects.filter(action=AuditAction.MEMBER_ADDED).exists()
+
+
+def test_an_unverified_invited_address_cannot_accept(client, company):
+    from allauth.account.models import EmailAddress
+
+    invitation = make_invitation(company, email="ny@example.org")
+    user = UserFactory(email="jag@example.org")
+    EmailAddress.objects.create(user=user, email="ny@example.org", verified=False)
+    client.force_login(user)
+    assert client.post(invitation_url(invitation)).status_code == 403
+    assert not Membership.objects.filter(user=user).exists()
+
+
+def test_the_invited_address_accepts_also_as_a_second_verified_address(client, company):
+    from allauth.account.models import EmailAddress
+
+    invitation = make_invitation(company, email="NY@example.org", role="member")
+    user = UserFactory(email="jag@example.org")
+    EmailAddress.objects.create(user=user, email="ny@example.org", verified=True)
+    client.force_login(user)
     response = client.post(invitation_url(invitation))
     assert response.status_code == 302
     assert response["Location"] == company.get_absolute_url()

@@ -190,9 +190,22 @@ def test_editing_a_published_method_keeps_it_live_until_the_new_version_is_publi
     method = MethodFactory(title="Gammal titel", easy_read="Kort text.")
     MethodStepFactory(method=method, role=Role.SUPERVISOR, text="Visar.")
     client.force_login(method.author)
-    response = client.get(reverse("methods:edit", args=[method.slug]))
+    edit_url = reverse("methods:edit", args=[method.slug])
+    # A GET only asks (a link from anywhere must not start a version); the button starts it.
+    page = client.get(edit_url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Den publicerade metoden syns som vanligt för alla tills redaktionen" in html
+    assert f'<form method="post" action="{edit_url}">' in html
+    assert '<button type="submit">Börja på en ny version</button>' in html
+    assert not Method.objects.filter(working_copy_of=method).exists()
+    response = client.post(edit_url)
     copy = Method.objects.get(working_copy_of=method)
     assert response["Location"] == step_url(copy, "grund")
+    # Once started, the same link continues it: no second copy.
+    assert client.get(edit_url)["Location"] == step_url(copy, "grund")
+    assert client.post(edit_url)["Location"] == step_url(copy, "grund")
+    assert Method.objects.filter(working_copy_of=method).count() == 1
     client.post(
         step_url(copy, "grund"),
         {**BASICS, "title": "Ny titel", "version": copy.version, "target_roles": ["deltagare"]},
