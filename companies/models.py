@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.audit import AuditTrail
-from core.rendering import render_markdown
+from core.rendering import render_markdown, validate_markdown
 from methods.choices import Status
 from methods.models import BusinessLine, Method, unique_slug
 from methods.search import normalize
@@ -45,7 +45,13 @@ class Company(models.Model):
     business_lines = models.ManyToManyField(
         BusinessLine, related_name="companies", blank=True, verbose_name=_("branscher")
     )
-    description = models.TextField(_("om företaget"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(
+        _("om företaget"),
+        blank=True,
+        max_length=10_000,
+        validators=[validate_markdown],
+        help_text=_("Markdown."),
+    )
     description_html = models.TextField(editable=False, blank=True)
     website = models.URLField(_("webbplats"), blank=True)
     contact_email = models.EmailField(_("kontakt e-post"), blank=True)

@@ -3,13 +3,35 @@
 Every place that turns user text into HTML calls render_markdown(): model saves (stored HTML
 beside the source), the markdownx live preview, PDFs and e-mails. Nothing else may mark user
 text as safe.
+
+Bounded work. Python-Markdown is not linear for every construct: unclosed raw tags ("<a" or
+"<http://" repeated) make the standard library's HTML parser rescan the rest of the text for
+each one (quadratic: 300 KB of "<a" takes minutes), and nesting (lists, block quotes, a
+definition line after a definition line in one paragraph) costs Python stack frames, so about
+500 levels raise RecursionError. Rather than replace the renderer (every stored text and test
+is written for Python-Markdown's extension set) or patch its parsers one by one, the input is
+bounded before it reaches the parser, by a linear pre-scan (markdown_problem):
+
+- at most MAX_MARKDOWN_CHARS characters (each model field has its own, lower max_length);
+- at most MAX_NESTING levels of nesting on any line (list markers, ">", ":" and indentation);
+- at most MAX_DEFINITION_RUN definition lines (": ...") in one paragraph;
+- at most MAX_RAW_TAGS raw tags ("<" followed by a letter, "/", "!" or "?").
+
+Within these bounds the worst constructs we know of render in well under a second. Forms
+refuse such text with a clear message (validate_markdown, on the model fields and the step
+fields), the preview answers 400 with the message, and render_markdown itself never raises:
+text that slips past a form (an import, old data) is shown as escaped plain text, which is
+linear. RecursionError is caught as a last guard, with the same fallback.
 """
 
 import re
+from html import escape
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "del", "ins", "mark", "sub", "sup",
@@ -52,7 +74,7 @@ def sanitize_html(html: str) -> str:
     # nh3 can serialise a tree that parses differently the next time (a <select> inside a <p>
     # leaves '<p><p></p></p>'); clean again until the output is stable, so what the browser
     # parses is exactly what was checked.
-    for _ in range(3):
+    for _attempt in range(3):
         again = _clean(cleaned)
         if again == cleaned:
             break
@@ -101,12 +123,100 @@ def _mark_external_links(html: str) -> str:
 MAX_LINK_BRACKETS = 300
 
 
+# The bounds of the pre-scan (see the module docstring).
+MAX_MARKDOWN_CHARS = 20_000
+MAX_NESTING = 20
+MAX_DEFINITION_RUN = 50
+MAX_RAW_TAGS = 300
+
+# The container markers at the start of a line, with the blanks between them. Each repetition
+# consumes at least one marker character, so matching is linear.
+_LINE_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-*+:](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*")
+_MARKER = re.compile(r">|[-*+:]|\d{1,9}[.)]")
+_DEFINITION_LINE = re.compile(r"[ \t]*:[ \t]")
+_RAW_TAG = re.compile(r"<[A-Za-z/!?]")
+
+
+class MarkdownTooComplex(ValueError):
+    """The text is beyond what the renderer is allowed to work on; str() is the message."""
+
+
+def markdown_problem(text: str | None) -> str | None:
+    """Why this text may not be rendered as markdown, or None when it may. Linear in the text."""
+    if not text:
+        return None
+    if len(text) > MAX_MARKDOWN_CHARS:
+        return str(
+            _("Texten får vara högst %(limit)d tecken (den har %(length)d).")
+            % {"limit": MAX_MARKDOWN_CHARS, "length": len(text)}
+        )
+    if len(_RAW_TAG.findall(text)) > MAX_RAW_TAGS:
+        return str(
+            _("Texten har för många HTML-taggar eller tecken < före en bokstav (högst %(limit)d).")
+            % {"limit": MAX_RAW_TAGS}
+        )
+    definitions = 0
+    # Lines and blank lines as Python-Markdown sees them (not str.splitlines(), which also splits
+    # at form feeds and other separators).
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip(" \t"):
+            definitions = 0
+            continue
+        prefix = _LINE_PREFIX.match(line).group()
+        # Each marker is followed by a blank of its own; the blanks beyond those are indentation.
+        markers = len(_MARKER.findall(prefix))
+        indent = prefix.count(" ") + 4 * prefix.count("\t") - markers
+        if markers + max(0, indent) // 4 > MAX_NESTING:
+            return str(
+                _("Listorna eller citaten är för djupt nästlade (högst %(limit)d nivåer).")
+                % {"limit": MAX_NESTING}
+            )
+        if _DEFINITION_LINE.match(line):
+            definitions += 1
+            if definitions > MAX_DEFINITION_RUN:
+                return str(
+                    _(
+                        "För många rader som börjar med kolon i samma stycke (högst %(limit)d). "
+                        "Lägg en tom rad mellan förklaringarna."
+                    )
+                    % {"limit": MAX_DEFINITION_RUN}
+                )
+    return None
+
+
+def check_markdown(text: str | None) -> None:
+    """Raise MarkdownTooComplex when markdown_problem() finds one."""
+    problem = markdown_problem(text)
+    if problem:
+        raise MarkdownTooComplex(problem)
+
+
+def validate_markdown(value: str | None) -> None:
+    """Field validator: the text must be within the renderer's bounds."""
+    try:
+        check_markdown(value)
+    except MarkdownTooComplex as error:
+        raise ValidationError(str(error), code="markdown_too_complex") from None
+
+
+def _plain_text(text: str) -> str:
+    """The fallback for text beyond the bounds: escaped paragraphs, linear in the text."""
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")) if p.strip()]
+    return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
 def render_markdown(text: str | None) -> str:
-    """Markdown source -> sanitised HTML, safe to mark as safe in templates."""
+    """Markdown source -> sanitised HTML, safe to mark as safe in templates. Never raises for
+    any text: text beyond the bounds is shown as plain text (forms refuse it first)."""
     if not text:
         return ""
+    if markdown_problem(text):
+        return sanitize_html(_plain_text(text))
     if text.count("[") > MAX_LINK_BRACKETS:
         text = text.replace("[", "\\[")
     # Raw HTML in the source is escaped by markdown's own rules only partly; nh3 is the gate.
-    html = markdown.markdown(text, extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+    try:
+        html = markdown.markdown(text, extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+    except RecursionError:
+        return sanitize_html(_plain_text(text))
     return sanitize_html(_H1.sub(r"<\1h2", html))

@@ -17,12 +17,15 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.template import loader
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from .middleware import database_unavailable, is_database_unavailable
-from .rendering import render_markdown
+from .ratelimit import ratelimited
+from .rendering import markdown_problem, render_markdown
 
 
 @never_cache
@@ -55,14 +58,40 @@ def choose_language(request: HttpRequest, code: str) -> HttpResponseRedirect:
     return response
 
 
+# The editor asks for a preview after each pause in typing (markdownx waits 500 ms), so a busy
+# writer sends well under this many; each preview's work is bounded by core.rendering.
+PREVIEW_RATE = 120
+PREVIEW_PERIOD = 60
+
+
+def _preview_message(message: str, status: int) -> HttpResponse:
+    """markdownx shows whatever the preview answers, whatever the status: a short notice."""
+    return HttpResponse(
+        format_html('<p class="preview-error" role="alert">{}</p>', message), status=status
+    )
+
+
+def _too_many_previews(request: HttpRequest, retry_seconds: int) -> HttpResponse:
+    response = _preview_message(
+        _("Förhandsvisningen pausas en stund. Din text finns kvar; fortsätt skriva."), 429
+    )
+    response["Retry-After"] = str(retry_seconds)
+    return response
+
+
 @login_required
 @require_POST
+@ratelimited("preview", PREVIEW_RATE, PREVIEW_PERIOD, key="user", respond=_too_many_previews)
 def markdown_preview(request: HttpRequest) -> HttpResponse:
-    """The markdownx live preview, through the same sanitising renderer as stored text."""
+    """The markdownx live preview, through the same sanitising renderer as stored text. Text
+    beyond the renderer's bounds gets the same message the form will give, with a 400."""
     content = request.POST.get("content")
     if content is None:
         return HttpResponseBadRequest("content saknas")
-    return HttpResponse(render_markdown(content[:100_000]))
+    problem = markdown_problem(content)
+    if problem:
+        return _preview_message(problem, 400)
+    return HttpResponse(render_markdown(content))
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import AuditTrail
-from core.rendering import render_markdown
+from core.rendering import render_markdown, validate_markdown
 
 from . import permissions
 from .choices import (
@@ -51,7 +51,12 @@ class Phase(models.Model):
     name = models.CharField(_("namn"), max_length=80)
     name_en = models.CharField(_("namn på engelska"), max_length=80, blank=True)
     summary = models.CharField(_("i en mening"), max_length=300)
-    guide = models.TextField(_("vägledning"), help_text=_("Markdown."))
+    guide = models.TextField(
+        _("vägledning"),
+        max_length=20_000,
+        validators=[validate_markdown],
+        help_text=_("Markdown."),
+    )
     guide_html = models.TextField(editable=False, blank=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -270,11 +275,19 @@ class Method(models.Model):
     easy_read = models.TextField(
         _("lättläst version"),
         blank=True,
+        max_length=10_000,
+        validators=[validate_markdown],
         help_text=_("Korta meningar, vanliga ord, en sak i taget. Markdown."),
     )
     easy_read_html = models.TextField(editable=False, blank=True)
     purpose = models.TextField(_("syfte"), blank=True, help_text=_("Varför metoden behövs."))
-    body = models.TextField(_("beskrivning"), blank=True, help_text=_("Markdown."))
+    body = models.TextField(
+        _("beskrivning"),
+        blank=True,
+        max_length=20_000,
+        validators=[validate_markdown],
+        help_text=_("Markdown."),
+    )
     body_html = models.TextField(editable=False, blank=True)
 
     # Classification
@@ -509,7 +522,7 @@ class MethodStep(models.Model):
     method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="steps")
     phase = models.ForeignKey(Phase, on_delete=models.PROTECT, related_name="steps")
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
-    text = models.TextField(_("vad rollen gör"))
+    text = models.TextField(_("vad rollen gör"), max_length=2000, validators=[validate_markdown])
     text_html = models.TextField(editable=False, blank=True)
 
     class Meta:
@@ -603,7 +616,7 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("skribent"),
     )
-    body = models.TextField(_("kommentar"), max_length=4000)
+    body = models.TextField(_("kommentar"), max_length=4000, validators=[validate_markdown])
     body_html = models.TextField(editable=False, blank=True)
     state = models.CharField(
         _("läge"),

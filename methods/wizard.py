@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import MarkdownxWidget
 
 from core.forms import KeepsStoredChoices
+from core.rendering import validate_markdown
 
 from . import permissions
 from .choices import LearningForm, Role
@@ -158,6 +159,7 @@ class PhasesForm(forms.Form):
                     label=label,
                     required=False,
                     max_length=2000,
+                    validators=[validate_markdown],
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )
                 self.initial.setdefault(name, steps.get((phase.pk, role), ""))
