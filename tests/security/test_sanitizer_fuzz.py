@@ -258,6 +258,10 @@ def test_search_queries_are_escaped(client, path):
     MethodFactory(title="Handledarsamtal", roles=[])
     baseline = _get(client, path, q="handledare")
     for payload in SHORT_PAYLOADS[::6]:
+        if "\x00" in payload:
+            # Refused before any view runs (core.middleware.RejectNulMiddleware).
+            assert client.get(path, {"q": payload}).status_code == 400
+            continue
         html = _get(client, path, q=payload)
         assert_page_safe(html, baseline)
         if len(payload) > 3 and "<" in payload:
