@@ -495,8 +495,14 @@ class Method(models.Model):
                 rows.append({"phase": phase, "cells": cells})
         return rows
 
+    def ordered_target_roles(self) -> list[MethodTargetRole]:
+        """Who the method is for, in the vocabulary's order (participant first) whatever order
+        the rows were written in, from the prefetched rows."""
+        order = {role: index for index, role in enumerate(Role.values)}
+        return sorted(self.target_roles.all(), key=lambda row: order.get(row.role, len(order)))
+
     def target_role_values(self) -> list[str]:
-        return [r.role for r in self.target_roles.all()]
+        return [r.role for r in self.ordered_target_roles()]
 
 
 class MethodTargetRole(models.Model):
