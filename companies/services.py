@@ -398,13 +398,9 @@ REPORT_REVIEW = ReviewFlow(
     mail_context=lambda report, by, decision, options: {
         "report": report,
         "author": by,
-        "decision": {
-            "request_changes": "changes_requested",
-            "publish": "published",
-            "archive": "archived",
-        }.get(decision, decision),
+        "decision": decision,
         "message": (options.get("message") or "").strip(),
-    },  # fmt: skip
+    },
 )
 
 

@@ -65,7 +65,8 @@ class ReviewFlow:
     # The values for the audit message's placeholders, and where the entry is shown.
     audit_params: Callable[[Model, dict], dict]
     audit_scope: Callable[[Model], Model | None] = lambda obj: obj
-    # Mail templates (emails/<name>.txt and <name>_subject.txt) and their context.
+    # Mail templates (emails/<name>.txt and <name>_subject.txt) and their context, given the
+    # object, who acted, the state reached (the decision a mail names) and the options.
     author_template: str = ""
     editors_template: str = ""
     mail_context: Callable[[Model, object, str, dict], dict] = field(
@@ -125,7 +126,7 @@ class ReviewFlow:
         return obj
 
     def _notify(self, transition: Transition, obj: Model, by, options: dict) -> None:
-        context = self.mail_context(obj, by, transition.name, options)
+        context = self.mail_context(obj, by, transition.target, options)
         if transition.notify == "editors" and self.editors_template:
             notify(editor_addresses(), self.editors_template, context)
         elif transition.notify == "author" and self.author_template:

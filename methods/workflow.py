@@ -332,13 +332,9 @@ METHOD_REVIEW = ReviewFlow(
     editors_template="method_submitted",
     mail_context=lambda method, by, decision, options: {
         "method": method,
-        "decision": {
-            "request_changes": "changes_requested",
-            "publish": "published",
-            "archive": "archived",
-        }.get(decision, decision),
+        "decision": decision,
         "author": by,
-    },  # fmt: skip
+    },
     author_of=lambda method: getattr(method, "decision_recipient", None) or method.author,
 )
 
