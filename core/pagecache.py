@@ -9,7 +9,11 @@ and then served from the cache with one primary-key query. Three rules keep it c
   rendered page, so no one ever sees a page rendered for someone else.
 - The per-request secrets in a page, the CSP nonce and the CSRF token, are stored as placeholders
   and filled in fresh for every response: a cached page never hands out another visitor's token
-  or a nonce that an attacker could have read earlier.
+  or a nonce that an attacker could have read earlier. The placeholders carry a random marker
+  drawn when the page is stored, after its content was written, so no text in the page (a
+  comment, a title) can contain one and receive a visitor's live token or nonce. Only values
+  this render produced become placeholders: the nonce of this request, and CSRF tokens that
+  unmask to this request's secret (what {% csrf_token %} wrote), never a look-alike from text.
 - The key holds the site version, the language and the full path with its query string. A
   publish bumps the version in the same transaction, so the next request after the commit, on any
   app server, misses the old entries (they expire by themselves).
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 from dataclasses import dataclass
 from functools import wraps
 
@@ -29,17 +34,19 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.middleware.csp import get_nonce
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 from .models import SiteVersion
 
-NONCE_PLACEHOLDER = "__KH_CSP_NONCE__"
-CSRF_PLACEHOLDER = "__KH_CSRF_TOKEN__"
+# Bump when CachedPage changes shape: entries of the old shape are then never read.
+_KEY_PREFIX = "page:v2"
 # The only way a token appears in the site's pages: Django's {% csrf_token %} input.
-_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+_CSRF_INPUT = re.compile(
+    rf'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}})(")'
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,23 @@ class CachedPage:
     body: str  # with placeholders
     content_type: str
     etag: str
+    marker: str  # random per stored render; part of both placeholders
+
+    @property
+    def nonce_placeholder(self) -> str:
+        return nonce_placeholder(self.marker)
+
+    @property
+    def csrf_placeholder(self) -> str:
+        return csrf_placeholder(self.marker)
+
+
+def nonce_placeholder(marker: str) -> str:
+    return f"__KH_CSP_NONCE_{marker}__"
+
+
+def csrf_placeholder(marker: str) -> str:
+    return f"__KH_CSRF_TOKEN_{marker}__"
 
 
 def cache_anonymous_page(view):
@@ -87,7 +111,7 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"page:{SiteVersion.objects.current()}:{get_language()}:{path}"
+    return f"{_KEY_PREFIX}:{SiteVersion.objects.current()}:{get_language()}:{path}"
 
 
 def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | None:
@@ -103,23 +127,37 @@ def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | Non
     ):
         return None
     body = response.content.decode(response.charset)
+    # Drawn now, after every text in the page was written: nothing in it can hold the marker.
+    marker = secrets.token_hex(16)
     nonce = get_nonce(request)
     if nonce:  # LazyNonce is true only once the page has used it
-        body = body.replace(str(nonce), NONCE_PLACEHOLDER)
-    body = _CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", body)
-    etag = 'W/"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
-    return CachedPage(body=body, content_type=response["Content-Type"], etag=etag)
+        # Fresh for this request and unknown before it, so only the template put it there.
+        body = body.replace(str(nonce), nonce_placeholder(marker))
+    secret = request.META.get("CSRF_COOKIE")
+
+    def token_placeholder(match: re.Match) -> str:
+        # A token {% csrf_token %} wrote for this request unmasks to this request's secret;
+        # anything else that merely looks like the input is left as it is.
+        if secret and _unmask_cipher_token(match.group(2)) == secret:
+            return match.group(1) + csrf_placeholder(marker) + match.group(3)
+        return match.group(0)
+
+    body = _CSRF_INPUT.sub(token_placeholder, body)
+    # The ETag leaves the marker out: the same page stored again keeps its tag.
+    stable = body.replace(marker, "")
+    etag = 'W/"' + hashlib.sha256(stable.encode()).hexdigest()[:32] + '"'
+    return CachedPage(body=body, content_type=response["Content-Type"], etag=etag, marker=marker)
 
 
 def _response_from(request: HttpRequest, page: CachedPage) -> HttpResponse:
     body = page.body
-    if NONCE_PLACEHOLDER in body:
+    if page.nonce_placeholder in body:
         # Reading the nonce makes the CSP middleware put this same value in the header.
-        body = body.replace(NONCE_PLACEHOLDER, str(get_nonce(request)))
-    uses_csrf = CSRF_PLACEHOLDER in body
+        body = body.replace(page.nonce_placeholder, str(get_nonce(request)))
+    uses_csrf = page.csrf_placeholder in body
     if uses_csrf:
         # As {% csrf_token %} would: a fresh masked token, and the cookie set when missing.
-        body = body.replace(CSRF_PLACEHOLDER, get_token(request))
+        body = body.replace(page.csrf_placeholder, get_token(request))
     response = HttpResponse(body, content_type=page.content_type)
     if uses_csrf:
         patch_vary_headers(response, ["Cookie"])
