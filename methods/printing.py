@@ -1,8 +1,10 @@
 """Print and PDF: QR codes for method cards, the PDF of one method and of the whole handbook.
 
-The handbook PDF is built on demand with WeasyPrint and kept in the default storage (shared by
-all app servers) under a name that carries a hash of the published content, so a publish, edit,
-archive or delete gives a new name and the next request builds a fresh PDF.
+Both PDFs are built by a task (the worker in production) with WeasyPrint and kept in the default
+storage (shared by all app servers); a request never runs WeasyPrint. The handbook's name carries
+a hash of the published content, so a publish, edit, archive or delete gives a new name and the
+next request builds a fresh PDF. A method's PDF is named after the method's pk, version, language
+and last change, and a method whose printed text is over METHOD_PDF_MAX_CHARS is not printed.
 """
 
 from __future__ import annotations
@@ -48,6 +50,32 @@ QR_SIZE_MM = 30
 QR_BORDER = 2
 
 _HANDBOOK_NAME = re.compile(rf"^{re.escape(HANDBOOK_PREFIX)}[0-9a-f]+\.pdf$")
+
+METHOD_PDF_DIR = "method-pdfs"
+# The most printed text (characters) a method PDF is built from. The form limits allow about
+# 80,000 (a body of 20,000, an easy-read text of 10,000, 2,000 for each of up to 24 steps); this
+# leaves room for the fields without a form limit while keeping a build to seconds and a bounded
+# number of pages. A longer method (an import, the admin) is refused before WeasyPrint runs.
+METHOD_PDF_MAX_CHARS = 100_000
+# The method's text fields the PDF prints (with the steps' texts).
+_PRINTED_FIELDS = (
+    "title",
+    "summary",
+    "easy_read",
+    "purpose",
+    "body",
+    "prerequisites",
+    "adaptation_language",
+    "adaptation_reading",
+    "adaptation_health",
+    "materials",
+    "indicator_reaction",
+    "indicator_learning",
+    "indicator_behaviour",
+    "indicator_results",
+    "source",
+    "contact",
+)
 
 
 # QR code
@@ -181,8 +209,90 @@ def _printed_method(method: Method) -> dict:
     }
 
 
-def method_pdf(method: Method) -> bytes:
-    """The PDF of one method with its full content (not cached: it is small and fast)."""
+# One method
+
+
+class MethodTooLongToPrint(ValueError):
+    """The method's printed text is over METHOD_PDF_MAX_CHARS: no PDF is built."""
+
+
+def printed_length(method: Method) -> int:
+    """Characters of text the method's PDF would print (its fields and its steps)."""
+    fields = sum(len(getattr(method, name) or "") for name in _PRINTED_FIELDS)
+    return fields + sum(len(step.text) for step in method.steps.all())
+
+
+def method_pdf_path(method: Method, language: str) -> str:
+    """Where the PDF of this version of the method, in this language, is stored."""
+    last_phase_change = Phase.objects.aggregate(last=Max("updated_at"))["last"]
+    key = "|".join(
+        str(part)
+        for part in (
+            LAYOUT_VERSION,
+            _site_url(),
+            method.updated_at.isoformat(),
+            last_phase_change.isoformat() if last_phase_change else "-",
+        )
+    )
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    return f"{METHOD_PDF_DIR}/{method.pk}/v{method.version}-{language}-{digest}.pdf"
+
+
+def method_pdf(method: Method) -> bytes | None:
+    """The PDF of this version of the method in the active language, or None while it is
+    being built. Raises MethodTooLongToPrint for a method over the size bound.
+
+    As for the handbook, a request only asks for the build (a task: the worker in production, at
+    once in development and tests); once stored, every request is served from storage. The
+    caller has checked that the user may see the method: a draft's PDF is stored too, but only
+    ever served through that check.
+    """
+    if printed_length(method) > METHOD_PDF_MAX_CHARS:
+        raise MethodTooLongToPrint(method.pk)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    name = method_pdf_path(method, language)
+    data = _stored_pdf(name)
+    if data is not None:
+        return data
+    # One build per version, however many readers ask meanwhile.
+    if cache.add(f"method-pdf-build:{name}", True, timeout=BUILD_CLAIM_SECONDS):
+        build_and_store_method_pdf.enqueue(method_id=method.pk, name=name, language=language)
+    return _stored_pdf(name)  # built already when tasks run at once
+
+
+@task()
+def build_and_store_method_pdf(method_id: int, name: str, language: str) -> int:
+    """Build the method's PDF under this name and store it; its older PDFs are removed. Returns
+    the size in bytes (0 when the method changed or went meanwhile, or is too long to print)."""
+    method = _with_print_data(Method.objects.filter(pk=method_id)).first()
+    if method is None or printed_length(method) > METHOD_PDF_MAX_CHARS:
+        return 0
+    with translation.override(language):
+        if method_pdf_path(method, language) != name:
+            return 0  # a newer version asks for its own build
+        existing = _stored_pdf(name)
+        if existing is not None:
+            return len(existing)
+        data = build_method_pdf(method)
+    _store_pdf(name, data)
+    keep = {method_pdf_path(method, code) for code, _name in settings.LANGUAGES}
+    folder = f"{METHOD_PDF_DIR}/{method.pk}"
+    for filename in _files_in(folder):
+        if f"{folder}/{filename}" not in keep | {name}:
+            default_storage.delete(f"{folder}/{filename}")
+    return len(data)
+
+
+def stored_method_pdfs(method: Method) -> list[str]:
+    """Names of the stored PDFs of this method (for tests and maintenance)."""
+    folder = f"{METHOD_PDF_DIR}/{method.pk}"
+    return sorted(f"{folder}/{filename}" for filename in _files_in(folder))
+
+
+def build_method_pdf(method: Method) -> bytes:
+    """Render the method's PDF now, in the active language (the task sets it)."""
+    if printed_length(method) > METHOD_PDF_MAX_CHARS:
+        raise MethodTooLongToPrint(method.pk)
     item = _printed_method(method)
     html = render_to_string(
         "methods/pdf/method.html",
@@ -233,15 +343,38 @@ def _looks_complete(data: bytes) -> bool:
     return data[:5] == b"%PDF-" and b"%%EOF" in data[-1024:]
 
 
-def stored_handbook(version: str) -> bytes | None:
-    """The stored PDF of this content version, if it is there and complete."""
-    name = handbook_path(version)
+def _stored_pdf(name: str) -> bytes | None:
+    """The stored PDF of this name, if it is there and complete."""
     if not default_storage.exists(name):
         return None
     with default_storage.open(name, "rb") as f:
         data = f.read()
     # A PDF still being written by another server is not complete yet.
     return data if _looks_complete(data) else None
+
+
+def _store_pdf(name: str, data: bytes) -> None:
+    saved = default_storage.save(name, ContentFile(data))
+    if saved != name:
+        # The name was taken: by a complete copy another server stored meanwhile (keep that
+        # one), or by a broken leftover of a build that died midway (replace it).
+        if _stored_pdf(name) is None:
+            default_storage.delete(name)
+            default_storage.save(name, ContentFile(data))
+        default_storage.delete(saved)
+
+
+def _files_in(folder: str) -> list[str]:
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return files
+
+
+def stored_handbook(version: str) -> bytes | None:
+    """The stored PDF of this content version, if it is there and complete."""
+    return _stored_pdf(handbook_path(version))
 
 
 def handbook_pdf() -> bytes | None:
@@ -273,14 +406,7 @@ def build_and_store_handbook(version: str) -> int:
     if existing is not None:
         return len(existing)
     data = build_handbook_pdf(version)
-    saved = default_storage.save(name, ContentFile(data))
-    if saved != name:
-        # The name was taken: by a complete copy another server stored meanwhile (keep that
-        # one), or by a broken leftover of a build that died midway (replace it).
-        if stored_handbook(version) is None:
-            default_storage.delete(name)
-            default_storage.save(name, ContentFile(data))
-        default_storage.delete(saved)
+    _store_pdf(name, data)
     _delete_old_handbooks(keep=name)
     return len(data)
 

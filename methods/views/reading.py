@@ -188,8 +188,26 @@ def method_card(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def method_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The method's PDF: built once per version (in the background), then served from storage.
+    Who may not see the method gets 404 before anything is built or served."""
     method = _visible_method(request, slug)
-    return _pdf_response(printing.method_pdf(method), f"{method.slug}.pdf")
+    try:
+        data = printing.method_pdf(method)
+    except printing.MethodTooLongToPrint:
+        # Nothing the reader can change: the method's text is over the size a PDF is built for.
+        response = render(
+            request, "methods/method_pdf_too_long.html", {"method": method}, status=422
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+    if data is None:
+        response = render(
+            request, "methods/method_pdf_pending.html", {"method": method}, status=202
+        )
+        response["Retry-After"] = "10"
+        response["Cache-Control"] = "no-store"
+        return response
+    return _pdf_response(data, f"{method.slug}.pdf")
 
 
 @require_safe
