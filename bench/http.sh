@@ -1,7 +1,8 @@
 #!/bin/bash
-# The portal over HTTP: gunicorn (2 sync workers, 127.0.0.1 only) against the benchmark database,
-# production-like settings (DEBUG off), then wrk -t2 -c8 -d10s --latency on hello, detail, list
-# and search. The server is stopped by its process id when the script ends, however it ends.
+# The portal over HTTP: gunicorn (gunicorn.conf.py: 2 gthread workers x 4 threads, 127.0.0.1
+# only) against the benchmark database, production-like settings (DEBUG off), then
+# wrk -t2 -c8 -d10s --latency on hello, detail, list and search. The server is stopped by its
+# process id when the script ends, however it ends.
 #
 #   bash bench/http.sh                 # bench.sqlite3
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/kompetenshandboken_bench bash bench/http.sh
@@ -37,8 +38,9 @@ PAGES=$(tail -n +2 <<< "$PAGES")
 OUT=$(mktemp -d /tmp/kompetenshandboken-http.XXXXXX)
 PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
-"$ROOT/.venv/bin/gunicorn" --workers 2 --bind "127.0.0.1:$PORT" --pid "$OUT/gunicorn.pid" \
-    --control-socket "$OUT/gunicorn.ctl" --access-logfile /dev/null \
+# The production configuration (gunicorn.conf.py), with 2 worker processes as before.
+"$ROOT/.venv/bin/gunicorn" -c "$ROOT/gunicorn.conf.py" --workers 2 --bind "127.0.0.1:$PORT" \
+    --pid "$OUT/gunicorn.pid" --control-socket "$OUT/gunicorn.ctl" --access-logfile /dev/null \
     --error-logfile "$OUT/gunicorn.err" bench.wsgi:application &
 GPID=$!
 stop_server() {

@@ -119,14 +119,13 @@ def start_gunicorn(
     *,
     workers: int = 4,
     threads: int = 4,
-    timeout: int = 60,
 ) -> Server:
+    """gunicorn with the production configuration (gunicorn.conf.py: gthread, timeouts, request
+    size limits); only the address, the process counts and the log file are set here."""
     port = free_port()
     args = [
-        GUNICORN, "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
-        # The listen queue holds the clients that wait for a free thread.
-        "--backlog", "2048", "--timeout", str(timeout), "--keep-alive", "5",
+        GUNICORN, "-c", str(ROOT / "gunicorn.conf.py"), "bench.wsgi:application",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
         "--access-logfile", "/dev/null", "--error-logfile", str(log_path),
         # Its own control socket: the default path is shared by every gunicorn of the user.
         "--control-socket", str(log_path.with_suffix(f".{port}.ctl")),
