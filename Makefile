@@ -23,7 +23,7 @@ LOCK_INDEX_URL ?= https://pypi.org/simple
 # and must then provide a real secret key and allowed hosts.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help run test test-browser lint format migrations-check messages seed venv lock clean
+.PHONY: help run test test-browser lint format migrations-check messages seed venv lock clean audit
 .PHONY: bench bench-pg bench-peers
 
 help:
@@ -33,6 +33,7 @@ help:
 	@echo "make migrations-check  fail if models and migrations disagree"
 	@echo "make messages          update and compile the translation catalogues"
 	@echo "make lock              regenerate requirements.lock (hashes) after editing pyproject.toml"
+	@echo "make audit             check --deploy, pip-audit on the lock, hostile input against gunicorn"
 	@echo "make bench             benchmark on SQLite (bench.sqlite3, BENCH_N methods, default 10000)"
 	@echo "make bench-pg          the same on PostgreSQL (BENCH_PG_URL, a *_bench database)"
 	@echo "make bench-peers       django-wiki and Wagtail on the same corpus, side by side"
@@ -97,6 +98,35 @@ lock:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# What an outside tester would run (issue 12), in about a minute:
+# 1. Django's deployment checks with production settings: DEBUG off, a fresh random secret key,
+#    a real host name, behind the TLS proxy as deployed (docs/deploy.md), mail off on purpose.
+#    Every warning fails; nothing is silenced.
+# 2. pip-audit (a pinned version in a throwaway virtualenv, never in the lock) on the locked
+#    packages, from the lock alone (--disable-pip: nothing is installed). bench/audit.py deps
+#    judges its report: a known vulnerability fails, and so does a package that could not be
+#    looked up, unless AUDIT_UNAUDITED=warn (then it is listed as not audited, never as safe).
+# 3. bench/audit.py http: gunicorn with gunicorn.conf.py on a scratch SQLite database with the
+#    demo handbook; the XSS, NUL and pathological-markdown corpora; no 5xx, nothing a browser
+#    would run, every answer within gunicorn's timeout.
+PIP_AUDIT := pip-audit==2.10.1
+AUDIT_UNAUDITED ?= fail
+AUDIT_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	DJANGO_ALLOWED_HOSTS=kompetenshandboken.se DJANGO_BEHIND_TLS_PROXY=1 EMAIL_DISABLED=1
+
+audit: $(STAMP)
+	$(AUDIT_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+	@tools=$$(mktemp -d /tmp/kh-pip-audit.XXXXXX) && trap 'rm -rf "$$tools"' EXIT && \
+	$(PYTHON) -m venv "$$tools/venv" && \
+	PIP_CONFIG_FILE=/dev/null "$$tools/venv/bin/python" -m pip install --quiet \
+		--disable-pip-version-check --index-url $(LOCK_INDEX_URL) $(PIP_AUDIT) && \
+	echo "pip-audit on $(LOCK) ($(PIP_AUDIT))" && \
+	{ "$$tools/venv/bin/pip-audit" -r $(LOCK) --require-hashes --disable-pip \
+		--progress-spinner off --format json --output "$$tools/report.json" \
+		2>"$$tools/pip-audit.log" || cat "$$tools/pip-audit.log"; } && \
+	$(BIN)/python bench/audit.py deps "$$tools/report.json" --unaudited $(AUDIT_UNAUDITED)
+	$(BIN)/python bench/audit.py http
 
 # Benchmark (docs/performance.md), run as its own commands (python -m bench.seed, bench.run);
 # the site never imports bench/. Never the development database: bench.seed only writes to a
