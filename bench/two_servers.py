@@ -123,7 +123,12 @@ def publish(editor: Client, slug: str) -> tuple[int, str]:
 
 def new_title(editor: Client, slug: str, title: str) -> tuple[str, str]:
     """A new version of a published method with another title; returns (copy slug, problem)."""
-    start = editor.get(f"/metoder/{slug}/redigera/")
+    # The edit link shows a confirmation page; its form (a POST) starts the new version.
+    confirm = editor.get(f"/metoder/{slug}/redigera/")
+    if confirm.status != 200:
+        return "", f"the new-version page answered {confirm.status}"
+    form = form_with(confirm.text, "csrfmiddlewaretoken", "/redigera/")
+    start = editor.post(form["action"], form_defaults(form))
     found = re.fullmatch(r"/metoder/([a-z0-9-]+)/redigera/([a-z]+)/", start.location)
     if start.status != 302 or not found:
         return "", f"starting a new version answered {start.status} {start.location}"
