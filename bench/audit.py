@@ -48,14 +48,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.servers import (  # noqa: E402
     DEMO_PASSWORD,
-    PYTHON,
     ROOT,
     Client,
     Response,
+    demo_site,
     form_defaults,
     form_with,
     production_env,
-    run,
     start_gunicorn,
 )
 from tests.security.xss_payloads import PAYLOADS  # noqa: E402
@@ -321,15 +320,7 @@ def prepare(work: Path) -> tuple[dict[str, str], str]:
         DJANGO_SETTINGS_MODULE="handbook_site.settings",
         **NO_RATE_LIMITS,
     )
-    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
-    run([PYTHON, "manage.py", "seed_demo", "--force-demo-in-production"], env)
-    collect = (
-        "import django; from django.conf import settings; django.setup(); "
-        f"settings.STATIC_ROOT = {static_root!r}; "
-        "from django.core.management import call_command; "
-        "call_command('collectstatic', interactive=False, verbosity=0)"
-    )
-    run([PYTHON, "-c", collect], env)
+    demo_site(env, static_root)
     return env, static_root
 
 

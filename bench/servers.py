@@ -72,6 +72,12 @@ def fresh_database(name: str, env: dict[str, str], static_root: str) -> None:
         raise SystemExit(f"refusing to recreate {name!r}: only kh_load* databases")
     psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     psql(f'CREATE DATABASE "{name}"')
+    demo_site(env, static_root)
+
+
+def demo_site(env: dict[str, str], static_root: str) -> None:
+    """Migrate the (empty) database that env names, load the demo handbook, and collect the
+    static files (the production storage needs their manifest) into static_root."""
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     run([PYTHON, "manage.py", "seed_demo", "--force-demo-in-production"], env)
     collect = (
