@@ -1,9 +1,17 @@
 """The core app: site-wide models (the site version, the audit log) and their migrations."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Webbplatsen")
+
+    def ready(self) -> None:
+        from .sites import sync_site
+
+        # After the sites framework's own receiver (django.contrib.sites comes first in
+        # INSTALLED_APPS), which creates the row as example.com on a new database.
+        post_migrate.connect(sync_site, sender=self, dispatch_uid="core.sites.sync_site")

@@ -76,6 +76,9 @@ else:
         )
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The site's name in account mails; the sites framework's row takes it and SITE_URL's host and
+# port after every migrate (core/sites.py).
+SITE_NAME = "Kompetenshandboken"
 # Shown in the accessibility statement: where readers report barriers.
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
     "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@kompetenshandboken.example"
