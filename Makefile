@@ -22,6 +22,11 @@ LOCK_INDEX_URL ?= https://pypi.org/simple
 # Local commands run in development mode unless told otherwise; production sets DJANGO_DEBUG=0
 # and must then provide a real secret key and allowed hosts.
 export DJANGO_DEBUG ?= 1
+# Links, QR codes, e-mails, PDFs and the site's name in account mails (set by migrate) point at
+# SITE_URL: by default the address `make run` serves, PORT included; a SITE_URL in the
+# environment is kept.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+RUN_ENV = SITE_URL=$(SITE_URL)
 
 .PHONY: help run test test-browser lint format migrations-check messages seed venv lock clean audit
 .PHONY: bench bench-pg bench-peers
@@ -52,13 +57,13 @@ $(STAMP): $(LOCK) pyproject.toml
 venv: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 seed: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
