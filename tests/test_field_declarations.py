@@ -187,7 +187,7 @@ def test_diff_shows_a_changed_company():
     method.save()
     changes = diff.diff_snapshots(before, snapshot(method))
     assert [(c.label, str(c.html)) for c in changes] == [
-        ("Företag", "<del>forra-ab</del><ins>nasta-ab</ins>")
+        ("Företag", "<del>Förra AB</del> → <ins>Nästa AB</ins>")
     ]
 
 

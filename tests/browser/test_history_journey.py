@@ -69,4 +69,12 @@ def test_reader_and_editor_follow_versions_on_a_phone(method_with_drafts, page, 
     restore.focus()
     expect(restore).to_be_focused()
     assert_no_axe_violations(axe, editor)
+
+    # Between the submitted and the published version the status reads in words, not codes.
+    editor.goto(f"/metoder/{slug}/historik/?fran=4&till=5")
+    changes = editor.get_by_role("region", name="Skillnader mellan version 4 och 5")
+    status = changes.locator(".diff-field").filter(has=editor.get_by_role("heading", name="Status"))
+    expect(status).to_contain_text("Inskickad → Publicerad")
+    for code in ("submitted", "published"):
+        expect(changes).not_to_contain_text(code)
     assert page.js_errors == [] and editor.js_errors == []
