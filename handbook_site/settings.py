@@ -305,7 +305,8 @@ elif os.environ.get("EMAIL_HOST"):
         },
     }
 elif DEBUG:
-    _mailer = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    # Django's console backend, printing headers and bodies decoded (core/mail.py).
+    _mailer = {"BACKEND": "core.mail.ReadableConsoleBackend"}
 else:
     raise ImproperlyConfigured(
         "EMAIL_HOST must name an SMTP server when DJANGO_DEBUG is off: without one, mails (with "

@@ -58,7 +58,7 @@ def test_production_without_mail_on_purpose_drops_mails():
 def test_development_still_prints_mails_to_the_console():
     result = load(DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "django.core.mail.backends.console.EmailBackend"
+    assert result.stdout.strip() == "core.mail.ReadableConsoleBackend"
 
 
 def test_the_discarding_backend_logs_recipients_and_subject_never_the_body(caplog, capsys):
