@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Webbplatsen")
 
     def ready(self) -> None:
+        # core.sites imports the Site model, which the app registry loads only after every
+        # app's config: it cannot be imported at the top of apps.py.
         from .sites import sync_site
 
         # After the sites framework's own receiver (django.contrib.sites comes first in
