@@ -1,9 +1,11 @@
+import types
 from contextlib import contextmanager
 
 import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from core import ratelimit
 from tests.factories import CompanyFactory, MembershipFactory, UserFactory, make_editor
 
 
@@ -79,3 +81,13 @@ def module_world(build, django_db_blocker, tmp_path_factory):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The rate limiter's clock, at the start of a window; advance it with
+    `clock.now += seconds`. A test that counts to a limit must not cross a window's edge."""
+    fake = types.SimpleNamespace(now=1_800_000_000.0)
+    fake.time = lambda: fake.now
+    monkeypatch.setattr(ratelimit, "time", fake)
+    return fake

@@ -2,7 +2,6 @@
 uploads, invitations), each answering with the Swedish 429 page (JSON for uploads)."""
 
 import io
-import types
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,15 +12,6 @@ from core import ratelimit
 from tests.factories import PASSWORD, UserFactory
 
 TITLE = "För många försök"
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The limiter's clock, at the start of a window; advance it with `clock.now += seconds`."""
-    fake = types.SimpleNamespace(now=1_800_000_000.0)
-    fake.time = lambda: fake.now
-    monkeypatch.setattr(ratelimit, "time", fake)
-    return fake
 
 
 def assert_429_page(response):

@@ -162,7 +162,7 @@ def test_preview_renders_ordinary_text(client, member):
 
 
 @pytest.mark.django_db
-def test_preview_is_rate_limited_per_user(client, member):
+def test_preview_is_rate_limited_per_user(client, member, clock):
     from core import views
 
     client.force_login(member)

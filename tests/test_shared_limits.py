@@ -63,7 +63,7 @@ def test_production_with_redis_counts_in_redis():
 
 
 @pytest.mark.django_db
-def test_a_limit_counted_by_one_process_is_seen_by_another(monkeypatch):
+def test_a_limit_counted_by_one_process_is_seen_by_another(monkeypatch, clock):
     # Two cache clients on the production database cache, as two worker processes hold them.
     first = DatabaseCache("core_cache", {"KEY_PREFIX": "kompetenshandboken"})
     second = DatabaseCache("core_cache", {"KEY_PREFIX": "kompetenshandboken"})
@@ -74,7 +74,7 @@ def test_a_limit_counted_by_one_process_is_seen_by_another(monkeypatch):
     assert ratelimit.limit("upload:user:2", 20, 600) is True
 
 
-def test_a_per_process_cache_is_what_let_twice_the_limit_through(monkeypatch):
+def test_a_per_process_cache_is_what_let_twice_the_limit_through(monkeypatch, clock):
     # What production had: local memory, one per process. Each process counts 20 of its own.
     monkeypatch.setattr(ratelimit, "cache", LocMemCache("process-1", {}))
     assert all(ratelimit.limit("upload:user:1", 20, 600) for _ in range(20))
