@@ -217,6 +217,8 @@ def _invitation_page(request, invitation, may_accept: bool, status: int = 200) -
             "is_member": permissions.is_company_member(request.user, invitation.company),
             "may_accept": may_accept,
             "next_query": urlencode({"next": request.path}),
+            # Signing up from here fills in the invited address: only that account may accept.
+            "signup_query": urlencode({"next": request.path, "email": invitation.email}),
         },
         status=status,
     )

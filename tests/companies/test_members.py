@@ -500,7 +500,8 @@ def test_invitation_page_for_anonymous_offers_login_and_sign_up(client, company,
     assert "<dd>Ada Admin</dd>" in html
     next_query = f"next=%2Fforetag%2Finbjudan%2F{invitation.token}%2F"
     assert f'<a class="button" href="/konto/login/?{next_query}">Logga in</a>' in html
-    assert f'href="/konto/signup/?{next_query}">Skapa konto</a>' in html
+    # Signing up fills in the invited address, the only one that may accept.
+    assert f'href="/konto/signup/?{next_query}&amp;email=ny%40example.org">Skapa konto</a>' in html
     assert "Acceptera inbjudan" not in html
 
 
