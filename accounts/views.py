@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from companies.models import ExperienceReport
 from methods.models import Comment, Method
@@ -16,6 +18,7 @@ from methods.permissions import can_see_method
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm
+from .personal_data import personal_data
 
 
 @login_required
@@ -94,6 +97,22 @@ def profile(request: HttpRequest) -> HttpResponse:
             "comments": comments,
         },
     )
+
+
+@login_required
+@require_GET
+@never_cache
+def personal_data_download(request: HttpRequest) -> HttpResponse:
+    """Everything the portal holds about the signed-in person, as a JSON file. Only one's own:
+    the address takes no id."""
+    response = JsonResponse(
+        personal_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="kompetenshandboken-mina-uppgifter-{day}.json"'
+    )
+    return response
 
 
 @login_required

@@ -408,6 +408,8 @@ CASES = [
     Case("profile",                   "GET",  "/konto/profil/",                     SIGNED_IN),
     Case("profile-save",              "POST", "/konto/profil/",                     SIGNED_IN_DONE, {"display_name": "Nytt Namn"}),
     Case("account-delete",            "GET",  "/konto/radera/",                     SIGNED_IN),
+    Case("personal-data",             "GET",  "/konto/mina-uppgifter/",             SIGNED_IN),
+    Case("personal-data-post",        "POST", "/konto/mina-uppgifter/",             SIGNED_IN_405),
     # The only administrator of a company hands the role over first.
     Case("account-delete-confirm",    "POST", "/konto/radera/",                     (LOGIN, 302, 302, 400, 302, 302), {"password": PASSWORD}),
     Case("account-delete-bad-password", "POST", "/konto/radera/",                   SIGNED_IN_400, {"password": "fel"}),
