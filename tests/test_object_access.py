@@ -269,7 +269,8 @@ PROBES = [
     *each("methods:edit_step", "GET", "slug", STEP, step="grund"),
     *each("methods:edit_step", "GET", "slug", {"b_draft.slug": (LOGIN, 404, 404, 404, 200)}, step="granska"),
     *each("methods:edit_step", "POST", "slug", {"b_draft.slug": (LOGIN, 404, 404, 404, 302), "colleague_draft.slug": (LOGIN, 404, 404, 404, 302), "b_published.slug": (LOGIN, 403, 403, 403, 302), "b_binned.slug": HIDDEN_FROM_ALL}, EASY_READ, step="lattlast"),
-    *each("methods:submit", "POST", "slug", {**EDITABLE_BY_EDITOR, "b_published.slug": (LOGIN, 403, 403, 403, 302), "b_binned.slug": HIDDEN_FROM_ALL}),
+    # Submitting what is submitted or archived: the preview again with the reason (400).
+    *each("methods:submit", "POST", "slug", {**EDITABLE_BY_EDITOR, "b_submitted.slug": (LOGIN, 404, 404, 404, 400), "b_archived.slug": (LOGIN, 404, 404, 404, 400), "b_published.slug": (LOGIN, 403, 403, 403, 302), "b_binned.slug": HIDDEN_FROM_ALL}),
     *each("methods:submit", "GET", "slug", {"b_draft.slug": SIGNED_IN_405}),
     # Deleting
     *each("methods:delete", "GET", "slug", {**{f"{n}.slug": (LOGIN, 404, 404, 404, 200) for n in UNPUBLISHED}, "b_published.slug": EDITOR_ONLY, "b_binned.slug": HIDDEN_FROM_ALL}),

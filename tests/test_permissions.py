@@ -292,8 +292,8 @@ CASES = [
     Case("edit-step-published",       "GET",  "/metoder/{published.slug}/redigera/grund/", (LOGIN, 302, 403, 403, 302, 302)),
     Case("submit-draft",              "POST", "/metoder/{draft.slug}/skicka-in/",   AUTHOR_DONE),
     Case("submit-draft-get",          "GET",  "/metoder/{draft.slug}/skicka-in/",   SIGNED_IN_405),
-    # Already submitted: the author is refused; an editor is sent back with a message.
-    Case("submit-submitted",          "POST", "/metoder/{submitted.slug}/skicka-in/", (LOGIN, 403, 404, 404, 302, 302)),
+    # Already submitted: the author is refused; an editor gets the page again with the reason.
+    Case("submit-submitted",          "POST", "/metoder/{submitted.slug}/skicka-in/", (LOGIN, 403, 404, 404, 400, 400)),
     # The editors' desk
     Case("editorial-dashboard",       "GET",  "/redaktion/",                        EDITORS),
     Case("overview",                  "GET",  "/redaktion/oversikt/",               EDITORS),

@@ -105,7 +105,14 @@ def _detail_context(effort: Effort, forms: dict | None = None) -> dict:
                 "is_done": bool(record.completed_on),
             }
         )
-    return {"effort": effort, "company": effort.company, "rows": rows, "methods": methods}
+    return {
+        "effort": effort,
+        "company": effort.company,
+        "rows": rows,
+        "methods": methods,
+        # For the error summary: a phase's form with errors sits in its row, not in the context.
+        "invalid_forms": list(forms.values()),
+    }
 
 
 @login_required

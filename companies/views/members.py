@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.error_summary import ErrorLink
 from core.ratelimit import ratelimited
 
 from .. import permissions, services
@@ -67,6 +68,12 @@ def _members_page(
             "invitations": invitations,
             "invite_form": invite_form or InviteForm(company=company),
             "now": timezone.now(),
+            # For the error summary: the row's role form is not a value of the context, and a
+            # refused removal is no form's error; it links to the row's button.
+            "invalid_forms": [role_form[1]] if role_form else [],
+            "page_errors": [ErrorLink(row_error[1], f"medlem-{row_error[0]}-ta-bort")]
+            if row_error
+            else [],
         },
         # A form shown again with its errors is a client error: 400, with what was typed.
         status=400 if (invite_form or role_form or row_error) else 200,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.error_summary import ErrorLink
 from core.review import ReviewError
 from methods.choices import Status
 from methods.models import Method, Phase
@@ -160,9 +161,21 @@ def report_queue(request: HttpRequest) -> HttpResponse:
 
 
 def _review_page(
-    request: HttpRequest, report: ExperienceReport, *, status: int = 200, message_text: str = ""
+    request: HttpRequest,
+    report: ExperienceReport,
+    *,
+    status: int = 200,
+    message_text: str = "",
+    refusal: tuple[str, str, str] | None = None,
 ) -> HttpResponse:
+    """The review page; `refusal` is (decision, reason, id of its form or field), shown in the
+    error summary, linking to the decisions when that one is no longer offered."""
     services.attach_phase_notes([report], Phase.objects.all())
+    transitions = services.REPORT_REVIEW.available(request.user, report)
+    page_errors = []
+    if refusal:
+        name, reason, target = refusal
+        page_errors.append(ErrorLink(reason, target if name in transitions else "beslut"))
     return render(
         request,
         "companies/reports/review.html",
@@ -170,7 +183,8 @@ def _review_page(
             "report": report,
             "findings": services.report_personal_data_findings(report),
             "message_text": message_text,
-            "transitions": services.REPORT_REVIEW.available(request.user, report),
+            "transitions": transitions,
+            "page_errors": page_errors,
         },
         status=status,
     )
@@ -188,14 +202,19 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _review_page(request, _reviewed_report(pk))
 
 
-def _decide(request: HttpRequest, pk: int, decision, success: str) -> HttpResponse:
+def _decide(
+    request: HttpRequest, pk: int, decision, success: str, *, name: str, target: str
+) -> HttpResponse:
     report = _reviewed_report(pk)
     try:
         decision(report)
     except ReviewError as error:
-        messages.error(request, str(error))
         return _review_page(
-            request, report, status=400, message_text=request.POST.get("meddelande", "")
+            request,
+            report,
+            status=400,
+            message_text=request.POST.get("meddelande", ""),
+            refusal=(name, str(error), target),
         )
     messages.success(request, success)
     return redirect("companies:report_queue")
@@ -211,6 +230,8 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
             report, request.user, confirm_personal_data=bool(request.POST.get("bekrafta"))
         ),
         _("Rapporten är publicerad."),
+        name="publish",
+        target="beslut-publicera",
     )
 
 
@@ -224,6 +245,8 @@ def report_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
             report, request.user, request.POST.get("meddelande", "")
         ),
         _("Skribenten har fått ditt meddelande."),
+        name="request_changes",
+        target="meddelande",
     )
 
 
@@ -235,4 +258,6 @@ def report_archive(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         lambda report: services.archive_report(report, request.user),
         _("Rapporten är arkiverad och visas inte längre i handboken."),
+        name="archive",
+        target="beslut-arkivera",
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.error_summary import ErrorLink
 from core.readability import EASY_READ_MAX_LIX, lix
 from core.review import ReviewError
 
@@ -68,14 +69,18 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "methods/editorial/review.html", _review_context(method, request.user))
 
 
-def _decide(request: HttpRequest, slug: str, decision) -> HttpResponse:
+def _decide(request: HttpRequest, slug: str, decision, name: str, target: str) -> HttpResponse:
+    """Make the review decision `name`; one that cannot be made shows the review page again,
+    the reason in its error summary linking to `target` (the id of the decision's form or
+    field), or to the decisions when that one is no longer offered."""
     method = get_object_or_404(Method.objects.alive(), slug=slug)
     try:
         result = decision(method)
     except ReviewError as error:
-        messages.error(request, str(error))
         context = _review_context(method, request.user)
         context["message_text"] = request.POST.get("meddelande", "")
+        target = target if name in context["transitions"] else "beslut"
+        context["page_errors"] = [ErrorLink(str(error), target)]
         return render(request, "methods/editorial/review.html", context, status=400)
     return result
 
@@ -93,7 +98,7 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Metoden är publicerad."))
         return redirect(published.get_absolute_url())
 
-    return _decide(request, slug, decision)
+    return _decide(request, slug, decision, "publish", "beslut-publicera")
 
 
 @editor_required
@@ -104,7 +109,7 @@ def request_changes(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Skribenten har fått ditt meddelande."))
         return redirect("methods:editorial")
 
-    return _decide(request, slug, decision)
+    return _decide(request, slug, decision, "request_changes", "meddelande")
 
 
 @editor_required
@@ -115,7 +120,7 @@ def archive(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Metoden är arkiverad."))
         return redirect("methods:review", method.slug)
 
-    return _decide(request, slug, decision)
+    return _decide(request, slug, decision, "archive", "beslut-arkivera")
 
 
 def history(request: HttpRequest, slug: str) -> HttpResponse:

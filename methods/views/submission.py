@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.error_summary import ErrorLink
 from core.readability import EASY_READ_MAX_LIX, lix, lix_label
 from core.review import ReviewError
 
@@ -117,7 +118,11 @@ def method_edit_step(request: HttpRequest, slug: str, step: str) -> HttpResponse
     )
 
 
-def _preview(request: HttpRequest, method: Method) -> HttpResponse:
+def _preview(
+    request: HttpRequest, method: Method, *, refusal: str = "", status: int = 200
+) -> HttpResponse:
+    """The last step: the whole method as readers will see it, and the button to submit it.
+    `refusal` is why submitting did not work, shown in the error summary."""
     method = Method.objects.prefetch_related(
         "phases", "competence_areas", "business_lines", "target_roles", "steps__phase"
     ).get(pk=method.pk)  # fmt: skip
@@ -141,7 +146,9 @@ def _preview(request: HttpRequest, method: Method) -> HttpResponse:
             "easy_read_lix_label": lix_label(easy_read_lix),
             "lix_max": EASY_READ_MAX_LIX,
             "can_submit": permissions.can_submit_method(request.user, method),
+            "page_errors": [ErrorLink(refusal, "skicka-in")] if refusal else [],
         },
+        status=status,
     )
 
 
@@ -154,8 +161,10 @@ def method_submit(request: HttpRequest, slug: str) -> HttpResponse:
             method, request.user, confirm_personal_data=bool(request.POST.get("bekrafta"))
         )
     except ReviewError as error:
-        messages.error(request, str(error))
-        return redirect("methods:edit_step", method.slug, "granska")
+        if method.status == Status.PUBLISHED:
+            messages.error(request, str(error))
+            return redirect("methods:edit_step", method.slug, "granska")
+        return _preview(request, method, refusal=str(error), status=400)
     messages.success(
         request,
         _("Tack! Metoden är inskickad. Redaktionen läser den och hör av sig via e-post."),

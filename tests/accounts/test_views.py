@@ -32,7 +32,7 @@ def test_wrong_password_gives_a_clear_swedish_message(client, member):
     assert response.status_code == 200
     html = response.content.decode()
     assert (
-        '<div class="notice notice--error" role="alert">'
+        '<div class="notice notice--error">'
         "<p>Epost-adressen och/eller lösenordet är felaktigt.</p></div>"
     ) in html
     assert f'value="{member.email}"' in html  # what was typed is kept

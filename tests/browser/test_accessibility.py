@@ -57,8 +57,11 @@ def test_login_with_wrong_password_has_no_axe_violations(demo_data, page, axe):
     page.get_by_label("E-postadress").fill("medlem@kompetenshandboken.example")
     page.get_by_label("Lösenord").fill("fel-losenord-123")
     page.get_by_role("button", name="Logga in").click()
-    alert = page.get_by_role("alert")
-    expect(alert).to_have_text("Epost-adressen och/eller lösenordet är felaktigt.")
+    alert = page.get_by_role("alert", name="Det finns 1 fel i formuläret")
+    expect(alert).to_be_focused()
+    expect(alert.get_by_role("link")).to_have_text(
+        re.compile(r"^E-?post-?adressen och/eller lösenordet är felaktigt\.$")
+    )
     expect(page).to_have_url(re.compile(r"/konto/login/$"))
     assert_no_axe_violations(axe, page)
     assert page.js_errors == []

@@ -189,7 +189,8 @@ def test_member_follows_an_effort_to_a_published_report(demo_data, page, new_pag
 
     # Sending it without consent: the errors are shown and tied to the field.
     page.get_by_role("button", name="Skicka till redaktionen").click()
-    expect(page.get_by_role("heading", name="Rapporten är inte sparad")).to_be_visible()
+    summary = page.get_by_role("alert", name=re.compile(r"Det finns \d+ fel i formuläret"))
+    expect(summary).to_be_focused()
     consent = page.get_by_role("checkbox", name=re.compile("Vi samtycker"))
     expect(consent).to_have_accessible_description(re.compile("Kryssa i samtycket"))
     assert_no_axe_violations(axe, page)
@@ -286,7 +287,9 @@ def test_company_editor_and_account_pages_have_no_axe_violations(demo_data, page
     with page.expect_response(lambda r: r.request.method == "POST") as posted:
         page.get_by_role("button", name="Spara profilen").click()
     assert posted.value.status == 400
-    expect(page.get_by_role("alert").first).to_contain_text("Profilen är inte sparad.")
+    expect(page.get_by_role("alert", name="Det finns 1 fel i formuläret")).to_contain_text(
+        "kontrollsiffran är fel"
+    )
     expect(org_number).to_have_attribute("aria-invalid", "true")
     expect(org_number).to_have_accessible_description(re.compile("kontrollsiffran är fel"))
     assert_no_axe_violations(axe, page)

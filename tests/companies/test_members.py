@@ -405,7 +405,7 @@ def test_last_admin_cannot_be_removed(client, company, company_admin):
     assert response.status_code == 400
     html = response.content.decode()
     assert (
-        f'<p class="row-error" id="medlem-{membership.pk}-fel" role="alert">Kafé Test måste ha '
+        f'<p class="row-error" id="medlem-{membership.pk}-fel">Kafé Test måste ha '
         "minst en företagsadministratör. Gör någon annan till administratör först.</p>"
     ) in html
     assert f'aria-describedby="medlem-{membership.pk}-fel"' in html

@@ -263,7 +263,7 @@ def test_bad_org_number_is_shown_next_to_the_field_and_everything_kept(
     assert 'value="Kafé Nytt Namn"' in html
     assert "Vi driver ett **café**." in html
     assert 'value="hej@kafe.example"' in html
-    assert "Profilen är inte sparad. Rätta det som är markerat nedan." in html
+    assert '<h2 class="error-summary__title" id="felsammanfattning-rubrik">Det finns 1 fel' in html
     # The heading keeps the saved name while the typed one waits in the form.
     assert "<h1>Redigera profilen för Kafé Test</h1>" in html
     company.refresh_from_db()

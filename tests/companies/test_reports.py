@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from companies import services
 from companies.models import ExperienceReport
+from core.error_summary import ErrorLink
 from core.models import AuditAction, AuditEntry
 from core.review import ReviewError
 from methods.choices import EvidenceStatus, Status
@@ -224,7 +225,8 @@ def test_invalid_report_is_shown_again_with_errors_next_to_the_fields(
         "recommend_score": ["Välj hur gärna ni rekommenderar metoden."],
     }
     html = response.content.decode()
-    assert "Rapporten är inte sparad" in html
+    assert "<title>Fel: Ny erfarenhetsrapport – Kompetenshandboken</title>" in html
+    assert "Det finns 3 fel i formuläret" in html
     assert 'id="id_title_error"' in html
     assert "Handledaren var med varje pass." in html
 
@@ -549,7 +551,15 @@ def test_request_changes_needs_a_message_and_mails_it_to_the_author(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"meddelande": "   "})
     assert response.status_code == 400
-    assert messages_of(response) == ["Skriv vad som behöver ändras."]
+    assert response.context["page_errors"] == [
+        ErrorLink("Skriv vad som behöver ändras.", "meddelande")
+    ]
+    html = response.content.decode()
+    assert (
+        '<ul class="field__errors" id="meddelande_error">'
+        "<li>Skriv vad som behöver ändras.</li></ul>" in html
+    )
+    assert 'aria-invalid="true" aria-describedby="meddelande_error"' in html
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
     assert mailoutbox == []
@@ -581,9 +591,11 @@ def test_report_without_consent_cannot_be_published(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("companies:report_publish", args=[report.pk]))
     assert response.status_code == 400
-    assert messages_of(response) == [
-        "Företaget har inte samtyckt till publicering. Rapporten kan inte publiceras."
-    ]
+    refusal = "Företaget har inte samtyckt till publicering. Rapporten kan inte publiceras."
+    assert response.context["page_errors"] == [ErrorLink(refusal, "beslut-publicera")]
+    html = response.content.decode()
+    assert f'<li><a href="#beslut-publicera">{refusal}</a></li>' in html
+    assert f'<ul class="field__errors" id="beslut-publicera_error"><li>{refusal}</li></ul>' in html
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
     assert mailoutbox == []
