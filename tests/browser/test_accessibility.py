@@ -86,3 +86,18 @@ def test_signup_with_errors_has_no_axe_violations(demo_data, page, axe):
     expect(page.locator(".field--error")).to_have_count(2)
     assert_no_axe_violations(axe, page)
     assert page.js_errors == []
+
+
+def test_axe_checks_the_wcag_2_2_rules(page, axe):
+    """The check covers WCAG 2.2 AA too: two 12 px links side by side fail SC 2.5.8 (target
+    size), a rule that axe tags wcag22aa only."""
+    page.set_content(
+        '<!doctype html><html lang="sv"><head><title>Mål</title></head><body><main>'
+        "<h1>Små mål</h1><p>"
+        '<a href="/a" style="display:inline-block;width:12px;height:12px;font-size:8px">a</a>'
+        '<a href="/b" style="display:inline-block;width:12px;height:12px;font-size:8px">b</a>'
+        "</p></main></body></html>"
+    )
+
+    with pytest.raises(AssertionError, match="target-size"):
+        assert_no_axe_violations(axe, page)
