@@ -28,7 +28,7 @@ export DJANGO_DEBUG ?= 1
 SITE_URL ?= http://127.0.0.1:$(PORT)
 RUN_ENV = SITE_URL=$(SITE_URL)
 
-.PHONY: help run test test-browser lint format migrations-check messages seed venv lock clean audit
+.PHONY: help run test test-browser lint format migrations-check messages seed venv lock clean audit vnu
 .PHONY: bench bench-pg bench-peers
 
 help:
@@ -38,6 +38,7 @@ help:
 	@echo "make migrations-check  fail if models and migrations disagree"
 	@echo "make messages          update and compile the translation catalogues"
 	@echo "make lock              regenerate requirements.lock (hashes) after editing pyproject.toml"
+	@echo "make vnu               the W3C HTML checker (npm vnu-jar, needs Java) for the browser tests"
 	@echo "make audit             check --deploy, pip-audit on the lock, hostile input against gunicorn"
 	@echo "make bench             benchmark on SQLite (bench.sqlite3, BENCH_N methods, default 10000)"
 	@echo "make bench-pg          the same on PostgreSQL (BENCH_PG_URL, a *_bench database)"
@@ -70,6 +71,21 @@ test: $(STAMP)
 
 test-browser: $(STAMP)
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
+
+# The W3C Nu HTML Checker that checks every page the browser tests load
+# (tests/browser/html_check.py), pinned, from npm into .cache/vnu, run with the machine's Java.
+# --ignore-scripts: the package's install script would download a Java runtime of its own.
+VNU_VERSION := 26.9.27
+VNU_STAMP := .cache/vnu/.vnu-jar-$(VNU_VERSION)
+
+vnu: $(VNU_STAMP)
+
+$(VNU_STAMP):
+	@command -v npm >/dev/null || { echo "make vnu needs npm (Debian package npm)"; exit 1; }
+	@command -v java >/dev/null || echo "note: the checker needs Java (Debian package default-jre-headless)"
+	rm -rf .cache/vnu
+	npm install --no-save --ignore-scripts --no-audit --no-fund --prefix .cache/vnu vnu-jar@$(VNU_VERSION)
+	@touch $(VNU_STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

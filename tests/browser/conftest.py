@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -87,10 +88,39 @@ def demo_data(django_db_serialized_rollback, transactional_db):
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def _open_page(browser, live_server):
+@pytest.fixture(scope="session")
+def served_html(tmp_path_factory):
+    """Every HTML page the browser tests load, as the server sent it, for the W3C Nu HTML
+    Checker that tests/browser/test_html_validity.py runs once at the end of the session.
+    The files go to SERVED_HTML_DIR if set (to look at them afterwards), else a temporary
+    directory."""
+    from tests.browser.html_check import ServedHtml
+
+    directory = os.environ.get("SERVED_HTML_DIR")
+    path = Path(directory) if directory else tmp_path_factory.mktemp("served-html")
+    return ServedHtml(directory=path)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The HTML check reads the pages the other tests loaded, so it runs after all of them,
+    whatever order the test files were given in (trylast: after -k and -m deselected)."""
+    last = [
+        item
+        for item in items
+        if getattr(item, "function", None) is not None
+        and getattr(item.function, "runs_after_browser_tests", False)
+    ]
+    if last:
+        items[:] = [item for item in items if item not in last] + last
+
+
+def _open_page(browser, live_server, served_html):
     """A page in a browser context of its own (its own cookies: another person), which
-    collects the page's script errors and console errors in page.js_errors."""
+    collects the page's script errors and console errors in page.js_errors and records the
+    HTML the server sends it for the HTML check."""
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
+    served_html.watch(context, live_server.url)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -103,19 +133,19 @@ def _open_page(browser, live_server):
 # a test on the live server without it would leave the content types that a flush's post_migrate
 # recreates, and the next test's restore would then fail on them.
 @pytest.fixture
-def page(django_db_serialized_rollback, browser, live_server):
-    context, page = _open_page(browser, live_server)
+def page(django_db_serialized_rollback, browser, live_server, served_html):
+    context, page = _open_page(browser, live_server, served_html)
     yield page
     context.close()
 
 
 @pytest.fixture
-def new_page(django_db_serialized_rollback, browser, live_server):
+def new_page(django_db_serialized_rollback, browser, live_server, served_html):
     """Open more pages, each another person; all are closed after the test, even if it fails."""
     contexts = []
 
     def open_page():
-        context, page = _open_page(browser, live_server)
+        context, page = _open_page(browser, live_server, served_html)
         contexts.append(context)
         return page
 
