@@ -42,7 +42,10 @@ from django.utils.translation import get_language
 from .models import SiteVersion
 
 # Bump when CachedPage changes shape: entries of the old shape are then never read.
-_KEY_PREFIX = "page:v2"
+_KEY_PREFIX = "page:v3"
+# Headers a view sets about the page itself (the same for every visitor), kept with it and sent
+# again on every hit: an archived method's page stays out of search engines from the cache too.
+KEPT_HEADERS = ("X-Robots-Tag",)
 # The only way a token appears in the site's pages: Django's {% csrf_token %} input.
 _CSRF_INPUT = re.compile(
     rf'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}})(")'
@@ -55,6 +58,7 @@ class CachedPage:
     content_type: str
     etag: str
     marker: str  # random per stored render; part of both placeholders
+    headers: tuple[tuple[str, str], ...] = ()  # those of KEPT_HEADERS the view set
 
     @property
     def nonce_placeholder(self) -> str:
@@ -146,7 +150,14 @@ def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | Non
     # The ETag leaves the marker out: the same page stored again keeps its tag.
     stable = body.replace(marker, "")
     etag = 'W/"' + hashlib.sha256(stable.encode()).hexdigest()[:32] + '"'
-    return CachedPage(body=body, content_type=response["Content-Type"], etag=etag, marker=marker)
+    headers = tuple((name, response[name]) for name in KEPT_HEADERS if name in response)
+    return CachedPage(
+        body=body,
+        content_type=response["Content-Type"],
+        etag=etag,
+        marker=marker,
+        headers=headers,
+    )
 
 
 def _response_from(request: HttpRequest, page: CachedPage) -> HttpResponse:
@@ -159,6 +170,8 @@ def _response_from(request: HttpRequest, page: CachedPage) -> HttpResponse:
         # As {% csrf_token %} would: a fresh masked token, and the cookie set when missing.
         body = body.replace(page.csrf_placeholder, get_token(request))
     response = HttpResponse(body, content_type=page.content_type)
+    for name, value in page.headers:
+        response[name] = value
     if uses_csrf:
         patch_vary_headers(response, ["Cookie"])
     _mark(response, page, "hit")

@@ -84,7 +84,9 @@ class MethodAdmin(MarkdownxModelAdmin):
     date_hierarchy = "updated_at"
     readonly_fields = ["published_at", "created_at", "updated_at"]
     inlines = [MethodTargetRoleInline, MethodStepInline]
-    actions = ["publish_selected", "archive_selected"]
+    # No bulk archiving: archiving asks for a reason (and a replacement) per method, which
+    # readers who come to its address are shown; the editors' desk asks for them.
+    actions = ["publish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "purpose", "body", "easy_read"]}),
         (
@@ -170,19 +172,6 @@ class MethodAdmin(MarkdownxModelAdmin):
         self.message_user(
             request,
             ngettext("%(n)d metod publicerades.", "%(n)d metoder publicerades.", count)
-            % {"n": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Arkivera valda metoder"))
-    def archive_selected(self, request, queryset):
-        count = 0
-        for method in queryset.filter(status=Status.PUBLISHED):
-            workflow.archive(method, request.user)
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(n)d metod arkiverades.", "%(n)d metoder arkiverades.", count)
             % {"n": count},
             messages.SUCCESS,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Comment, CommentReport
+from .models import Comment, CommentReport, Method
 
 COMMENT_MAX_LENGTH = 4000
 
@@ -41,3 +41,36 @@ class CommentReportForm(forms.ModelForm):
         help_texts = {
             "reason": _("Till exempel: kränkande, reklam eller uppgifter om en enskild person.")
         }
+
+
+class ArchiveForm(forms.Form):
+    """What the editors' desk asks before archiving: why (shown to readers who come to the
+    method's address) and, if there is one, the published method that replaces it."""
+
+    reason = forms.CharField(
+        label=_("Varför arkiveras metoden?"),
+        help_text=_(
+            "Visas för den som kommer till metodens adress, till exempel från ett utskrivet kort."
+        ),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Skriv varför metoden arkiveras."),
+            "max_length": _("Skriv högst %(limit_value)d tecken (texten har %(show_value)d)."),
+        },
+    )
+    replaced_by = forms.ModelChoiceField(
+        label=_("Ersätts av (frivilligt)"),
+        queryset=Method.objects.none(),
+        required=False,
+        empty_label=_("Ingen metod ersätter den"),
+        error_messages={
+            "invalid_choice": _("Välj en annan publicerad metod som ersätter den här.")
+        },
+    )
+
+    def __init__(self, *args, method: Method, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["replaced_by"].queryset = (
+            Method.objects.published().exclude(pk=method.pk).only("pk", "title").order_by("title")
+        )

@@ -152,6 +152,12 @@ class MethodQuerySet(models.QuerySet):
         rule = permissions.visible_methods_q(user)
         return self.alive() if rule is None else self.alive().filter(rule)
 
+    def reachable_by(self, user) -> MethodQuerySet:
+        """Methods whose address answers this user: their page, or the notice that they are
+        archived (the rule: permissions.reachable_methods_q)."""
+        rule = permissions.reachable_methods_q(user)
+        return self.alive() if rule is None else self.alive().filter(rule)
+
     def with_list_data(self, with_text: bool = False) -> MethodQuerySet:
         """What a list row shows: phases and competence areas, in a constant number of queries.
 
@@ -392,6 +398,22 @@ class Method(models.Model):
     deleted_at = models.DateTimeField(_("borttagen"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    # Archiving keeps the address: printed cards and QR codes lead to a page that says when
+    # and why the method was archived, and what replaces it (set by workflow.archive, cleared
+    # when the method is published again).
+    archived_at = models.DateTimeField(_("arkiverad"), null=True, blank=True, editable=False)
+    archive_reason = models.TextField(
+        _("varför metoden arkiverades"), max_length=1000, blank=True, editable=False
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="replaces",
+        verbose_name=_("ersätts av"),
+    )
 
     # Contributing and review
     working_copy_of = models.OneToOneField(
@@ -557,6 +579,15 @@ class RevisionQuerySet(models.QuerySet):
         rule = permissions.visible_revisions_q(user, method)
         revisions = self.filter(method=method)
         return revisions if rule is None else revisions.filter(rule)
+
+    def last_published(self, method: Method) -> Revision | None:
+        """The method as readers last saw it: its newest revision saved while published.
+        An archived method's page shows this, never what was written after."""
+        return (
+            self.filter(method=method, snapshot__status=Status.PUBLISHED)
+            .order_by("-number")
+            .first()
+        )
 
 
 class Revision(models.Model):

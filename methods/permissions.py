@@ -78,6 +78,30 @@ def can_see_method(user, method) -> bool:
     return is_editor(user) or method.status == Status.PUBLISHED or _is_author(user, method)
 
 
+def shows_archived_notice(user, method) -> bool:
+    """An archived method keeps its address: whoever may not see the method itself (everyone
+    but its author and the editors) gets the notice that it is archived, when, why and what
+    replaces it, with the text as it was last published; never its later drafts."""
+    return (
+        method.deleted_at is None
+        and method.status == Status.ARCHIVED
+        and not can_see_method(user, method)
+    )
+
+
+def reachable_methods_q(user) -> Q | None:
+    """The rows of Method (not in the recycle bin) whose address answers this user, as a
+    filter; None means all of them: the methods they may see, and every archived one (its
+    notice, see shows_archived_notice)."""
+    visible = visible_methods_q(user)
+    return None if visible is None else visible | Q(status=Status.ARCHIVED)
+
+
+def can_reach_method(user, method) -> bool:
+    """The object form of reachable_methods_q: the method's page or its archived notice."""
+    return can_see_method(user, method) or shows_archived_notice(user, method)
+
+
 def can_edit_method(user, method) -> bool:
     """Editors change any method; authors their drafts, and a published one via a new version."""
     if method.deleted_at is not None:

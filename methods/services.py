@@ -29,6 +29,9 @@ SNAPSHOT_EXCLUDED = {
     # Workflow bookkeeping, not content.
     "working_copy_of", "version", "wizard_step", "editor_message",
     "personal_data_confirmed_by", "easy_read_override_by",
+    # The archive record: the method's lifecycle, not its text; restoring a revision must
+    # neither bring back nor clear it.
+    "archived_at", "archive_reason", "replaced_by",
     # Derived on save or by services: rendered HTML, the time band, counts, search columns.
     "body_html", "easy_read_html", "time_band", "report_count",
     "search_title", "search_text", "search_vector",

@@ -199,7 +199,19 @@ def _changes_requested(method: Method, by, *, message: str = "") -> None:
     method.version += 1
 
 
-def _next_version(method: Method, by, **options) -> None:
+def _archive_problems(method: Method, by, *, reason: str = "", replaced_by=None) -> list:
+    problems = []
+    if not reason.strip():
+        problems.append(_("Skriv varför metoden arkiveras."))
+    if replaced_by is not None and (replaced_by.pk == method.pk or not replaced_by.is_published):
+        problems.append(_("Välj en annan publicerad metod som ersätter den här."))
+    return problems
+
+
+def _archived(method: Method, by, *, reason: str = "", replaced_by=None) -> None:
+    method.archived_at = timezone.now()
+    method.archive_reason = reason.strip()
+    method.replaced_by = replaced_by
     method.version += 1
 
 
@@ -247,6 +259,10 @@ def _publish(method: Method, by, *, override_easy_read: bool = False,
     method.status = Status.PUBLISHED
     method.published_at = method.published_at or timezone.now()
     method.editor_message = ""
+    # Published again: no longer archived (the audit log keeps that it was).
+    method.archived_at = None
+    method.archive_reason = ""
+    method.replaced_by = None
     method.version += 1
     method.save()
     refresh_search_index(method)
@@ -322,7 +338,8 @@ METHOD_REVIEW = ReviewFlow(
                 audit_action=AuditAction.ARCHIVED,
                 audit_message=gettext_noop("Arkiverade %(title)s"),
                 notify="author",
-                before_save=(_next_version,),
+                checks=(_archive_problems,),
+                before_save=(_archived,),
                 after_save=(_revision(gettext_noop("Arkiverad")),),
             ),
         ]
@@ -353,8 +370,10 @@ def publish(method: Method, by, *, override_easy_read: bool = False,
                                confirm_personal_data=confirm_personal_data)  # fmt: skip
 
 
-def archive(method: Method, by) -> Method:
-    return METHOD_REVIEW.apply("archive", method, by)
+def archive(method: Method, by, reason: str, replaced_by: Method | None = None) -> Method:
+    """Take a published method out of the handbook. Its address stays: readers get a page
+    saying when and why, linking to replaced_by (a published method) when there is one."""
+    return METHOD_REVIEW.apply("archive", method, by, reason=reason, replaced_by=replaced_by)
 
 
 @transaction.atomic

@@ -146,6 +146,25 @@ def test_method_visibility_has_one_answer(cast):
             )
 
 
+def test_method_addresses_have_one_answer(cast):
+    """Whose address answers (the page, or an archived method's notice) agrees between the
+    queryset and the object, and the notice goes exactly to those who may not see the method."""
+    users, methods, _reports, _company = cast
+    for role, user in users.items():
+        reachable = set(Method.objects.reachable_by(user).values_list("pk", flat=True))
+        for method in methods:
+            assert permissions.can_reach_method(user, method) == (method.pk in reachable), (
+                role,
+                method.status,
+            )
+            # The author and the editors get the method itself; everyone else the notice.
+            assert permissions.shows_archived_notice(user, method) == (
+                method.status == Status.ARCHIVED
+                and method.deleted_at is None
+                and role not in {"author", "editor", "superuser"}
+            ), (role, method.status)
+
+
 def test_revision_visibility_has_one_answer(cast):
     users, methods, _reports, _company = cast
     for method in methods:

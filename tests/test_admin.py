@@ -113,15 +113,19 @@ def test_publish_action_publishes_and_records_a_revision(client, superuser):
     assert published.revisions.count() == 0
 
 
-def test_archive_action_archives_published_methods_only(admin_client):
+def test_admin_offers_no_bulk_archiving(admin_client):
+    """Archiving asks for a reason per method (readers at its address see it): only the
+    editors' desk archives, so the admin's action list has no archive action."""
     published = MethodFactory(status=Status.PUBLISHED)
-    draft = MethodFactory(status=Status.DRAFT)
+    response = admin_client.get(reverse("admin:methods_method_changelist"))
+    actions = [value for value, _label in response.context["action_form"].fields["action"].choices]
+    assert "archive_selected" not in actions
+    assert "publish_selected" in actions
     admin_client.post(
         reverse("admin:methods_method_changelist"),
-        {"action": "archive_selected", "_selected_action": [published.pk, draft.pk]},
+        {"action": "archive_selected", "_selected_action": [published.pk]},
     )
-    assert Method.objects.get(pk=published.pk).status == Status.ARCHIVED
-    assert Method.objects.get(pk=draft.pk).status == Status.DRAFT
+    assert Method.objects.get(pk=published.pk).status == Status.PUBLISHED
 
 
 def test_saving_a_method_in_admin_stores_a_revision_with_its_steps(client, superuser):

@@ -209,6 +209,8 @@ UNPUBLISHED = ("b_draft", "b_submitted", "b_changes", "b_archived", "colleague_d
 EDITABLE_BY_EDITOR = {f"{name}.slug": (LOGIN, 404, 404, 404, 302) for name in UNPUBLISHED}
 SEEN_BY_EDITOR = {f"{name}.slug": EDITOR_SEES for name in UNPUBLISHED}
 READ = {**SEEN_BY_EDITOR, "b_binned.slug": ALL_404, "b_published.slug": ALL_200}
+# An archived method keeps its address: everyone gets its page (readers the archived notice).
+ADDRESS = {**READ, "b_archived.slug": ALL_200}
 STEP = {
     **{f"{name}.slug": (LOGIN, 404, 404, 404, 200) for name in UNPUBLISHED},
     "b_binned.slug": HIDDEN_FROM_ALL,
@@ -257,10 +259,10 @@ B_EFFORT_UNDER_A = {**A, "pk": "{b_effort.pk}"}
 # fmt: off
 PROBES = [
     # Reading methods
-    *each("methods:detail", "GET", "slug", READ),
-    *each("methods:card", "GET", "slug", READ),
+    *each("methods:detail", "GET", "slug", ADDRESS),
+    *each("methods:card", "GET", "slug", ADDRESS),
     *each("methods:history", "GET", "slug", READ),
-    *each("methods:pdf", "GET", "slug", {"b_draft.slug": EDITOR_SEES, "colleague_draft.slug": EDITOR_SEES, "b_binned.slug": ALL_404}),
+    *each("methods:pdf", "GET", "slug", {"b_draft.slug": EDITOR_SEES, "colleague_draft.slug": EDITOR_SEES, "b_binned.slug": ALL_404, "b_archived.slug": ALL_200}),
     # Phases are the handbook's own, nobody's object: public.
     Probe("methods:phase", "GET", {"slug": "forankring"}, ALL_200),
     # Editing and submitting someone else's method
@@ -279,7 +281,7 @@ PROBES = [
     *each("methods:review", "GET", "slug", REVIEWED),
     *each("methods:publish", "POST", "slug", {"b_submitted.slug": EDITOR_DONE, "b_binned.slug": EDITOR_404}),
     *each("methods:request_changes", "POST", "slug", {"b_submitted.slug": EDITOR_DONE, "b_binned.slug": EDITOR_404}, {"meddelande": "Mer!"}),
-    *each("methods:archive", "POST", "slug", {"b_published.slug": EDITOR_DONE, "b_binned.slug": EDITOR_404}),
+    *each("methods:archive", "POST", "slug", {"b_published.slug": EDITOR_DONE, "b_binned.slug": EDITOR_404}, {"reason": "Ersatt."}),
     *each("methods:restore_revision", "POST", "slug", {"b_published.slug": EDITOR_DONE, "b_binned.slug": EDITOR_404}, number=1),
     # A revision number that belongs to another method is not this method's.
     *each("methods:restore_revision", "POST", "slug", {"b_draft.slug": EDITOR_404}, number=1),

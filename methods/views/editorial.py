@@ -17,6 +17,7 @@ from core.review import ReviewError
 from .. import permissions, workflow
 from ..choices import Role, Status
 from ..diff import diff_snapshots
+from ..forms import ArchiveForm
 from ..models import Comment, Method, Phase, Revision
 from ..permissions import editor_required
 from ..services import snapshot
@@ -55,6 +56,7 @@ def _review_context(method: Method, user) -> dict:
         "lix_max": EASY_READ_MAX_LIX,
         "findings": workflow.personal_data_findings(method),
         "transitions": workflow.METHOD_REVIEW.available(user, method),
+        "archive_form": ArchiveForm(method=method),
     }
 
 
@@ -116,9 +118,24 @@ def request_changes(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def archive(request: HttpRequest, slug: str) -> HttpResponse:
     def decision(method):
-        workflow.archive(method, request.user)
-        messages.success(request, _("Metoden är arkiverad."))
-        return redirect("methods:review", method.slug)
+        form = ArchiveForm(request.POST, method=method)
+        archivable = workflow.METHOD_REVIEW.may("archive", request.user, method)
+        if form.is_valid() or not archivable:
+            data = form.cleaned_data
+            try:
+                workflow.archive(
+                    method, request.user, data.get("reason", ""), data.get("replaced_by")
+                )
+            except ReviewError as error:
+                if not archivable:
+                    raise  # not in a state to archive: the review page says why
+                form.add_error(None, str(error))  # shown by the form, with what was typed
+            else:
+                messages.success(request, _("Metoden är arkiverad."))
+                return redirect("methods:review", method.slug)
+        context = _review_context(method, request.user)
+        context["archive_form"] = form  # its errors by the fields, and what was typed
+        return render(request, "methods/editorial/review.html", context, status=400)
 
     return _decide(request, slug, decision, "archive", "beslut-arkivera")
 

@@ -12,12 +12,13 @@ from django.views.decorators.http import require_safe
 from core.models import SiteVersion
 from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
+from core.rendering import render_markdown
 
 from .. import permissions, printing, search, sections
 from ..choices import Role, Status
 from ..filters import MethodFilter
 from ..forms import CommentForm
-from ..models import Method, MethodStep, Phase
+from ..models import Method, MethodStep, Phase, Revision
 
 # The phase guide shows this many methods and links to the filtered list for the rest.
 PHASE_PAGE_METHODS = 12
@@ -116,6 +117,8 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # method is loaded: they may settle, in the same query, whether the user is an editor.
     started = sections.start_sections(request)
     method = _visible_method(request, slug)
+    if permissions.shows_archived_notice(request.user, method):
+        return _archived_notice(request, method)
     method_phases = list(method.phases.all())
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
     # The heaviest query of the page (it ranks every method sharing a phase), and the answer
@@ -149,11 +152,13 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _visible_method(request: HttpRequest, slug: str) -> Method:
-    """The method with everything its page, card and PDF show, or 404 if the user may not see it."""
+    """The method with everything its page, card and PDF show, or 404 if its address does not
+    answer this user. The caller shows the archived notice instead where the permissions say
+    so (shows_archived_notice): an archived method's address still answers everyone."""
     queryset = (
-        Method.objects.visible_to(request.user)
+        Method.objects.reachable_by(request.user)
         .defer("search_text", "search_vector")
-        .select_related("author", "company", "external_trainer_phase")
+        .select_related("author", "company", "external_trainer_phase", "replaced_by")
         .prefetch_related(
             Prefetch("phases", queryset=Phase.objects.order_by("number")),
             "competence_areas",
@@ -165,11 +170,43 @@ def _visible_method(request: HttpRequest, slug: str) -> Method:
     return get_object_or_404(queryset, slug=slug)
 
 
+def _archived_notice(request: HttpRequest, method: Method) -> HttpResponse:
+    """What the address of an archived method shows readers (its page, card and PDF alike:
+    printed cards and QR codes lead here): that it is archived, when, why and what replaces it.
+
+    200 and not 410: the page is a real answer with text a workplace half-way through the
+    method still needs, and the page cache keeps only 200s (a wall of QR codes is scanned
+    often). Search engines leave it out: noindex in the page and in an X-Robots-Tag header.
+
+    Below the notice, the text as readers last saw it published (never what editors wrote
+    after archiving), marked as no longer maintained: whoever follows a printed card may be in
+    the middle of using it, and needs the text as much as the pointer to what replaces it.
+    """
+    published = Revision.objects.last_published(method)
+    text = published.snapshot if published else {}
+    response = render(
+        request,
+        "methods/method_archived.html",
+        {
+            "method": method,
+            "title": text.get("title") or method.title,
+            "summary": text.get("summary", ""),
+            "purpose": text.get("purpose", ""),
+            "body_html": render_markdown(text.get("body", "")),
+            "has_text": bool(text),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 @require_safe
 @cache_anonymous_page
 def method_card(request: HttpRequest, slug: str) -> HttpResponse:
     """One printable A4 page: what a workplace without computers needs on the wall."""
     method = _visible_method(request, slug)
+    if permissions.shows_archived_notice(request.user, method):
+        return _archived_notice(request, method)
     method_phases = list(method.phases.all())
     page_url = settings.SITE_URL + method.get_absolute_url()
     return render(
@@ -189,8 +226,11 @@ def method_card(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def method_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     """The method's PDF: built once per version (in the background), then served from storage.
-    Who may not see the method gets 404 before anything is built or served."""
+    Who may not see the method gets 404 (or, archived, the notice) before anything is built
+    or served."""
     method = _visible_method(request, slug)
+    if permissions.shows_archived_notice(request.user, method):
+        return _archived_notice(request, method)
     try:
         data = printing.method_pdf(method)
     except printing.MethodTooLongToPrint:

@@ -246,9 +246,9 @@ def test_method_page_query_count_is_constant(client, django_assert_num_queries, 
     assert len(response.context["reports"]) == size
 
 
-@pytest.mark.parametrize(
-    "status", [Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.ARCHIVED]
-)
+# An archived method is not among these: its address answers everyone with the archived notice
+# (tests/methods/test_archived_method.py).
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED])
 def test_unpublished_method_is_404_for_anonymous_and_other_members(client, status):
     method = MethodFactory(status=status)
     assert client.get(method.get_absolute_url()).status_code == 404
