@@ -102,8 +102,9 @@ class CompanyProfileForm(KeepsStoredChoices, forms.ModelForm):
             "org_number": _("Tio siffror, till exempel 802456-1234. Bindestreck behövs inte."),
             "business_lines": _("Välj alla som passar."),
             "description": _(
-                "Vad ni gör och för vilka. Du kan använda markdown: **fetstil**, listor med - "
-                "och rubriker med ##. Skriv aldrig uppgifter om enskilda personer."
+                "Vad ni gör och för vilka. Skriv **fetstil** med två stjärnor på var sida om "
+                "orden. En lista: börja varje rad med ett bindestreck och ett mellanslag. En "
+                "rubrik: börja raden med ##. Skriv aldrig uppgifter om enskilda personer."
             ),
             "website": _("Hela adressen, till exempel https://www.exempel.se"),
             "contact_phone": _("Till exempel 019-12 34 56."),

@@ -26,6 +26,7 @@ linear. RecursionError is caught as a last guard, with the same fallback.
 
 import re
 from html import escape
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import markdown
@@ -220,3 +221,58 @@ def render_markdown(text: str | None) -> str:
     except RecursionError:
         return sanitize_html(_plain_text(text))
     return sanitize_html(_H1.sub(r"<\1h2", html))
+
+
+# Alternative text for images. An upload gives the editor "![](address)": the person describes
+# the image before it is saved. The placeholder the upload endpoint once inserted counts as
+# missing, in either language.
+_PLACEHOLDER_ALTS = {"beskriv bilden här", "describe the image here"}
+
+
+class _ImageAlts(HTMLParser):
+    """The alt text of every <img> in sanitised HTML, in order ("" where it has none)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.alts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.alts.append(dict(attrs).get("alt") or "")
+
+    handle_startendtag = handle_starttag
+
+
+def images_without_alt(text: str | None) -> list[int]:
+    """The positions (1, 2, ...) of the images in this text that have no alternative text.
+
+    Checked on the rendered HTML, so every way of writing an image counts: ![alt](address),
+    reference images and <img> tags.
+    """
+    if not text or ("![" not in text and "<img" not in text.lower()):
+        return []
+    parser = _ImageAlts()
+    parser.feed(render_markdown(text))
+    parser.close()
+    return [
+        position
+        for position, alt in enumerate(parser.alts, start=1)
+        if not alt.strip() or alt.strip().casefold() in _PLACEHOLDER_ALTS
+    ]
+
+
+def validate_image_alt_text(value: str | None) -> None:
+    """Field validator: every image in the text says what it shows, for those who cannot see it."""
+    missing = images_without_alt(value)
+    if not missing:
+        return
+    raise ValidationError(
+        _(
+            "Varje bild behöver en beskrivning för den som inte ser den. Bild nummer "
+            "%(numbers)s saknar beskrivning. Skriv vad bilden visar mellan hakparenteserna, "
+            "till exempel ![Två kollegor tömmer diskmaskinen] följt av bildens adress inom "
+            "parentes."
+        ),
+        code="image_without_alt",
+        params={"numbers": ", ".join(str(number) for number in missing)},
+    )

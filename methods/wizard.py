@@ -12,10 +12,10 @@ from decimal import Decimal
 from django import forms
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from markdownx.widgets import MarkdownxWidget
 
 from core.forms import KeepsStoredChoices
-from core.rendering import validate_markdown
+from core.rendering import validate_image_alt_text, validate_markdown
+from core.widgets import MarkdownEditor, TextareaWithImages
 
 from . import permissions
 from .choices import LearningForm, Role
@@ -53,6 +53,15 @@ def step_before(slug: str) -> str | None:
     return STEP_SLUGS[index - 1] if index > 0 else None
 
 
+# How to format text, in plain words with examples (the people writing are not developers).
+FORMATTING_HELP = _(
+    "Skriv **fetstil** med två stjärnor på var sida om orden. En lista: börja varje rad med "
+    "ett bindestreck och ett mellanslag, till exempel ”- Ta på förklädet”. En rubrik: börja "
+    "raden med ## och ett mellanslag. En bild: välj ”Lägg till bild” eller dra in bilden i "
+    "rutan, och beskriv vad den visar."
+)
+
+
 class VersionedForm(KeepsStoredChoices, forms.ModelForm):
     """A model form that remembers which version of the method the user started from."""
 
@@ -85,12 +94,13 @@ class BasicsForm(VersionedForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "purpose": forms.Textarea(attrs={"rows": 3}),
-            "body": MarkdownxWidget(attrs={"rows": 14}),
+            "body": MarkdownEditor(attrs={"rows": 14}),
             "learning_form": forms.RadioSelect,
             "competence_areas": forms.CheckboxSelectMultiple,
             "business_lines": forms.CheckboxSelectMultiple,
         }
         labels = {"company": _("Från vilket företag? (valfritt)")}
+        help_texts = {"body": FORMATTING_HELP}
         error_messages = {
             "title": {"required": _("Skriv ett namn på metoden.")},
             "summary": {"required": _("Skriv två–tre meningar om vad metoden är.")},
@@ -99,6 +109,7 @@ class BasicsForm(VersionedForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["body"].validators.append(validate_image_alt_text)
         self.fields["learning_form"].choices = LearningForm.choices
         company = self.fields["company"]
         # The author's companies (an editor saving someone's method sees the author's, not
@@ -159,7 +170,7 @@ class PhasesForm(forms.Form):
                     label=label,
                     required=False,
                     max_length=2000,
-                    validators=[validate_markdown],
+                    validators=[validate_markdown, validate_image_alt_text],
                     widget=forms.Textarea(attrs={"rows": 2}),
                 )
                 self.initial.setdefault(name, steps.get((phase.pk, role), ""))
@@ -266,12 +277,16 @@ class EasyReadForm(VersionedForm):
     class Meta:
         model = Method
         fields = ["easy_read"]
-        widgets = {"easy_read": forms.Textarea(attrs={"rows": 12, "data-lix": "true"})}
+        widgets = {"easy_read": TextareaWithImages(attrs={"rows": 12, "data-lix": "true"})}
         help_texts = {
             "easy_read": _(
                 "Korta meningar. Vanliga ord. En sak i taget. Målet är LIX 40 eller lägre."
             )
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["easy_read"].validators.append(validate_image_alt_text)
 
     def save_to(self, method: Method) -> None:
         method.easy_read = self.cleaned_data["easy_read"]
