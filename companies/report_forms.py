@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
@@ -54,8 +56,9 @@ class DateInput(forms.DateInput):
 
 
 class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
-    """One page in sections. `submitting` makes consent (and, when the text looks like it holds
-    personal data, an explicit confirmation) required; a draft needs neither."""
+    """One page in sections. `submitting` makes consent required (a draft does not need it).
+    When the text looks like it holds personal data, saving needs an explicit confirmation,
+    a draft's too: the form comes back with the findings and the text as typed."""
 
     recommend_score = forms.TypedChoiceField(
         label=_("Skulle ni rekommendera metoden till andra företag?"),
@@ -138,10 +141,6 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
         report = self.instance
-        # Shown before the form is sent; recomputed from what was typed in clean().
-        self.findings: list = (
-            report_personal_data_findings(report) if report.pk and not self.is_bound else []
-        )
         # Published methods; a report keeps its method even if that is no longer published
         # (KeepsStoredChoices, below).
         self.fields["method"].queryset = Method.objects.published().order_by("title")
@@ -175,6 +174,20 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
         if report.status in (Status.SUBMITTED, Status.PUBLISHED):
             # An editor changing a report on its way to (or in) the handbook.
             self.submitting = True
+        # Shown before the form is sent; recomputed from what was typed in clean().
+        self.findings: list = (
+            [replace(f, field_label=self._field_label(f.field))
+             for f in report_personal_data_findings(report)]
+            if report.pk and not self.is_bound
+            else []
+        )  # fmt: skip
+
+    def _field_label(self, name: str) -> str:
+        """The label of a checked text field ("fas: <slug>" for a phase note)."""
+        if name.startswith("fas: "):
+            name = f"phase_{name.removeprefix('fas: ')}"
+        field = self.fields.get(name)
+        return str(field.label) if field is not None else ""
 
     def sections(self) -> list[dict]:
         """The page's fieldsets, in order: legend, introduction and the fields in it."""
@@ -222,22 +235,28 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
         texts = {name: data.get(name) or "" for name in REPORT_CHECKED_FIELDS}
         for phase in self.phases:
             texts[f"fas: {phase.slug}"] = data.get(f"phase_{phase.slug}") or ""
-        self.findings = find_personal_data(texts)
+        self.findings = find_personal_data(texts, {name: self._field_label(name) for name in texts})
+        # A draft is checked too: it is stored, and its text goes on to the handbook later.
+        if self.findings and not data.get("confirm_personal_data"):
+            self.add_error(
+                "confirm_personal_data",
+                _(
+                    "Texten ser ut att innehålla personuppgifter. Ta bort dem eller bekräfta "
+                    "att de får publiceras."
+                ),
+            )
         if self.submitting:
             if not data.get("consent_to_publish"):
                 self.add_error(
                     "consent_to_publish",
                     _("Kryssa i samtycket för att kunna skicka rapporten till redaktionen."),
                 )
-            if self.findings and not data.get("confirm_personal_data"):
-                self.add_error(
-                    "confirm_personal_data",
-                    _(
-                        "Texten ser ut att innehålla personuppgifter. Ta bort dem eller bekräfta "
-                        "att de får publiceras."
-                    ),
-                )
         return data
+
+    @property
+    def personal_data_confirmed(self) -> bool:
+        """The text looked like it held personal data and the person confirmed it may stay."""
+        return bool(self.findings and self.cleaned_data.get("confirm_personal_data"))
 
     def save(self, commit: bool = True) -> ExperienceReport:
         report = super().save(commit=False)

@@ -278,6 +278,22 @@ def save_report(report: ExperienceReport, by) -> ExperienceReport:
     return report
 
 
+def record_report_personal_data_confirmed(report: ExperienceReport, by) -> None:
+    """Who confirmed that what looked like personal data in a report may stay (the form's
+    confirm step), on the method's audit log beside the report's other entries."""
+    record(
+        by,
+        AuditAction.SAVED,
+        gettext_noop(
+            "Bekräftade att erfarenhetsrapporten ”%(title)s” inte innehåller personuppgifter om "
+            "någon deltagare."
+        ),
+        {"title": report.title},
+        target=report,
+        scope=report.method,
+    )
+
+
 def _submission_problems(report: ExperienceReport, by, *, confirm_personal_data=False) -> list:
     if not report.consent_to_publish:
         return [_("Rapporten kan bara skickas in om ni samtycker till att den publiceras.")]

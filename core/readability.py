@@ -46,6 +46,7 @@ class Finding:
     kind: str  # "personnummer" | "telefon" | "e-post"
     text: str
     field: str
+    field_label: str = ""  # the field as the form names it, for the message; "" if unnamed
 
     @property
     def label(self) -> str:
@@ -67,16 +68,23 @@ def _plausible_date(yymmdd: str) -> bool:
     return 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)
 
 
-def find_personal_data(fields: dict[str, str]) -> list[Finding]:
-    """Personal identity numbers (valid check digit), mobile numbers and e-mail addresses."""
+def find_personal_data(
+    fields: dict[str, str], labels: dict[str, str] | None = None
+) -> list[Finding]:
+    """Personal identity numbers (valid check digit), mobile numbers and e-mail addresses.
+
+    `labels` names the fields as the person sees them (field name -> label), so a message can
+    say where each finding is.
+    """
     findings: list[Finding] = []
     for name, text in fields.items():
+        where = str((labels or {}).get(name, ""))
         for match in _PERSONNUMMER.finditer(text or ""):
             date, serial = match.group(1), match.group(2)
             if _plausible_date(date) and luhn_valid(date + serial):
-                findings.append(Finding("personnummer", match.group(0), name))
+                findings.append(Finding("personnummer", match.group(0), name, where))
         for match in _PHONE.finditer(text or ""):
-            findings.append(Finding("telefon", match.group(0), name))
+            findings.append(Finding("telefon", match.group(0), name, where))
         for match in _EMAIL.finditer(text or ""):
-            findings.append(Finding("e-post", match.group(0), name))
+            findings.append(Finding("e-post", match.group(0), name, where))
     return findings

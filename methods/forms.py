@@ -5,12 +5,27 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.readability import find_personal_data
+from core.rendering import validate_image_alt_text
+
 from .models import Comment, CommentReport, Method
 
 COMMENT_MAX_LENGTH = 4000
 
 
+# The personal-data guard's confirmation, worded as on a method (submission/preview.html).
+PERSONAL_DATA_CONFIRMATION = _(
+    "Jag har kontrollerat uppgifterna ovan. De är inte privata personuppgifter och får publiceras."
+)
+
+
 class CommentForm(forms.ModelForm):
+    """A comment. When the text looks like it holds a personnummer, a phone number or an e-mail
+    address, it is saved only once the writer confirms (`bekrafta`, as on a method); until
+    then the form comes back with the findings and the text as typed."""
+
+    bekrafta = forms.BooleanField(label=PERSONAL_DATA_CONFIRMATION, required=False)
+
     class Meta:
         model = Comment
         fields = ["body"]
@@ -31,6 +46,31 @@ class CommentForm(forms.ModelForm):
             }
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].validators.append(validate_image_alt_text)
+        self.findings: list = []
+
+    def clean(self):
+        data = super().clean()
+        self.findings = find_personal_data(
+            {"body": data.get("body") or ""}, {"body": str(self.fields["body"].label)}
+        )
+        if self.findings and not data.get("bekrafta"):
+            self.add_error(
+                "bekrafta",
+                _(
+                    "Texten ser ut att innehålla personuppgifter. Ändra texten, eller kryssa i "
+                    "att det inte är privata personuppgifter."
+                ),
+            )
+        return data
+
+    @property
+    def personal_data_confirmed(self) -> bool:
+        """The text looked like it held personal data and the writer confirmed it may stay."""
+        return bool(self.findings and self.cleaned_data.get("bekrafta"))
 
 
 class CommentReportForm(forms.ModelForm):

@@ -176,6 +176,22 @@ def comment_author_param(comment: Comment):
     return comment.author.public_name if comment.author else words(gettext_noop("tidigare medlem"))
 
 
+def record_comment_personal_data_confirmed(comment: Comment, by) -> None:
+    """Who confirmed that what looked like personal data in a comment may be published (the
+    personal-data guard's confirm step), on the method's audit log."""
+    record(
+        by,
+        AuditAction.SAVED,
+        gettext_noop(
+            "Bekräftade att kommentar %(number)s på ”%(title)s” inte innehåller personuppgifter "
+            "om någon deltagare."
+        ),
+        {"number": comment.pk, "title": comment.method.title},
+        target=comment,
+        scope=comment.method,
+    )
+
+
 def _record_bin_event(obj: Method | Comment, by, action: AuditAction, **extra) -> None:
     """One audit entry about a method or a comment in the recycle bin, on the method's page."""
     method_message, comment_message = BIN_MESSAGES[action]

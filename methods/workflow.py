@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -72,9 +73,12 @@ CHECKED_FIELDS = free_text_fields(Method, CHECKED_EXCLUDED)
 
 def personal_data_findings(method: Method):
     fields = {name: getattr(method, name) for name in CHECKED_FIELDS}
+    labels = {name: capfirst(Method._meta.get_field(name).verbose_name) for name in CHECKED_FIELDS}
     for step in method.steps.all():
-        fields[f"steg: {step.phase_id}/{step.role}"] = step.text
-    return find_personal_data(fields)
+        name = f"steg: {step.phase_id}/{step.role}"
+        fields[name] = step.text
+        labels[name] = _("Vem gör vad i varje fas")
+    return find_personal_data(fields, labels)
 
 
 def easy_read_lix(method: Method) -> int | None:

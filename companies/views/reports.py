@@ -59,6 +59,8 @@ def _save(request: HttpRequest, company: Company, report: ExperienceReport) -> H
     try:
         with transaction.atomic():
             report = services.save_report(form.save(commit=False), request.user)
+            if form.personal_data_confirmed:
+                services.record_report_personal_data_confirmed(report, request.user)
             if submitting:
                 services.submit_report(
                     report,

@@ -122,6 +122,8 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
         comment.method = method
         comment.author = request.user
         comment.save()
+        if form.personal_data_confirmed:
+            services.record_comment_personal_data_confirmed(comment, request.user)
         author = method.author
         if author is not None and author.pk != request.user.pk and author.is_active:
             notify(
@@ -148,7 +150,10 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = CommentForm(request.POST, instance=comment)
         if form.is_valid():
-            form.save()
+            with transaction.atomic():
+                form.save()
+                if form.personal_data_confirmed:
+                    services.record_comment_personal_data_confirmed(comment, request.user)
             messages.success(request, _("Din kommentar är ändrad."))
             return HttpResponseRedirect(comment_url(comment))
         return _comment_page(request, comment.method, form, comment=comment, status=400)

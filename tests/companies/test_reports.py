@@ -278,7 +278,7 @@ def test_personal_data_must_be_removed_or_confirmed_to_submit(
     assert ExperienceReport.objects.count() == 0
     html = response.content.decode()
     assert "Texten kan innehålla personuppgifter" in html
-    assert "telefonnummer: <code>070-123 45 67</code>" in html
+    assert "Telefonnummer i ”Berätta mer om det som hindrade”: <code>070-123 45 67</code>" in html
     assert 'name="confirm_personal_data"' in html
     assert response.context["form"].errors == {
         "confirm_personal_data": [
@@ -286,12 +286,17 @@ def test_personal_data_must_be_removed_or_confirmed_to_submit(
             "får publiceras."
         ]
     }
-    # A draft may be saved as it is; the warning is shown when it is opened again.
+    # A draft is stored and seen by the whole company: it is asked about too.
     response = client.post(new_url(company), {**data, "spara": ""})
+    assert response.status_code == 400
+    assert ExperienceReport.objects.count() == 0
+    assert "Ring Ali på 070-123 45 67 om schemat.</textarea>" in response.content.decode()
+    response = client.post(new_url(company), {**data, "confirm_personal_data": "on", "spara": ""})
     report = ExperienceReport.objects.get()
     assert report.status == Status.DRAFT
+    # Opened again, the warning is there before anything is sent.
     html = client.get(edit_url(report)).content.decode()
-    assert "telefonnummer: <code>070-123 45 67</code>" in html
+    assert "Telefonnummer i ”Berätta mer om det som hindrade”: <code>070-123 45 67</code>" in html
     # Confirmed explicitly: submitted.
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
