@@ -440,7 +440,8 @@ def test_the_summary_comes_first_in_main_and_takes_focus_by_script(client, membe
         '<li><a href="#id_password">Ditt lösenord: Lösenordet stämmer inte. Skriv samma lösenord '
         "som när du loggar in.</a></li>" in main
     )
-    assert re.search(r'<script src="/static/js/error-summary[.0-9a-f]*\.js" defer nonce="[^"]+', main)
+    script = r'<script src="/static/js/error-summary[.0-9a-f]*\.js" defer nonce="[^"]+"></script>'
+    assert re.search(script, main)
 
 
 def test_a_page_without_errors_has_neither_summary_nor_prefix(client, member):
