@@ -496,3 +496,22 @@ def test_every_post_form_is_covered():
     assert not missing, f"post forms no error test walks: {sorted(missing)}"
     stale = (covered | set(EXCLUDED)) - with_post_forms
     assert not stale, f"listed but without a post form: {sorted(stale)}"
+
+
+def test_a_refused_submission_is_shown_by_its_form_and_describes_the_confirmation(client, member):
+    """A refusal that is no field's error sits by the control to change, like a field's."""
+    method = MethodFactory(author=member, status=Status.DRAFT, body="Ring Anna på 070-123 45 67.")
+    client.force_login(member)
+    response = client.post(reverse("methods:submit", args=[method.slug]))
+    assert response.status_code == 400
+    [refusal] = response.context["page_errors"]
+    assert refusal.target == "skicka-in"
+    html = response.content.decode()
+    assert f'<li><a href="#skicka-in">{refusal.message}</a></li>' in html
+    assert f'<ul class="field__errors" id="skicka-in_error"><li>{refusal.message}</li></ul>' in html
+    assert (
+        '<input type="checkbox" id="bekrafta" name="bekrafta" value="1" '
+        'aria-describedby="skicka-in_error">'
+    ) in html
+    method.refresh_from_db()
+    assert method.status == Status.DRAFT
