@@ -80,7 +80,27 @@ def sanitize_html(html: str) -> str:
         if again == cleaned:
             break
         cleaned = again
-    return _mark_external_links(cleaned)
+    return _mark_external_links(_give_images_an_alt(cleaned))
+
+
+# In nh3's output "<", ">" and '"' inside attribute values are escaped, and text that merely
+# looks like a tag is escaped too ('&lt;img'), so a plain scan finds every <img> tag whole.
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+
+
+def _give_images_an_alt(html: str) -> str:
+    """An image without an alt attribute gets an empty one: HTML requires the attribute.
+
+    Forms refuse images without an alternative text (validate_image_alt_text); this is for
+    text that did not pass a form (old data, an import). It counts as "no alternative text"
+    there too, and an empty alt at least keeps screen readers from reading out a file name.
+    """
+
+    def add_alt(match: re.Match) -> str:
+        tag = match.group(0)
+        return tag if ' alt="' in tag else '<img alt=""' + tag[len("<img") :]
+
+    return _IMG_TAG.sub(add_alt, html)
 
 
 def _clean(html: str) -> str:
