@@ -1,13 +1,33 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from .forms import UserChangeAdminForm, UserCreationAdminForm
+from .forms import PermissionChoiceField, UserChangeAdminForm, UserCreationAdminForm
 from .models import User
 
 
+class SwedishPermissionNames:
+    """Permissions named in the admin's language ("Kan lägga till metod"): Django stores their
+    names once, in English ("Can add metod"), and shows them as stored."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in {"permissions", "user_permissions"}:
+            kwargs["form_class"] = PermissionChoiceField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(SwedishPermissionNames, BaseGroupAdmin):
+    pass
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SwedishPermissionNames, BaseUserAdmin):
     form = UserChangeAdminForm
     add_form = UserCreationAdminForm
     ordering = ["email"]

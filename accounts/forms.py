@@ -4,6 +4,31 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
+# The default permissions' actions, as the admin names them (Django stores "Can add ...").
+PERMISSION_ACTIONS = {
+    "add": _("Kan lägga till %(model)s"),
+    "change": _("Kan ändra %(model)s"),
+    "delete": _("Kan ta bort %(model)s"),
+    "view": _("Kan se %(model)s"),
+}
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    """Permissions labelled "app | model | Kan lägga till model" in the reader's language."""
+
+    def label_from_instance(self, obj) -> str:
+        content_type = obj.content_type
+        model = content_type.model_class()
+        if model is None:
+            return str(obj)
+        action = obj.codename.removesuffix(f"_{content_type.model}")
+        name = (
+            PERMISSION_ACTIONS[action] % {"model": model._meta.verbose_name}
+            if action in PERMISSION_ACTIONS and action != obj.codename
+            else obj.name
+        )
+        return f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | {name}"
+
 
 class UserCreationAdminForm(AdminUserCreationForm):
     class Meta:

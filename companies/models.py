@@ -148,9 +148,14 @@ class Company(models.Model):
 
 class Membership(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("användare"),
     )
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="memberships")
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("företag")
+    )
     role = models.CharField(
         _("roll"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
@@ -176,12 +181,16 @@ def _default_expiry():
 
 
 class Invitation(models.Model):
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="invitations")
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("företag")
+    )
     email = models.EmailField(_("e-postadress"))
     role = models.CharField(
         _("roll"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    token = models.CharField(
+        _("nyckel"), max_length=64, unique=True, default=_new_token, editable=False
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -416,8 +425,12 @@ class Effort(models.Model):
 class EffortPhase(models.Model):
     """Dates and notes for one phase of an effort."""
 
-    effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="phase_records")
-    phase = models.ForeignKey("methods.Phase", on_delete=models.PROTECT, related_name="+")
+    effort = models.ForeignKey(
+        Effort, on_delete=models.CASCADE, related_name="phase_records", verbose_name=_("insats")
+    )
+    phase = models.ForeignKey(
+        "methods.Phase", on_delete=models.PROTECT, related_name="+", verbose_name=_("fas")
+    )
     started_on = models.DateField(_("påbörjad"), null=True, blank=True)
     completed_on = models.DateField(_("klar"), null=True, blank=True)
     notes = models.TextField(_("anteckningar"), blank=True)
@@ -441,9 +454,13 @@ class EffortCheck(models.Model):
     method's step; `label` keeps the text as it was when ticked.
     """
 
-    effort = models.ForeignKey(Effort, on_delete=models.CASCADE, related_name="checks")
-    phase = models.ForeignKey("methods.Phase", on_delete=models.PROTECT, related_name="+")
-    item_key = models.CharField(max_length=40)
+    effort = models.ForeignKey(
+        Effort, on_delete=models.CASCADE, related_name="checks", verbose_name=_("insats")
+    )
+    phase = models.ForeignKey(
+        "methods.Phase", on_delete=models.PROTECT, related_name="+", verbose_name=_("fas")
+    )
+    item_key = models.CharField(_("punktens nyckel"), max_length=40)
     label = models.CharField(_("punkt"), max_length=600)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
@@ -466,10 +483,12 @@ class EffortCheck(models.Model):
 class ReminderSent(models.Model):
     """One reminder e-mail that went out; the unique key makes the reminder command idempotent."""
 
-    kind = models.CharField(max_length=30)  # "effort-3-months", "effort-6-months", "review-due"
-    key = models.CharField(max_length=80)  # the effort or method and the date it concerns
-    recipient = models.EmailField()
-    sent_at = models.DateTimeField(auto_now_add=True)
+    # "effort-3-months", "effort-6-months", "review-due"
+    kind = models.CharField(_("slag"), max_length=30)
+    # The effort or method and the date it concerns.
+    key = models.CharField(_("gäller"), max_length=80)
+    recipient = models.EmailField(_("mottagare"))
+    sent_at = models.DateTimeField(_("skickad"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("skickad påminnelse")

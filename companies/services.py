@@ -544,6 +544,123 @@ EXPORT_COLUMNS: dict[str, list[str]] = {
     ],
 }  # fmt: skip
 
+# The CSV files' column headings, in the reader's language (translated when the file is written);
+# the JSON document keeps the column names above, as a program reads it.
+EXPORT_HEADINGS: dict[str, dict[str, str]] = {
+    "company": {
+        "name": gettext_noop("Namn"),
+        "slug": gettext_noop("Adress i handboken"),
+        "url": gettext_noop("Länk"),
+        "org_number": gettext_noop("Organisationsnummer"),
+        "legal_form": gettext_noop("Juridisk form (kod)"),
+        "legal_form_label": gettext_noop("Juridisk form"),
+        "municipality": gettext_noop("Kommun"),
+        "county": gettext_noop("Län (kod)"),
+        "county_label": gettext_noop("Län"),
+        "business_lines": gettext_noop("Branscher"),
+        "description": gettext_noop("Beskrivning"),
+        "website": gettext_noop("Webbplats"),
+        "contact_email": gettext_noop("Kontakt e-post"),
+        "contact_phone": gettext_noop("Kontakt telefon"),
+        "employees_band": gettext_noop("Antal anställda"),
+        "participants_band": gettext_noop("Antal i arbetsträning eller rehabilitering"),
+        "criterion_integration": gettext_noop("Kriterium: arbetsintegrering"),
+        "criterion_participation": gettext_noop("Kriterium: delaktighet"),
+        "criterion_reinvests": gettext_noop("Kriterium: återinvesterar vinsten"),
+        "criterion_independent": gettext_noop("Kriterium: fristående"),
+        "languages_at_work": gettext_noop("Språk på arbetsplatsen"),
+        "open_to_study_visits": gettext_noop("Tar emot studiebesök"),
+        "created_at": gettext_noop("Skapad"),
+        "updated_at": gettext_noop("Ändrad"),
+    },
+    "members": {
+        "name": gettext_noop("Namn"),
+        "email": gettext_noop("E-postadress"),
+        "role": gettext_noop("Roll (kod)"),
+        "role_label": gettext_noop("Roll"),
+        "since": gettext_noop("Medlem sedan"),
+    },
+    "invitations": {
+        "email": gettext_noop("E-postadress"),
+        "role": gettext_noop("Roll (kod)"),
+        "role_label": gettext_noop("Roll"),
+        "sent_at": gettext_noop("Skickad"),
+        "expires_at": gettext_noop("Giltig till"),
+        "invited_by": gettext_noop("Inbjuden av"),
+    },
+    "efforts": {
+        "id": gettext_noop("Insatsens nummer"),
+        "title": gettext_noop("Titel"),
+        "goal": gettext_noop("Mål"),
+        "current_phase": gettext_noop("Nuvarande fas"),
+        "responsible_roles": gettext_noop("Ansvariga roller"),
+        "responsible_members": gettext_noop("Ansvariga personer"),
+        "delivery_ended_on": gettext_noop("Genomförandet avslutat"),
+        "finished_at": gettext_noop("Avslutad"),
+        "created_by": gettext_noop("Skapad av"),
+        "created_at": gettext_noop("Skapad"),
+        "updated_at": gettext_noop("Ändrad"),
+    },
+    "effort_methods": {
+        "effort_id": gettext_noop("Insatsens nummer"),
+        "effort_title": gettext_noop("Insats"),
+        "title": gettext_noop("Metod"),
+        "slug": gettext_noop("Metodens adress i handboken"),
+        "url": gettext_noop("Länk"),
+    },
+    "effort_phases": {
+        "effort_id": gettext_noop("Insatsens nummer"),
+        "effort_title": gettext_noop("Insats"),
+        "phase": gettext_noop("Fas (kod)"),
+        "phase_name": gettext_noop("Fas"),
+        "started_on": gettext_noop("Påbörjad"),
+        "completed_on": gettext_noop("Klar"),
+        "notes": gettext_noop("Anteckningar"),
+    },
+    "effort_checks": {
+        "effort_id": gettext_noop("Insatsens nummer"),
+        "effort_title": gettext_noop("Insats"),
+        "phase": gettext_noop("Fas (kod)"),
+        "item_key": gettext_noop("Punktens kod"),
+        "label": gettext_noop("Punkt"),
+        "checked_by": gettext_noop("Bockad av"),
+        "checked_at": gettext_noop("Bockad"),
+    },
+    "experience_reports": {
+        "id": gettext_noop("Rapportens nummer"),
+        "title": gettext_noop("Titel"),
+        "method": gettext_noop("Metod"),
+        "method_slug": gettext_noop("Metodens adress i handboken"),
+        "status": gettext_noop("Status (kod)"),
+        "status_label": gettext_noop("Status"),
+        "author": gettext_noop("Skribent"),
+        "effort_id": gettext_noop("Insatsens nummer"),
+        "period_start": gettext_noop("Period från"),
+        "period_end": gettext_noop("Period till"),
+        "context": gettext_noop("Sammanhang"),
+        "adaptations": gettext_noop("Anpassningar"),
+        "phase_notes": gettext_noop("Vad som gjordes per fas"),
+        "outcome_reaction": gettext_noop("Resultat: reaktion"),
+        "outcome_learning": gettext_noop("Resultat: lärande"),
+        "outcome_behaviour": gettext_noop("Resultat: beteende i arbetet"),
+        "outcome_results": gettext_noop("Resultat: för verksamheten"),
+        "helped": gettext_noop("Vad hjälpte"),
+        "hindered": gettext_noop("Vad hindrade"),
+        "helping_factors": gettext_noop("Hjälpande faktorer (koder)"),
+        "hindering_factors": gettext_noop("Hindrande faktorer (koder)"),
+        "hours_spent": gettext_noop("Arbetstid (timmar)"),
+        "cost_sek": gettext_noop("Kostnad (kr)"),
+        "used_external_trainer": gettext_noop("Anlitade extern utbildare"),
+        "external_trainer_notes": gettext_noop("Om den externa utbildaren"),
+        "recommend_score": gettext_noop("Skulle rekommendera (1–5)"),
+        "consent_to_publish": gettext_noop("Samtycke till publicering"),
+        "consent_recorded_at": gettext_noop("Samtycke lämnat"),
+        "published_at": gettext_noop("Publicerad"),
+        "created_at": gettext_noop("Skapad"),
+        "updated_at": gettext_noop("Ändrad"),
+    },
+}
+
 
 # Model fields of each table's model not exported as a column of their own name: some reach the
 # export another way (noted), the rest are left out on purpose. tests/test_field_declarations.py
@@ -584,7 +701,7 @@ def company_export(company: Company) -> dict:
     """Everything the handbook holds about a company, as one JSON-ready document: profile,
     members, pending invitations (never their tokens), efforts with their phases, ticked items
     and methods, and experience reports in every status. A constant number of queries."""
-    lines = list(company.business_lines.order_by("name").values_list("name", flat=True))
+    lines = [line.display_name for line in company.business_lines.order_by("name")]
     profile = _row(
         "company",
         name=company.name,
@@ -683,7 +800,7 @@ def company_export(company: Company) -> dict:
                 "effort_phases",
                 **common,
                 phase=r.phase.slug,
-                phase_name=r.phase.name,
+                phase_name=r.phase.display_name,
                 started_on=_day(r.started_on),
                 completed_on=_day(r.completed_on),
                 notes=r.notes,
@@ -807,14 +924,15 @@ def export_zip(document: dict) -> bytes:
     """The export document as a ZIP of CSV files, one per table, each with a header row.
 
     UTF-8 with a byte order mark and semicolons between columns: that is what Excel with
-    Swedish settings opens straight away, å, ä and ö included.
+    Swedish settings opens straight away, å, ä and ö included. The headings are words in the
+    reader's language, not column names.
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table, rows in export_tables(document).items():
             text = io.StringIO()
             writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
-            writer.writerow(EXPORT_COLUMNS[table])
+            writer.writerow([_(EXPORT_HEADINGS[table][column]) for column in EXPORT_COLUMNS[table]])
             for row in rows:
                 writer.writerow([_csv_cell(row[column]) for column in EXPORT_COLUMNS[table]])
             archive.writestr(f"{table}.csv", text.getvalue().encode("utf-8-sig"))

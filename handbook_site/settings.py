@@ -254,6 +254,8 @@ MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as "30 nov. 2026" in Swedish and "30 Nov 2026" in English (handbook_site/formats/).
+FORMAT_MODULE_PATH = "handbook_site.formats"
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

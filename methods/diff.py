@@ -186,7 +186,8 @@ class _Words:
                 self.names[model] = {r.slug: r.display_name for r in rows}
                 self.order[model] = {r.slug: r.number for r in rows}
             else:
-                self.names[model] = {r.slug: str(r.name) for r in rows}
+                # A company's name, a competence area's or line's in the reader's language.
+                self.names[model] = {r.slug: str(r) for r in rows}
         self.roles = {value: str(label) for value, label in Role.choices}
         self.role_order = {value: i for i, (value, _label) in enumerate(Role.choices)}
 

@@ -125,8 +125,8 @@ class ActiveFilter:
 def _reference_lists() -> dict[str, list]:
     return {
         "phases": list(Phase.objects.only("slug", "number", "name", "name_en")),
-        "areas": list(CompetenceArea.objects.values_list("slug", "name")),
-        "lines": list(BusinessLine.objects.values_list("slug", "name")),
+        "areas": list(CompetenceArea.objects.only("slug", "name", "name_en")),
+        "lines": list(BusinessLine.objects.only("slug", "name", "name_en")),
     }
 
 
@@ -137,9 +137,9 @@ def _choices() -> dict[str, list[tuple[str, str]]]:
     lists = SiteVersion.objects.cached_structure("facet-choices", _reference_lists)
     return {
         "fas": [(p.slug, f"{p.number}. {p.display_name}") for p in lists["phases"]],
-        "omrade": lists["areas"],
+        "omrade": [(a.slug, a.display_name) for a in lists["areas"]],
         "form": LearningForm.choices,
-        "bransch": lists["lines"],
+        "bransch": [(b.slug, b.display_name) for b in lists["lines"]],
         "roll": Role.choices,
         "kostnad": CostLevel.choices,
         "tid": TimeBand.choices,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -43,6 +44,22 @@ def unique_slug(model: type[models.Model], text: str, instance_pk=None, max_leng
     return candidate
 
 
+def in_reader_language(name: str, name_en: str) -> str:
+    """A vocabulary word (a phase, competence area or line of business) in the language of the
+    request: the English name in English when the row has one, the Swedish name otherwise."""
+    if name_en and (get_language() or "").startswith("en"):
+        return name_en
+    return name
+
+
+def name_in_reader_language(prefix: str = "") -> models.Expression:
+    """The same in a query: the vocabulary row's name column for the request's language, for
+    labels read with values_list (prefix: the path to the row, e.g. "businessline__")."""
+    if (get_language() or "").startswith("en"):
+        return Coalesce(NullIf(F(f"{prefix}name_en"), Value("")), F(f"{prefix}name"))
+    return F(f"{prefix}name")
+
+
 class Phase(models.Model):
     """One of the six phases of a competence-development effort. Slugs are stable URLs."""
 
@@ -66,7 +83,7 @@ class Phase(models.Model):
         verbose_name_plural = _("faser")
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.name}"
+        return f"{self.number}. {self.display_name}"
 
     def save(self, *args, **kwargs):
         self.guide_html = render_markdown(self.guide)
@@ -77,13 +94,13 @@ class Phase(models.Model):
 
     @property
     def display_name(self) -> str:
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
+        return in_reader_language(self.name, self.name_en)
 
 
 class ChecklistItem(models.Model):
-    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="checklist_items")
+    phase = models.ForeignKey(
+        Phase, on_delete=models.CASCADE, related_name="checklist_items", verbose_name=_("fas")
+    )
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
     text = models.CharField(_("punkt"), max_length=300)
 
@@ -98,6 +115,7 @@ class ChecklistItem(models.Model):
 
 class CompetenceArea(models.Model):
     name = models.CharField(_("namn"), max_length=100, unique=True)
+    name_en = models.CharField(_("namn på engelska"), max_length=100, blank=True)
     slug = models.SlugField(_("adress"), unique=True)
     description = models.TextField(_("beskrivning"), blank=True)
 
@@ -107,7 +125,11 @@ class CompetenceArea(models.Model):
         verbose_name_plural = _("kompetensområden")
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_reader_language(self.name, self.name_en)
 
 
 class BusinessLine(models.Model):
@@ -115,6 +137,7 @@ class BusinessLine(models.Model):
     competence areas. Methods are tagged with lines, and companies say which lines they are in."""
 
     name = models.CharField(_("namn"), max_length=100, unique=True)
+    name_en = models.CharField(_("namn på engelska"), max_length=100, blank=True)
     slug = models.SlugField(_("adress"), unique=True)
 
     class Meta:
@@ -123,7 +146,11 @@ class BusinessLine(models.Model):
         verbose_name_plural = _("branscher")
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_reader_language(self.name, self.name_en)
 
 
 LONG_TEXT_FIELDS = [
@@ -530,7 +557,9 @@ class Method(models.Model):
 class MethodTargetRole(models.Model):
     """Who a method is for. A through-row per role so roles can be counted and filtered."""
 
-    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="target_roles")
+    method = models.ForeignKey(
+        Method, on_delete=models.CASCADE, related_name="target_roles", verbose_name=_("metod")
+    )
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices, db_index=True)
 
     class Meta:
@@ -547,8 +576,12 @@ class MethodTargetRole(models.Model):
 class MethodStep(models.Model):
     """One cell of the role-by-phase matrix: what a role does in a phase of a method."""
 
-    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="steps")
-    phase = models.ForeignKey(Phase, on_delete=models.PROTECT, related_name="steps")
+    method = models.ForeignKey(
+        Method, on_delete=models.CASCADE, related_name="steps", verbose_name=_("metod")
+    )
+    phase = models.ForeignKey(
+        Phase, on_delete=models.PROTECT, related_name="steps", verbose_name=_("fas")
+    )
     role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
     text = models.TextField(_("vad rollen gör"), max_length=2000, validators=[validate_markdown])
     text_html = models.TextField(editable=False, blank=True)
@@ -593,7 +626,9 @@ class RevisionQuerySet(models.QuerySet):
 class Revision(models.Model):
     """A full snapshot of a method as saved, so any version can be shown, compared or restored."""
 
-    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="revisions")
+    method = models.ForeignKey(
+        Method, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("metod")
+    )
     number = models.PositiveIntegerField(_("version"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -645,7 +680,9 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="comments")
+    method = models.ForeignKey(
+        Method, on_delete=models.CASCADE, related_name="comments", verbose_name=_("metod")
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -709,9 +746,14 @@ class SearchSynonym(models.Model):
 class CommentReport(models.Model):
     """A reader's report that a comment breaks the rules; editors see reported comments."""
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("kommentar")
+    )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("anmäld av"),
     )
     reason = models.CharField(_("varför"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("anmäld"), auto_now_add=True)

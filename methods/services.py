@@ -146,25 +146,25 @@ def refresh_search_index(method: Method) -> None:
 # words, so the entry stays readable after a purge. Translated when shown.
 BIN_MESSAGES = {
     AuditAction.DELETED: (
-        gettext_noop("Flyttade metoden «%(title)s» (%(slug)s) till papperskorgen."),
+        gettext_noop("Flyttade metoden ”%(title)s” (%(slug)s) till papperskorgen."),
         gettext_noop(
-            "Flyttade kommentar %(number)s av %(author)s på metoden «%(title)s» till papperskorgen."
+            "Flyttade kommentar %(number)s av %(author)s på metoden ”%(title)s” till papperskorgen."
         ),
     ),
     AuditAction.RESTORED: (
-        gettext_noop("Återställde metoden «%(title)s» (%(slug)s) från papperskorgen."),
+        gettext_noop("Återställde metoden ”%(title)s” (%(slug)s) från papperskorgen."),
         gettext_noop(
-            "Återställde kommentar %(number)s av %(author)s på metoden «%(title)s» från "
+            "Återställde kommentar %(number)s av %(author)s på metoden ”%(title)s” från "
             "papperskorgen."
         ),
     ),
     AuditAction.PURGED: (
         gettext_noop(
-            "Raderade metoden «%(title)s» (%(slug)s) för gott; den låg i papperskorgen sedan "
+            "Raderade metoden ”%(title)s” (%(slug)s) för gott; den låg i papperskorgen sedan "
             "%(date)s."
         ),
         gettext_noop(
-            "Raderade kommentar %(number)s av %(author)s på metoden «%(title)s» för gott; den "
+            "Raderade kommentar %(number)s av %(author)s på metoden ”%(title)s” för gott; den "
             "låg i papperskorgen sedan %(date)s."
         ),
     ),

@@ -82,7 +82,7 @@ def make_entries() -> dict[str, AuditEntry]:
         ),
         "comment": record(
             editor, AuditAction.COMMENT_HIDDEN,
-            gettext_noop("Dolde kommentar %(number)s av %(author)s på «%(title)s»."),
+            gettext_noop("Dolde kommentar %(number)s av %(author)s på ”%(title)s”."),
             {"number": comment.pk, "author": "Eva Redaktör", "title": method.title},
             target=comment, scope=method,
         ),
@@ -102,7 +102,7 @@ def make_entries() -> dict[str, AuditEntry]:
         "gone": record(
             editor, AuditAction.DELETED,
             gettext_noop(
-                "Flyttade kommentar %(number)s av %(author)s på metoden «%(title)s» till "
+                "Flyttade kommentar %(number)s av %(author)s på metoden ”%(title)s” till "
                 "papperskorgen."
             ),
             {"number": gone.pk, "author": words(gettext_noop("tidigare medlem")),

@@ -36,7 +36,7 @@ from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_anonymous_page
 from methods.choices import Status
-from methods.models import BusinessLine, Method
+from methods.models import BusinessLine, Method, name_in_reader_language
 
 from .. import permissions
 from ..choices import County
@@ -136,7 +136,7 @@ class CompanyFilter:
                 ),
                 facet=Value(LINE, output_field=CharField()),
                 value=F("slug"),
-                label=F("name"),
+                label=name_in_reader_language(),
             )
             .values_list("facet", "value", "label", "n")
             .order_by()

@@ -61,12 +61,12 @@ def _tables() -> dict[str, dict]:
     return {
         "faser": {
             "columns": [_("Fas"), _("Metoder")],
-            "rows": [(f"{p.number}. {p.name}", p.n) for p in phases],
+            "rows": [(f"{p.number}. {p.display_name}", p.n) for p in phases],
             "chart": True,
         },
         "omraden": {
             "columns": [_("Kompetensområde"), _("Metoder")],
-            "rows": [(a.name, a.n) for a in areas],
+            "rows": [(a.display_name, a.n) for a in areas],
             "chart": True,
         },
         "lan": {
@@ -76,7 +76,7 @@ def _tables() -> dict[str, dict]:
         },
         "insatser": {
             "columns": [_("Fas"), _("Insatser")],
-            "rows": [(f"{p.number}. {p.name}", running.get(p.number, 0)) for p in phases],
+            "rows": [(f"{p.number}. {p.display_name}", running.get(p.number, 0)) for p in phases],
             "chart": True,
         },
         "utan-rapport": {

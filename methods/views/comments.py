@@ -231,11 +231,11 @@ def _set_state(request: HttpRequest, pk: int, state: str) -> HttpResponse:
         SiteVersion.objects.bump()
         if state == CommentState.HIDDEN:
             action = AuditAction.COMMENT_HIDDEN
-            summary = gettext_noop("Dolde kommentar %(number)s av %(author)s på «%(title)s».")
+            summary = gettext_noop("Dolde kommentar %(number)s av %(author)s på ”%(title)s”.")
             message = _("Kommentaren är dold. Bara redaktörer ser den nu.")
         else:
             action = AuditAction.COMMENT_SHOWN
-            summary = gettext_noop("Visade kommentar %(number)s av %(author)s på «%(title)s».")
+            summary = gettext_noop("Visade kommentar %(number)s av %(author)s på ”%(title)s”.")
             message = _("Kommentaren visas för alla.")
         params = {
             "number": comment.pk,

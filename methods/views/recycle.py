@@ -40,11 +40,11 @@ def method_delete(request: HttpRequest, slug: str) -> HttpResponse:
         if permissions.can_review_methods(request.user):
             messages.success(
                 request,
-                _("«%(title)s» ligger nu i papperskorgen. Där kan du återställa den.")
+                _("”%(title)s” ligger nu i papperskorgen. Där kan du återställa den.")
                 % {"title": method.title},
             )
             return redirect("methods:recycle_bin")
-        messages.success(request, _("«%(title)s» är borttagen.") % {"title": method.title})
+        messages.success(request, _("”%(title)s” är borttagen.") % {"title": method.title})
         return redirect("methods:list")
     return render(
         request,
@@ -108,7 +108,7 @@ def recycle_bin(request: HttpRequest) -> HttpResponse:
 def restore_method(request: HttpRequest, pk: int) -> HttpResponse:
     method = get_object_or_404(Method.objects.exclude(deleted_at=None), pk=pk)
     services.restore_from_bin(method, request.user)
-    messages.success(request, _("«%(title)s» är återställd.") % {"title": method.title})
+    messages.success(request, _("”%(title)s” är återställd.") % {"title": method.title})
     return redirect("methods:recycle_bin")
 
 
@@ -121,7 +121,7 @@ def restore_comment(request: HttpRequest, pk: int) -> HttpResponse:
     services.restore_from_bin(comment, request.user)
     messages.success(
         request,
-        _("Kommentaren på «%(title)s» är återställd.") % {"title": comment.method.title},
+        _("Kommentaren på ”%(title)s” är återställd.") % {"title": comment.method.title},
     )
     return redirect("methods:recycle_bin")
 

@@ -33,6 +33,6 @@ def test_wrong_password_gives_a_clear_swedish_message(client, member):
     html = response.content.decode()
     assert (
         '<div class="notice notice--error">'
-        "<p>Epost-adressen och/eller lösenordet är felaktigt.</p></div>"
+        "<p>E-postadressen och/eller lösenordet är felaktigt.</p></div>"
     ) in html
     assert f'value="{member.email}"' in html  # what was typed is kept

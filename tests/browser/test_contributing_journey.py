@@ -363,10 +363,10 @@ def test_remaining_forms_have_no_axe_violations(demo_data, new_page, axe):
 
     # The author deletes the draft; it lands in the editors' recycle bin.
     member.goto(f"/metoder/{draft.slug}/ta-bort/")
-    expect(member.get_by_role("heading", level=1)).to_have_text(f"Ta bort «{draft.title}»?")
+    expect(member.get_by_role("heading", level=1)).to_have_text(f"Ta bort ”{draft.title}”?")
     assert_no_axe_violations(axe, member)
     member.get_by_role("button", name="Ja, ta bort metoden").click()
-    expect(member.get_by_text(f"«{draft.title}» är borttagen.")).to_be_visible()
+    expect(member.get_by_text(f"”{draft.title}” är borttagen.")).to_be_visible()
 
     editor = new_page()
     log_in(editor, EDITOR)

@@ -43,7 +43,7 @@ def _log_in(page, email: str, password: str = DEMO_PASSWORD, next_url: str = "/"
 
 def _swedish_date(value) -> str:
     with translation.override("sv"):
-        return date_filter(value, "j F Y")
+        return date_filter(value, "DATE_FORMAT")
 
 
 def _phase_section(page, number: int):

@@ -334,13 +334,20 @@ def test_export_query_count_is_constant(client, company_admin, django_assert_num
 
 
 def read_zip(response) -> dict[str, list[dict]]:
+    """Each CSV file's rows keyed by column name: the headings are words (checked below), the
+    columns come in EXPORT_COLUMNS order."""
+    from companies.services import EXPORT_COLUMNS
+
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     tables = {}
     for name in archive.namelist():
         raw = archive.read(name)
         assert raw.startswith(b"\xef\xbb\xbf"), f"{name} has no byte order mark"
         text = raw.decode("utf-8-sig")
-        tables[name] = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+        header, *rows = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+        columns = EXPORT_COLUMNS[name.removesuffix(".csv")]
+        assert len(header) == len(columns), name
+        tables[name] = [dict(zip(columns, row, strict=True)) for row in rows]
     return tables
 
 
@@ -400,7 +407,7 @@ def test_every_csv_has_a_header_row_even_when_empty(client, company, company_adm
     client.force_login(company_admin)
     archive = zipfile.ZipFile(io.BytesIO(client.get(zip_url(company)).content))
     header = archive.read("effort_checks.csv").decode("utf-8-sig")
-    assert header == "effort_id;effort_title;phase;item_key;label;checked_by;checked_at\r\n"
+    assert header == "Insatsens nummer;Insats;Fas (kod);Punktens kod;Punkt;Bockad av;Bockad\r\n"
 
 
 def test_zip_export_writes_an_audit_entry(client, company, company_admin):

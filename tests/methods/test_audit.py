@@ -55,17 +55,17 @@ def test_audit_log_permissions(client, as_role, method, role):
 
 def test_audit_log_lists_the_methods_entries_newest_first(client, editor, method):
     other = MethodFactory(title="Annan metod")
-    first = record(editor, AuditAction.SUBMITTED, "Skickade in «Loggad metod».", target=method)
-    second = record(None, AuditAction.PUBLISHED, "Publicerade «Loggad metod».", target=method)
-    record(editor, AuditAction.PUBLISHED, "Publicerade «Annan metod».", target=other)
+    first = record(editor, AuditAction.SUBMITTED, "Skickade in ”Loggad metod”.", target=method)
+    second = record(None, AuditAction.PUBLISHED, "Publicerade ”Loggad metod”.", target=method)
+    record(editor, AuditAction.PUBLISHED, "Publicerade ”Annan metod”.", target=other)
     AuditEntry.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=1))
     client.force_login(editor)
     response = client.get(reverse("methods:audit_log", args=["loggad"]))
     assert response.context["entries"] == [second, first]
     html = response.content.decode()
-    assert "<h1>Logg för «Loggad metod»</h1>" in html
+    assert "<h1>Logg för ”Loggad metod”</h1>" in html
     assert (
-        "<td>systemet</td>\n      <td>publicerade</td>\n      <td>Publicerade «Loggad metod».</td>"
+        "<td>systemet</td>\n      <td>publicerade</td>\n      <td>Publicerade ”Loggad metod”.</td>"
         in html
     )
     assert "<td>Eva Redaktör</td>\n      <td>skickade in</td>" in html
@@ -80,7 +80,7 @@ def test_audit_log_of_a_deleted_method_stays_available(client, editor, method):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Metoden ligger i papperskorgen." in html
-    assert "Flyttade metoden «Loggad metod» (loggad) till papperskorgen." in html
+    assert "Flyttade metoden ”Loggad metod” (loggad) till papperskorgen." in html
 
 
 def test_audit_log_of_unknown_method_is_404(client, editor):
@@ -103,9 +103,9 @@ def test_audit_log_includes_comment_moderation(client, editor, method):
         AuditAction.COMMENT_HIDDEN,
     ]
     assert [e.summary for e in response.context["entries"]] == [
-        f"Flyttade kommentar {comment.pk} av Kim på metoden «Loggad metod» till papperskorgen.",
-        f"Visade kommentar {comment.pk} av Kim på «Loggad metod».",
-        f"Dolde kommentar {comment.pk} av Kim på «Loggad metod».",
+        f"Flyttade kommentar {comment.pk} av Kim på metoden ”Loggad metod” till papperskorgen.",
+        f"Visade kommentar {comment.pk} av Kim på ”Loggad metod”.",
+        f"Dolde kommentar {comment.pk} av Kim på ”Loggad metod”.",
     ]
 
 
@@ -188,7 +188,7 @@ def test_audit_log_page_shows_summaries_in_english_for_english_readers(client, e
     # The request leaves English active in this thread; later tests expect Swedish again.
     with translation.override("sv"):
         html = client.get(reverse("methods:audit_log", args=["loggad"])).content.decode()
-    assert "Moved the method «Loggad metod» (loggad) to the recycle bin." in html
+    assert "Moved the method “Loggad metod” (loggad) to the recycle bin." in html
     assert "Flyttade metoden" not in html
 
 
@@ -207,7 +207,7 @@ def test_entries_of_a_purged_comment_keep_their_summary(editor, method):
         (AuditAction.PURGED, comment.pk, None, method),
     ]
     assert entries[0].summary == (
-        f"Flyttade kommentar {comment.pk} av tidigare medlem på metoden «Loggad metod» till "
+        f"Flyttade kommentar {comment.pk} av tidigare medlem på metoden ”Loggad metod” till "
         "papperskorgen."
     )
     day = f"{timezone.localtime(deleted_at):%Y-%m-%d}"

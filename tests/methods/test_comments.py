@@ -365,7 +365,7 @@ def test_comment_delete_permissions(client, as_role, comment, role):
         entry = AuditEntry.objects.get(action=AuditAction.DELETED)
         assert (entry.actor, entry.scope, entry.target) == (user, comment.method, comment)
         assert entry.summary == (
-            f"Flyttade kommentar {comment.pk} av Kim Kommentar på metoden «Visa – gör – öva» "
+            f"Flyttade kommentar {comment.pk} av Kim Kommentar på metoden ”Visa – gör – öva” "
             "till papperskorgen."
         )
     else:
@@ -534,7 +534,7 @@ def test_hide_writes_a_readable_audit_entry_and_keeps_the_text(client, editor, c
     client.post(reverse("methods:comment_hide", args=[comment.pk]))
     entry = AuditEntry.objects.get()
     assert (entry.target, entry.scope) == (comment, method)
-    assert entry.summary == f"Dolde kommentar {comment.pk} av Kim Kommentar på «Visa – gör – öva»."
+    assert entry.summary == f"Dolde kommentar {comment.pk} av Kim Kommentar på ”Visa – gör – öva”."
     assert Comment.objects.values("body", "body_html", "created_at").get(pk=comment.pk) == before
 
 

@@ -65,7 +65,7 @@ def test_a_snapshot_pair_in_words():
         ("Kostnad", "<del>Ingen kostnad</del> → <ins>Låg (under 2 000 kr)</ins>"),
         ("Extern utbildare", "<del>Nej</del> → <ins>Ja</ins>"),
         ("Status", "<del>Inskickad</del> → <ins>Publicerad</ins>"),
-        ("Granskas senast", "<del>1 mars 2027</del> → <ins>15 januari 2028</ins>"),
+        ("Granskas senast", "<del>1 mars 2027</del> → <ins>15 jan. 2028</ins>"),
         ("Faser", "<del>Behov och mål</del>, Genomförande, <ins>Efterarbete</ins>"),
         ("Kompetensområden", "Samarbete X, <ins>Svenska på jobbet X</ins>"),
         ("Branscher", "<ins>Kafé X</ins>"),

@@ -101,7 +101,7 @@ def test_method_delete_permissions(client, as_role, author, role, status, expect
             method,
             method,
         )
-        assert entry.summary == "Flyttade metoden «Min metod» (min-metod) till papperskorgen."
+        assert entry.summary == "Flyttade metoden ”Min metod” (min-metod) till papperskorgen."
     else:
         assert get.status_code == post.status_code == outcome
         assert method.deleted_at is None
@@ -118,7 +118,7 @@ def test_delete_confirmation_page(client, author):
     make_method(author)
     client.force_login(author)
     html = client.get(reverse("methods:delete", args=["min-metod"])).content.decode()
-    assert "<h1>Ta bort «Min metod»?</h1>" in html
+    assert "<h1>Ta bort ”Min metod”?</h1>" in html
     assert "Ja, ta bort metoden" in html
     assert 'action="/metoder/min-metod/ta-bort/"' in html
     assert "återställa det i 30 dagar" in html
@@ -184,7 +184,7 @@ def test_recycle_bin_lists_deleted_methods_and_comments_with_who_and_when(
     assert "<h1>Papperskorgen</h1>" in html
     assert '<th scope="row">Slängd metod</th>' in html
     assert "<td>Eva Redaktör</td>" in html
-    assert "Kim Kommentar om «Levande metod»" in html
+    assert "Kim Kommentar om ”Levande metod”" in html
     assert "av Super" in html
     assert "Slängd kommentar" in html
     assert "Levande metod</th>" not in html
@@ -252,8 +252,8 @@ def test_restore_permissions(client, as_role, author, role):
             (user, comment, method),
         ]
         assert [e.summary for e in restored] == [
-            "Återställde metoden «Min metod» (min-metod) från papperskorgen.",
-            f"Återställde kommentar {comment.pk} av Alva Författare på metoden «Min metod» "
+            "Återställde metoden ”Min metod” (min-metod) från papperskorgen.",
+            f"Återställde kommentar {comment.pk} av Alva Författare på metoden ”Min metod” "
             "från papperskorgen.",
         ]
     else:
@@ -344,15 +344,15 @@ def test_purge_deletes_old_items_logs_them_and_is_idempotent(editor):
         (None, old.pk, None, None),
     ]
     assert [e.summary for e in purged] == [
-        f"Raderade kommentar {old_comment.pk} av Kim på metoden «Levande» för gott; den låg i "
+        f"Raderade kommentar {old_comment.pk} av Kim på metoden ”Levande” för gott; den låg i "
         f"papperskorgen sedan {comment_day}.",
-        f"Raderade metoden «Gammal metod» (gammal) för gott; den låg i papperskorgen sedan "
+        f"Raderade metoden ”Gammal metod” (gammal) för gott; den låg i papperskorgen sedan "
         f"{old_day}.",
     ]
     # The entries about the purged method stay, readable by their summaries.
     deleted = AuditEntry.objects.filter(action=AuditAction.DELETED).order_by("pk")
     assert [e.summary for e in deleted][0] == (
-        "Flyttade metoden «Gammal metod» (gammal) till papperskorgen."
+        "Flyttade metoden ”Gammal metod” (gammal) till papperskorgen."
     )
     assert (deleted[0].target_id, deleted[0].target) == (old.pk, None)
 
