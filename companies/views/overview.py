@@ -86,7 +86,8 @@ def _tables() -> dict[str, dict]:
         },
         "att-se-over": {
             "columns": [_("Metod"), _("Adress"), _("Granskas senast")],
-            "rows": [(t, f"/metoder/{s}/", d.isoformat()) for t, s, d in stale],
+            # The date itself: the page shows it as "30 nov. 2026", the CSV file as 2026-11-30.
+            "rows": [(t, f"/metoder/{s}/", d) for t, s, d in stale],
             "chart": False,
         },
     }

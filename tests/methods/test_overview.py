@@ -49,9 +49,10 @@ def test_numbers_match_the_database(client, editor, data):
     assert section(response, "insatser")["rows"][1] == ("2. Förankring", 1)
     assert [r[0] for r in section(response, "utan-rapport")["rows"]] == ["Gammal", "Utan rapport"]
     assert section(response, "att-se-over")["rows"] == [
-        ("Gammal", "/metoder/gammal/", "2020-01-01")
+        ("Gammal", "/metoder/gammal/", date(2020, 1, 1))
     ]
     html = response.content.decode()
+    assert "<td>1 jan. 2020</td>" in html
     assert '<svg class="bar-chart" role="img"' in html
     assert (
         '<desc id="ov-faser-desc">1. Behov och mål: 1; 2. Förankring: 0; 3. Genomförande: 2' in html
@@ -65,6 +66,13 @@ def test_each_table_downloads_as_csv(client, editor, data):
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows == [["Län", "Företag"], ["Norrbottens län", "2"], ["Skåne län", "2"]]
+    # Dates as a spreadsheet reads them (the page writes them out).
+    stale = client.get(URL, {"csv": "att-se-over"}).content.decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(stale), delimiter=";"))[1] == [
+        "Gammal",
+        "/metoder/gammal/",
+        "2020-01-01",
+    ]
     assert client.get(URL, {"csv": "finns-inte"}).status_code == 404
 
 
