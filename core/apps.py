@@ -3,6 +3,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 class CoreConfig(AppConfig):
@@ -17,3 +18,11 @@ class CoreConfig(AppConfig):
         # After the sites framework's own receiver (django.contrib.sites comes first in
         # INSTALLED_APPS), which creates the row as example.com on a new database.
         post_migrate.connect(sync_site, sender=self, dispatch_uid="core.sites.sync_site")
+
+
+class TasksDatabaseConfig(TasksAppConfig):
+    """django-tasks-db's queue under a name in the admin's language (its own is "Tasks Database
+    Backend", not translated): INSTALLED_APPS names this config instead of the package."""
+
+    default = False
+    verbose_name = _("Bakgrundsjobb")

@@ -99,7 +99,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "markdownx",
-    "django_tasks_db",
+    # django_tasks_db under a Swedish name in the admin.
+    "core.apps.TasksDatabaseConfig",
     "core",
     "accounts",
     "methods",

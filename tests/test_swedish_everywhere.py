@@ -45,6 +45,8 @@ GIVEAWAYS = [
     ">Phase:<",
     "«",
     "»",
+    "Tasks Database Backend",
+    ">MFA<",
 ]
 
 
