@@ -199,7 +199,7 @@ def test_readers_get_the_archived_notice_at_every_address(
 
 def test_the_date_reads_as_in_swedish_prose(client, archived):
     html = client.get(archived.get_absolute_url()).content.decode()
-    assert re.search(r'<time datetime="2026-11-30">30 nov[a-z.]* 2026</time>', html)
+    assert '<time datetime="2026-11-30">30 nov. 2026</time>' in html
 
 
 def test_author_and_editor_see_the_method_with_the_notice(client, archived, editor):
