@@ -3,7 +3,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-from django_tasks_db.apps import TasksAppConfig
+from django_tasks_db import apps as tasks_db_apps
 
 
 class CoreConfig(AppConfig):
@@ -20,9 +20,11 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_site, sender=self, dispatch_uid="core.sites.sync_site")
 
 
-class TasksDatabaseConfig(TasksAppConfig):
+class TasksDatabaseConfig(tasks_db_apps.TasksAppConfig):
     """django-tasks-db's queue under a name in the admin's language (its own is "Tasks Database
-    Backend", not translated): INSTALLED_APPS names this config instead of the package."""
+    Backend", not translated): INSTALLED_APPS names this config instead of the package. Its
+    class is reached through its module, so that CoreConfig stays the only config of this
+    module Django would pick for "core"."""
 
     default = False
     verbose_name = _("Bakgrundsjobb")

@@ -148,6 +148,16 @@ def test_admin_names_permissions_in_swedish(client, superuser):
     assert "Can change" not in user
 
 
+def test_the_task_queues_config_leaves_core_its_own():
+    from django.apps import apps
+
+    from core.apps import CoreConfig, TasksDatabaseConfig
+
+    assert type(apps.get_app_config("core")) is CoreConfig
+    assert type(apps.get_app_config("django_tasks_database")) is TasksDatabaseConfig
+    assert str(apps.get_app_config("django_tasks_database").verbose_name) == "Bakgrundsjobb"
+
+
 def test_admin_labels_are_swedish(client, superuser):
     client.force_login(superuser)
     page = client.get("/admin/companies/membership/add/").content.decode()
