@@ -126,6 +126,9 @@ def test_audit_entries_survive_the_move_backwards_and_forwards():
         f"Bjöd in ny@example.org till {entries['company'].target.name} som företagsadministratör"
     )
     report = entries["report"].target
+    # Read now: while methods is stepped back, its table lacks the columns added since.
+    method = entries["method"].target
+    comment = entries["comment"].target
     total = AuditEntry.objects.count()
     before = {
         entry.pk: (entry.created_at, entry.actor_id, entry.action, entry.summary)
@@ -156,10 +159,9 @@ def test_audit_entries_survive_the_move_backwards_and_forwards():
             )
             for name, entry in entries.items()
         }
-        method = entries["method"].target
         assert links == {
             "method": (method.pk, None, None),
-            "comment": (method.pk, None, entries["comment"].target.pk),
+            "comment": (method.pk, None, comment.pk),
             "report": (report.method_id, report.company_id, None),
             "company": (None, entries["company"].target.pk, None),
             # The comment is gone, as the old foreign key would have it.
