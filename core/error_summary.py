@@ -62,7 +62,10 @@ def form_error_links(form: forms.BaseForm) -> list[ErrorLink]:
 def _forms_in(values: Iterable[object]) -> list[forms.BaseForm]:
     found, seen = [], set()
     for value in values:
-        if isinstance(value, forms.BaseForm) and value.is_bound and id(value) not in seen:
+        # type(), not isinstance(): isinstance asks a lazy value for its __class__, and the
+        # context's lazy `csrf_token` would then make a token and set the CSRF cookie on every
+        # reading page, which the page cache must never store.
+        if issubclass(type(value), forms.BaseForm) and value.is_bound and id(value) not in seen:
             seen.add(id(value))
             found.append(value)
     return found
