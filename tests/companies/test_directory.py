@@ -173,12 +173,17 @@ def test_cards_show_business_lines_in_name_order(client, companies):
     html = client.get("/foretag/", {"lan": "skane"}).content.decode()
     assert "<p>Café och restaurang · Catering</p>" in html
     assert "<p>Städ</p>" in html
-    assert '<p class="results__count" role="status">2 företag</p>' in html
+    assert '<h2 id="results-heading" class="results__count" tabindex="-1">2 företag</h2>' in html
 
 
 def test_form_works_without_javascript(client, companies):
     html = client.get("/foretag/").content.decode()
-    assert '<form class="filters" method="get" action="/foretag/"' in html
+    assert '<form id="company-filters" class="filters" method="get" action="/foretag/"' in html
+    # The "Filtrera" button that folds the filters on phones is hidden until the script runs.
+    assert (
+        '<button type="button" class="filters-toggle button--secondary" aria-expanded="true" '
+        'aria-controls="company-filters" data-filters-toggle hidden>Filtrera</button>'
+    ) in html
     assert '<button type="submit">Visa företag</button>' in html
 
 
