@@ -42,9 +42,11 @@ if _progress_logger.level == logging.NOTSET:
 HANDBOOK_DIR = "handbook"
 HANDBOOK_PREFIX = "kompetenshandboken-"
 # Bump when the PDF templates or pdf.css change in a way that should replace stored handbooks.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"  # 2: tagged PDF/UA-1
 # A claimed build that never finished (a worker killed midway) may be claimed again after this.
 BUILD_CLAIM_SECONDS = 15 * 60
+# Every PDF is accessible: tagged, with language, title and bookmarks (PDF/UA-1).
+PDF_VARIANT = "pdf/ua-1"
 # Printed size of the QR code on the card.
 QR_SIZE_MM = 30
 QR_BORDER = 2
@@ -81,15 +83,17 @@ _PRINTED_FIELDS = (
 # QR code
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str, label: str | None = None) -> str:
     """An inline SVG QR code for url, about 30 mm wide, with an accessible Swedish label.
 
     segno escapes the title and encodes the URL only as modules (paths), so the markup never
-    contains text from the URL and is safe to mark as safe in a template.
+    contains text from the URL (unless the label given says it) and is safe to mark as safe in
+    a template. The label is the title, which a tagged PDF takes as the figure's alternative
+    text.
     """
     qr = segno.make(url, error="m")
     width, _height = qr.symbol_size(border=QR_BORDER)
-    label = _("QR-kod till metoden på webben")
+    label = label or _("QR-kod till metoden på webben")
     svg = qr.svg_inline(
         scale=QR_SIZE_MM / width,
         border=QR_BORDER,
@@ -175,7 +179,10 @@ def _render_pdf(html: str) -> bytes:
         weasyprint.CSS(string=_link_css(), url_fetcher=fetcher),
     ]
     document = weasyprint.HTML(string=html, base_url=_site_url() + "/", url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets)
+    # PDF/UA-1: a tagged PDF (structure tree from the HTML: headings, lists, tables, figures
+    # with their alternative text), with the document's language and title and bookmarks from
+    # the headings, so that screen readers and reflowing readers can use it.
+    return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
 
 
 # Shared content
@@ -299,7 +306,11 @@ def build_method_pdf(method: Method) -> bytes:
         {
             **item,
             "item": item,
-            "qr_svg": qr_svg(item["page_url"]),
+            # Read aloud in place of the code: where it leads.
+            "qr_svg": qr_svg(
+                item["page_url"],
+                label=_("QR-kod till metoden på webben: %(url)s") % {"url": item["page_url"]},
+            ),
             "printed_at": timezone.localdate(),
             "site_url": _site_url(),
         },
