@@ -192,6 +192,7 @@ def _pages(role: str, site: dict) -> list[tuple[str, int]]:
             ("/konto/password/reset/done/", 200),
             ("/konto/password/reset/key/1-fel-nyckel/", 200),
             ("/foretag/inbjudan/ingen-sadan-inbjudan/", 404),
+            ("/sok/?q=%00", 400),
         ]
     signed_in = [
         ("/konto/profil/", 200),
@@ -266,7 +267,24 @@ def _check_page(page, axe, path: str, status: int) -> list[str]:
         assert_no_axe_violations(axe, page)
     except AssertionError as error:
         problems.append(f"{path}: axe: {error}")
+    # A page with a sticky or fixed element: Tab through it, nothing focused may be under it.
+    if page.evaluate(STICKY_JS):
+        problems += [f"{path}: {hidden}" for hidden in _focus_hidden_by_sticky(page)]
     return problems
+
+
+def _focus_hidden_by_sticky(page, tabs: int = 150) -> list[str]:
+    """Tab through the page from its start and back (a sticky header hides what Shift+Tab
+    scrolls up to, a sticky footer what Tab scrolls down to); every focused element that a
+    sticky or fixed one covers."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    hidden = set()
+    for key in ["Tab"] * tabs + ["Shift+Tab"] * tabs:
+        page.keyboard.press(key)
+        state = page.evaluate(COVERED_JS)
+        if state["covering"]:
+            hidden.add(f"{state['focused']} under {state['covering']}")
+    return sorted(hidden)
 
 
 def _sign_in(page, role: str) -> None:
@@ -386,6 +404,12 @@ def test_lists_without_javascript_simply_show_the_filters(demo_data, browser, li
 
 
 # SC 2.4.11 focus not obscured: no sticky or fixed element covers the control that has focus.
+
+STICKY_JS = """
+() => [...document.querySelectorAll('body *')].filter(el =>
+  ['sticky', 'fixed'].includes(getComputedStyle(el).position) &&
+  el.getBoundingClientRect().height > 0).length
+"""
 
 COVERED_JS = """
 () => {
