@@ -66,12 +66,27 @@ def valid_item(effort: Effort, key: str) -> tuple[Phase, str] | None:
     return None
 
 
+def phase_checklist(effort: Effort, phase: Phase) -> list[ChecklistEntry]:
+    """One phase's checklist for this effort, in three queries (the detail page builds all six
+    phases' from data it fetches once; this is for answering about a single tick)."""
+    items = list(ChecklistItem.objects.filter(phase=phase))
+    steps = list(
+        MethodStep.objects.filter(method__in=effort.methods.all(), phase=phase)
+        .select_related("method")
+        .order_by("method__title", "role")
+    )
+    keys = [f"checklist:{item.pk}" for item in items] + [f"step:{step.pk}" for step in steps]
+    ticked = effort.checks.filter(item_key__in=keys).select_related("checked_by")
+    return checklist(phase, {c.item_key: c for c in ticked}, items, steps)
+
+
 @transaction.atomic
-def toggle_check(effort: Effort, key: str, user, checked: bool) -> bool:
-    """Tick or untick one item; returns False if the key is not part of this effort."""
+def toggle_check(effort: Effort, key: str, user, checked: bool) -> Phase | None:
+    """Tick or untick one item; returns the item's phase, or None (and changes nothing) if the
+    key is not part of this effort."""
     found = valid_item(effort, key)
     if found is None:
-        return False
+        return None
     phase, label = found
     if checked:
         EffortCheck.objects.get_or_create(
@@ -81,7 +96,7 @@ def toggle_check(effort: Effort, key: str, user, checked: bool) -> bool:
     else:
         EffortCheck.objects.filter(effort=effort, item_key=key).delete()
     Effort.objects.filter(pk=effort.pk).update(updated_at=timezone.now())
-    return True
+    return phase
 
 
 @transaction.atomic

@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -77,7 +78,10 @@ def effort_new(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _detail_context(effort: Effort, forms: dict | None = None) -> dict:
+def _detail_context(effort: Effort, forms: dict | None = None, opened: int | None = None) -> dict:
+    """The six phases as folding sections. Open are: the current phase (once the effort is
+    finished, the first phase with unticked items), the phase `opened` that a form just
+    answered for, and a phase whose form has errors."""
     phases = list(Phase.objects.all())
     methods = list(effort.methods.order_by("title"))
     items = list(ChecklistItem.objects.all())
@@ -93,6 +97,7 @@ def _detail_context(effort: Effort, forms: dict | None = None) -> dict:
     for phase in phases:
         record = records.get(phase.pk) or EffortPhase(effort=effort, phase=phase)
         entries = effort_services.checklist(phase, checks, items, steps)
+        is_current = phase.pk == effort.current_phase_id and not effort.finished_at
         rows.append(
             {
                 "phase": phase,
@@ -101,10 +106,15 @@ def _detail_context(effort: Effort, forms: dict | None = None) -> dict:
                 "done": sum(1 for e in entries if e.check),
                 "form": forms.get(phase.pk)
                 or EffortPhaseForm(instance=record, prefix=f"fas{phase.number}"),
-                "is_current": phase.pk == effort.current_phase_id and not effort.finished_at,
+                "is_current": is_current,
                 "is_done": bool(record.completed_on),
+                "is_open": is_current or phase.number == opened or phase.pk in forms,
             }
         )
+    if effort.finished_at:
+        unticked = next((r for r in rows if r["done"] < len(r["entries"])), None)
+        if unticked is not None:
+            unticked["is_open"] = True
     return {
         "effort": effort,
         "company": effort.company,
@@ -115,21 +125,61 @@ def _detail_context(effort: Effort, forms: dict | None = None) -> dict:
     }
 
 
+def _opened_phase(request: HttpRequest) -> int | None:
+    """The phase number in ?fas=N: where a form without JavaScript came back to."""
+    value = request.GET.get("fas", "")
+    return int(value) if value.isdigit() and len(value) < 3 else None
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    """The checklist script asks for JSON; a form post from the browser prefers HTML."""
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
 @login_required
 def effort_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     effort = _effort(request, slug, pk)
-    return render(request, "companies/efforts/detail.html", _detail_context(effort))
+    context = _detail_context(effort, opened=_opened_phase(request))
+    return render(request, "companies/efforts/detail.html", context)
 
 
 @login_required
 @require_POST
 def effort_check(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Tick or untick one item. The form without JavaScript comes back to the item on the page,
+    its phase open; the checklist script (Accept: application/json) gets the item's new state
+    and its phase's count as JSON, and the page stays where it is."""
     effort = _effort(request, slug, pk)
     key = request.POST.get("punkt", "")
-    if not effort_services.toggle_check(effort, key, request.user, request.POST.get("klar") == "1"):
-        return HttpResponse(_("Punkten hör inte till insatsen."), status=400)
+    checked = request.POST.get("klar") == "1"
+    phase = effort_services.toggle_check(effort, key, request.user, checked)
+    if phase is None:
+        message = _("Punkten hör inte till insatsen.")
+        if _wants_json(request):
+            return JsonResponse({"error": message}, status=400)
+        return HttpResponse(message, status=400)
+    if _wants_json(request):
+        return JsonResponse(_check_answer(effort, phase, key))
     # The same id as the item's <li> in the template ("punkt-" + the key without its colon).
-    return redirect(f"{effort.get_absolute_url()}#punkt-{key.replace(':', '')}")
+    return redirect(f"{effort.get_absolute_url()}?fas={phase.number}#punkt-{key.replace(':', '')}")
+
+
+def _check_answer(effort: Effort, phase: Phase, key: str) -> dict:
+    """What the checklist script shows after a tick: the same partials as the page."""
+    entries = effort_services.phase_checklist(effort, phase)
+    entry = next((e for e in entries if e.key == key), None)
+    done = sum(1 for e in entries if e.check)
+    return {
+        "item": key,
+        "checked": bool(entry and entry.check),
+        "done": done,
+        "total": len(entries),
+        "count": render_to_string(
+            "companies/efforts/_phase_count.html", {"done": done, "total": len(entries)}
+        ).strip(),
+        "note": render_to_string("companies/efforts/_check_note.html", {"entry": entry}).strip(),
+        "message": _("Sparat"),
+    }
 
 
 @login_required
@@ -145,7 +195,7 @@ def effort_phase(request: HttpRequest, slug: str, pk: int, number: int) -> HttpR
         return render(request, "companies/efforts/detail.html", context, status=400)
     form.save()
     messages.success(request, _("Fasen är sparad."))
-    return redirect(f"{effort.get_absolute_url()}#fas-{number}")
+    return redirect(f"{effort.get_absolute_url()}?fas={number}#fas-{number}")
 
 
 @login_required

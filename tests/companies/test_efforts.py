@@ -1,7 +1,11 @@
 """Efforts: private to the company, followed phase by phase, ending in a report draft."""
 
+import re
+
 import pytest
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from companies.efforts import complete_phase
 from companies.models import Effort, EffortCheck, ExperienceReport
@@ -195,3 +199,190 @@ def test_company_page_links_efforts_for_members_only(client, company, member, st
     assert "Företagets insatser" in client.get(company.get_absolute_url()).content.decode()
     client.force_login(stranger)
     assert "Företagets insatser" not in client.get(company.get_absolute_url()).content.decode()
+
+
+# The effort page: folding phases, ticking without a reload (issue 13)
+
+
+def open_phases(html: str) -> list[int]:
+    """The numbers of the phases shown open (<details ... open>)."""
+    return [int(n) for n in re.findall(r'<details id="fas-(\d+)" [^>]*\bopen>', html)]
+
+
+def swedish_date(value) -> str:
+    with translation.override("sv"):
+        return date_filter(timezone.localtime(value), "DATE_FORMAT")
+
+
+def test_phases_fold_with_the_current_one_open_and_counts_in_the_summary(
+    client, company, member, method
+):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    items = list(ChecklistItem.objects.filter(phase__number=1))
+    assert len(items) >= 2
+    client.post(
+        reverse("companies:effort_check", args=[company.slug, effort.pk]),
+        {"punkt": f"checklist:{items[0].pk}", "klar": "1"},
+    )
+    html = client.get(effort.get_absolute_url()).content.decode()
+    assert html.count('<details id="fas-') == 6
+    assert open_phases(html) == [1]
+    summary = re.search(r'<details id="fas-1" .*?<summary>(.*?)</summary>', html, re.S).group(1)
+    assert f'<span class="effort-phase__count">1 av {len(items)} klart</span>' in summary
+    assert "1. Behov och mål" in summary
+    # Another phase asked for by ?fas=N opens too; anything else in ?fas is ignored.
+    assert open_phases(client.get(effort.get_absolute_url() + "?fas=3").content.decode()) == [1, 3]
+    assert open_phases(client.get(effort.get_absolute_url() + "?fas=x").content.decode()) == [1]
+
+
+def test_a_finished_effort_opens_the_first_phase_with_unticked_items(
+    client, company, member, method
+):
+    effort = Effort.objects.create(
+        company=company, title="Klar", current_phase=Phase.objects.get(number=6),
+        finished_at=timezone.now(),
+    )  # fmt: skip
+    for item in ChecklistItem.objects.filter(phase__number=1):
+        EffortCheck.objects.create(
+            effort=effort, item_key=f"checklist:{item.pk}", phase=item.phase, label=item.text
+        )
+    client.force_login(member)
+    html = client.get(effort.get_absolute_url()).content.decode()
+    assert open_phases(html) == [2]
+
+
+def test_ticking_without_javascript_comes_back_to_the_item_with_its_phase_open(
+    client, company, member, method, django_assert_num_queries
+):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    item = ChecklistItem.objects.filter(phase__number=2).first()
+    url = reverse("companies:effort_check", args=[company.slug, effort.pk])
+    with django_assert_num_queries(12):
+        response = client.post(
+            url, {"punkt": f"checklist:{item.pk}", "klar": "1"},
+            headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        )  # fmt: skip
+    assert response.status_code == 302
+    assert response["Location"] == f"{effort.get_absolute_url()}?fas=2#punkt-checklist{item.pk}"
+    check = EffortCheck.objects.get()
+    assert (check.effort, check.item_key, check.phase.number, check.label, check.checked_by) == (
+        effort, f"checklist:{item.pk}", 2, item.text, member,
+    )  # fmt: skip
+    html = client.get(response["Location"]).content.decode()
+    assert open_phases(html) == [1, 2]
+    assert f'<li id="punkt-checklist{item.pk}" class="is-checked">' in html
+
+
+def test_ticking_with_javascript_answers_json_with_the_phase_count(
+    client, company, member, method, django_assert_num_queries
+):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    step = method.steps.get()
+    phase3_items = ChecklistItem.objects.filter(phase__number=3).count()
+    url = reverse("companies:effort_check", args=[company.slug, effort.pk])
+    with django_assert_num_queries(15):
+        response = client.post(
+            url, {"punkt": f"step:{step.pk}", "klar": "1"}, headers={"accept": "application/json"}
+        )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    check = EffortCheck.objects.get()
+    assert (check.item_key, check.phase.number, check.checked_by) == (f"step:{step.pk}", 3, member)
+    assert check.label == "Handledare: Visar ett moment i taget."
+    total = phase3_items + 1
+    assert response.json() == {
+        "item": f"step:{step.pk}",
+        "checked": True,
+        "done": 1,
+        "total": total,
+        "count": f"1 av {total} klart",
+        "note": f"– Mira Medlem, {swedish_date(check.checked_at)}",
+        "message": "Sparat",
+    }
+    # Unticking: the same answer with the item unticked, and the row gone.
+    with django_assert_num_queries(12):
+        response = client.post(
+            url, {"punkt": f"step:{step.pk}", "klar": "0"}, headers={"accept": "application/json"}
+        )
+    assert not EffortCheck.objects.exists()
+    assert response.json() == {
+        "item": f"step:{step.pk}",
+        "checked": False,
+        "done": 0,
+        "total": total,
+        "count": f"0 av {total} klart",
+        "note": "",
+        "message": "Sparat",
+    }
+
+
+def test_the_json_answer_is_in_the_readers_language(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    item = ChecklistItem.objects.filter(phase__number=1).first()
+    total = ChecklistItem.objects.filter(phase__number=1).count()
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("companies:effort_check", args=[company.slug, effort.pk]),
+        {"punkt": f"checklist:{item.pk}", "klar": "1"},
+        headers={"accept": "application/json"},
+    )
+    assert (response.json()["count"], response.json()["message"]) == (f"1 of {total} done", "Saved")
+
+
+def test_a_refused_tick_answers_json_and_changes_nothing(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    updated_at = effort.updated_at
+    foreign = MethodStepFactory(text="Hemligt")
+    response = client.post(
+        reverse("companies:effort_check", args=[company.slug, effort.pk]),
+        {"punkt": f"step:{foreign.pk}", "klar": "1"},
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json() == {"error": "Punkten hör inte till insatsen."}
+    assert not EffortCheck.objects.exists()
+    effort.refresh_from_db()
+    assert effort.updated_at == updated_at
+
+
+def test_a_get_to_the_tick_address_changes_nothing(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    item = ChecklistItem.objects.first()
+    response = client.get(
+        reverse("companies:effort_check", args=[company.slug, effort.pk]),
+        {"punkt": f"checklist:{item.pk}", "klar": "1"},
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 405
+    assert not EffortCheck.objects.exists()
+
+
+def test_saving_a_phase_comes_back_with_that_phase_open(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    response = client.post(
+        reverse("companies:effort_phase", args=[company.slug, effort.pk, 4]),
+        {"fas4-started_on": "", "fas4-completed_on": "", "fas4-notes": "Senare."},
+    )
+    assert response["Location"] == f"{effort.get_absolute_url()}?fas=4#fas-4"
+    assert open_phases(client.get(response["Location"]).content.decode()) == [1, 4]
+    # A phase form with errors comes back open, whatever phase is current.
+    response = client.post(
+        reverse("companies:effort_phase", args=[company.slug, effort.pk, 5]),
+        {"fas5-started_on": "2027-03-10", "fas5-completed_on": "2027-03-01", "fas5-notes": ""},
+    )
+    assert response.status_code == 400
+    assert open_phases(response.content.decode()) == [1, 5]
