@@ -51,6 +51,7 @@ DERIVED = "derived on save from the other fields"
 TIMESTAMP = "set by the database when the row is saved"
 EDITORIAL = "editorial workflow, private to the editors"
 SEARCH = "search index, rebuilt after loading"
+ARCHIVE = "the archive record of an archived method; only published methods are exported"
 
 
 # eq=False: kinds are compared and hashed by identity (they key dicts).
@@ -135,6 +136,10 @@ METHODS = Kind(
         "editor_message": EDITORIAL,
         "personal_data_confirmed_by": EDITORIAL,
         "easy_read_override_by": EDITORIAL,
+        # The export carries published methods only, and publishing clears the archive record.
+        "archived_at": ARCHIVE,
+        "archive_reason": ARCHIVE,
+        "replaced_by": ARCHIVE,
         "search_title": SEARCH,
         "search_text": SEARCH,
         "search_vector": SEARCH,

@@ -87,8 +87,10 @@ def test_new_member_shares_a_method_that_the_editor_reviews_and_publishes(
     expect(page.get_by_role("heading", level=1)).to_have_text("Grunder")
     assert_no_axe_violations(axe, page)
     continue_button(page).click()
-    expect(page.get_by_text("Skriv ett namn på metoden.")).to_be_visible()
-    expect(page.get_by_text("Välj minst en roll.")).to_be_visible()
+    # The error summary links to the field; the message also stands by the field itself.
+    expect(page.get_by_role("link", name="Titel: Skriv ett namn på metoden.")).to_be_visible()
+    expect(page.get_by_text("Skriv ett namn på metoden.", exact=True)).to_be_visible()
+    expect(page.get_by_text("Välj minst en roll.", exact=True)).to_be_visible()
     expect(page.get_by_label("Titel")).to_have_attribute("aria-invalid", "true")
     assert_no_axe_violations(axe, page)
 
