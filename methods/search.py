@@ -71,6 +71,10 @@ class ParsedQuery:
     text: str
     truncated: bool = False
     groups: list[list[tuple[str, ...]]] = field(default_factory=list)
+    # Misspelt word as typed (normalised) -> the handbook word searched for instead, so the
+    # page can say "Visar träffar för ..." and offer the original. Empty when nothing was
+    # corrected or correction was turned off.
+    corrections: dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.groups)
