@@ -75,6 +75,8 @@ class ParsedQuery:
     # page can say "Visar träffar för ..." and offer the original. Empty when nothing was
     # corrected or correction was turned off.
     corrections: dict[str, str] = field(default_factory=dict)
+    # False when the reader asked for the words exactly as typed ("Sök i stället på ...").
+    correct: bool = True
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -106,12 +108,12 @@ def _build_synonym_table() -> dict[str, list[tuple[str, ...]]]:
     return table
 
 
-def parse_query(raw: str | None, synonyms: bool = True) -> ParsedQuery:
+def parse_query(raw: str | None, synonyms: bool = True, correct: bool = True) -> ParsedQuery:
     raw = (raw or "").strip()
     truncated = len(raw) > MAX_QUERY_LENGTH
     text = raw[:MAX_QUERY_LENGTH]
     words = [w for w in normalize(text).split() if len(w) >= 2][:MAX_TERMS]
-    parsed = ParsedQuery(text=text, truncated=truncated)
+    parsed = ParsedQuery(text=text, truncated=truncated, correct=correct)
     table = _synonym_table() if synonyms and words else {}
     seen = set()
     for word in words:
