@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from .views import comments, editorial, reading, recycle, submission
+from .views import comments, editorial, listing, reading, recycle, submission
 
 app_name = "methods"
 
 urlpatterns = [
-    path("", reading.home, name="home"),
-    path("fas/<slug:slug>/", reading.phase_detail, name="phase"),
-    path("metoder/", reading.method_list, name="list"),
+    path("", listing.home, name="home"),
+    path("fas/<slug:slug>/", listing.phase_detail, name="phase"),
+    path("metoder/", listing.method_list, name="list"),
     # Before metoder/<slug>/: "ny" is a reserved slug.
     path("metoder/ny/", submission.method_new, name="new"),
     path("metoder/<slug:slug>/redigera/", submission.method_edit, name="edit"),

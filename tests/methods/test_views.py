@@ -386,7 +386,7 @@ def test_slugs_are_unique_and_never_reserved_words(db):
 
 
 def test_phase_page_shows_a_bounded_selection_and_links_to_all(client, settings):
-    from methods.views.reading import PHASE_PAGE_METHODS
+    from methods.views.listing import PHASE_PAGE_METHODS
 
     for n in range(PHASE_PAGE_METHODS + 3):
         MethodFactory(title=f"Metod {n:02d}", phases=[phase(4)])
