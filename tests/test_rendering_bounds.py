@@ -39,13 +39,13 @@ SHORT_HOSTILE = {name: text for name, text in HOSTILE.items() if len(text) <= 40
 def parser_calls(monkeypatch):
     """Counts the calls into Python-Markdown: refused text must never reach it."""
     calls = []
-    real = rendering.markdown.markdown
+    real = rendering._convert
 
-    def counting(text, **kwargs):
+    def counting(text):
         calls.append(len(text))
-        return real(text, **kwargs)
+        return real(text)
 
-    monkeypatch.setattr(rendering.markdown, "markdown", counting)
+    monkeypatch.setattr(rendering, "_convert", counting)
     return calls
 
 
@@ -94,10 +94,10 @@ def test_raw_tags_within_the_bound_are_sanitised_as_before():
 
 
 def test_a_recursion_error_inside_the_parser_falls_back_to_plain_text(monkeypatch):
-    def too_deep(text, **kwargs):
+    def too_deep(text):
         raise RecursionError
 
-    monkeypatch.setattr(rendering.markdown, "markdown", too_deep)
+    monkeypatch.setattr(rendering, "_convert", too_deep)
     assert render_markdown("*a* <b>\n\nb") == "<p>*a* &lt;b&gt;</p><p>b</p>"
 
 

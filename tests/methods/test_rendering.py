@@ -147,3 +147,12 @@ def test_bracket_floods_are_shown_literally_instead_of_parsed_as_links():
 
 def test_ordinary_links_still_render():
     assert render_markdown("[a](/x) [b](/y)") == '<p><a href="/x">a</a> <a href="/y">b</a></p>'
+
+
+def test_one_text_leaves_nothing_behind_for_the_next():
+    """The parser is reused between texts: footnotes and abbreviations belong to one text."""
+    first = render_markdown("HTML här[^1]\n\n[^1]: En fotnot.\n\n*[HTML]: Hypertext")
+    assert '<abbr title="Hypertext">HTML</abbr>' in first
+    assert "En fotnot." in first
+    second = render_markdown("HTML där[^1]")
+    assert second == "<p>HTML där[^1]</p>"
