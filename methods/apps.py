@@ -21,3 +21,7 @@ class MethodsConfig(AppConfig):
             ),
             structure=True,
         )
+        # The list index (bitmaps per facet value) follows every change to a method.
+        from . import listindex
+
+        listindex.connect()

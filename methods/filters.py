@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import SiteVersion
 
+from . import listindex
 from .choices import CostLevel, LearningForm, Role, TimeBand
 from .models import BusinessLine, CompetenceArea, Method, MethodTargetRole, Phase
 
@@ -130,11 +131,9 @@ def _reference_lists() -> dict[str, list]:
     }
 
 
-def _choices() -> dict[str, list[tuple[str, str]]]:
-    """Every facet's possible values with labels, in display order. The three lists from the
-    database are kept per structure version (see SiteVersion); the labels are made here, in
-    the request's language."""
-    lists = SiteVersion.objects.cached_structure("facet-choices", _reference_lists)
+def _choices(lists: dict[str, list]) -> dict[str, list[tuple[str, str]]]:
+    """Every facet's possible values with labels, in display order, from the reference lists
+    (the labels are made here, in the request's language)."""
     return {
         "fas": [(p.slug, f"{p.number}. {p.display_name}") for p in lists["phases"]],
         "omrade": [(a.slug, a.display_name) for a in lists["areas"]],
@@ -147,12 +146,25 @@ def _choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
+def _index_values(lists: dict[str, list]) -> dict[tuple[str, str], str]:
+    """(facet, value in the URL) -> the value the list index keys on, where they differ: the
+    index keys phases, areas and lines by id, so renaming a slug changes nothing there."""
+    return {
+        (param, row.slug): str(row.pk)
+        for param, name in (("fas", "phases"), ("omrade", "areas"), ("bransch", "lines"))
+        for row in lists[name]
+    }
+
+
 class MethodFilter:
     """The list's state from the URL: facet values, search text, sort. Unknown values are
     dropped (an old or mistyped link still shows a list), never an error."""
 
     def __init__(self, params, *, searching: bool = False) -> None:
-        self.choices = _choices()
+        # The three lists from the database are kept per structure version (see SiteVersion).
+        lists = SiteVersion.objects.cached_structure("facet-choices", _reference_lists)
+        self.choices = _choices(lists)
+        self.index_values = _index_values(lists)
         self.selected: dict[str, list[str]] = {}
         for facet in FACETS:
             valid = {value for value, _label in self.choices[facet.param]}
@@ -175,11 +187,12 @@ class MethodFilter:
         return queryset
 
     def facet_views(self, base: QuerySet, search_key: str = "") -> list[FacetView]:
-        """Every facet with every value and its count.
+        """Every facet with every value and its count, over a search's hits (base).
 
         The counts come from one UNION query and are cached under the handbook's content
         version (SiteVersion), so paging through a list, or the next visitor with the same
-        filters, reuses them; any change to the content retires them.
+        filters, reuses them; any change to the content retires them. Without a search,
+        indexed_counts() counts from the list index instead.
         """
 
         def count() -> dict:
@@ -189,6 +202,55 @@ class MethodFilter:
 
         key = hashlib.sha256(repr((sorted(self.params()), search_key)).encode()).hexdigest()
         counts = SiteVersion.objects.cached(f"facets:{key}", count, FACET_CACHE_SECONDS)
+        return self._views(counts)
+
+    def indexed_counts(self) -> tuple[list[FacetView], int]:
+        """Every facet with every value and its count, and how many methods the list shows,
+        over every published method, from the list index (methods.listindex): one query,
+        whatever the size of the handbook and however many filters are chosen.
+
+        Without filters the stored counts are the answer. With filters, a value's count is
+        the popcount of its bitmap AND every other facet's choice (the values of one facet
+        ORed), so each facet's own choice does not narrow its own counts.
+        """
+        if not self.selected:
+            stored = listindex.counts()
+            counts = {
+                (param, value): stored.get((param, self.index_values.get((param, value), value)), 0)
+                for param, value in self._all_values()
+            }
+            return self._views(counts), stored.get(listindex.ALL, 0)
+        bitmaps = listindex.bitmaps()
+        everything = bitmaps.get(listindex.ALL, 0)
+
+        def bitmap(param: str, value: str) -> int:
+            return bitmaps.get((param, self.index_values.get((param, value), value)), 0)
+
+        chosen = {}
+        for param, values in self.selected.items():
+            union = 0
+            for value in values:
+                union |= bitmap(param, value)
+            chosen[param] = union
+        shown = everything
+        for union in chosen.values():
+            shown &= union
+        counts = {}
+        for facet in FACETS:
+            others = everything
+            for param, union in chosen.items():
+                if param != facet.param:
+                    others &= union
+            for value, _label in self.choices[facet.param]:
+                counts[(facet.param, value)] = (bitmap(facet.param, value) & others).bit_count()
+        return self._views(counts), shown.bit_count()
+
+    def _all_values(self):
+        for facet in FACETS:
+            for value, _label in self.choices[facet.param]:
+                yield facet.param, value
+
+    def _views(self, counts: dict) -> list[FacetView]:
         views = []
         for facet in FACETS:
             chosen = self.selected.get(facet.param, [])
@@ -203,7 +265,9 @@ class MethodFilter:
         if self.sort == "relevans":
             return queryset.order_by("-rank", "title", "pk")
         if self.sort == "nyast":
-            return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")
+            # Every published method has a publication time (Method.save sets it); the order
+            # is the one method_list_newest_idx holds (SQLite has no NULLS LAST in an index).
+            return queryset.order_by("-published_at", "-pk")
         if self.sort == "rapporter":
             return queryset.order_by("-report_count", "title", "pk")
         return queryset.order_by("title", "pk")

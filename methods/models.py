@@ -163,6 +163,16 @@ LONG_TEXT_FIELDS = [
 COMPACT_FIELDS = ["title", "slug", "summary", "status", "deleted_at"]
 
 
+# What a list row shows (MethodQuerySet.with_list_data).
+LIST_ROW_FIELDS = [
+    "title", "slug", "summary", "learning_form", "report_count", "status", "deleted_at",
+    "published_at",
+]  # fmt: skip
+
+# What readers see: published and not in the recycle bin (MethodQuerySet.published()).
+LISTED = Q(status=Status.PUBLISHED, deleted_at__isnull=True)
+
+
 class MethodQuerySet(models.QuerySet):
     def alive(self) -> MethodQuerySet:
         """Everything not in the recycle bin."""
@@ -186,14 +196,22 @@ class MethodQuerySet(models.QuerySet):
         return self.alive() if rule is None else self.alive().filter(rule)
 
     def with_list_data(self, with_text: bool = False) -> MethodQuerySet:
-        """What a list row shows: phases and competence areas, in a constant number of queries.
-
-        The long texts are not loaded unless a search snippet needs the body.
+        """What a list row shows (includes/method_card.html): phases and competence areas, in
+        a constant number of queries, and only the columns the row shows (the body too when
+        a search snippet needs it). The phases' guides and the areas' descriptions stay out.
         """
-        deferred = [f for f in LONG_TEXT_FIELDS if not (with_text and f == "body")]
-        return self.defer(*deferred).prefetch_related(
-            Prefetch("phases", queryset=Phase.objects.order_by("number")),
-            "competence_areas",
+        fields = [*LIST_ROW_FIELDS, "body"] if with_text else LIST_ROW_FIELDS
+        return self.only(*fields).prefetch_related(
+            Prefetch(
+                "phases",
+                queryset=Phase.objects.only("number", "slug", "name", "name_en").order_by(
+                    "number"
+                ),
+            ),
+            Prefetch(
+                "competence_areas",
+                queryset=CompetenceArea.objects.only("slug", "name", "name_en"),
+            ),
         )
 
     def recent(self) -> MethodQuerySet:
@@ -501,7 +519,20 @@ class Method(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["updated_at"], name="method_updated_at_idx"),
-        ]
+            # The list's three orders, over what readers see: a page of the list walks one
+            # of these instead of sorting the handbook (methods/views/listing.py).
+            models.Index(
+                fields=["title", "id"], condition=LISTED, name="method_list_title_idx"
+            ),
+            models.Index(
+                F("report_count").desc(), F("title").asc(), F("id").asc(),
+                condition=LISTED, name="method_list_reports_idx",
+            ),
+            models.Index(
+                F("published_at").desc(), F("id").desc(),
+                condition=LISTED, name="method_list_newest_idx",
+            ),
+        ]  # fmt: skip
         constraints = [
             models.CheckConstraint(
                 condition=Q(group_size_max__gte=models.F("group_size_min")),
@@ -552,6 +583,31 @@ class Method(models.Model):
 
     def target_role_values(self) -> list[str]:
         return [r.role for r in self.ordered_target_roles()]
+
+
+class FacetBitmap(models.Model):
+    """Which published methods have one value of one facet of the list (a phase, a learning
+    form...), as a bitmap: bit n is set when the method with id n is published with that
+    value. The row ("alla", "") holds every published method.
+
+    A read model kept by methods.listindex in the same transaction as every change to a
+    method: the start page, the phase pages and the list count and facet-count from these
+    rows (a popcount of an AND), never over the methods table.
+    """
+
+    facet = models.CharField(max_length=20)  # a facet's URL parameter (filters.FACETS)
+    # The value as the URL has it; phases, areas and lines by id (a slug may be renamed).
+    value = models.CharField(max_length=40)
+    bits = models.BinaryField(default=b"")  # little-endian: bit n is byte n // 8, bit n % 8
+    count = models.PositiveIntegerField(default=0)  # the set bits, kept with them
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "value"], name="unique_facet_bitmap")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.count}"
 
 
 class MethodTargetRole(models.Model):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from core.audit import record, words
 from core.models import AuditAction, SiteVersion
 
+from . import listindex
 from .models import Comment, Method, Revision
 from .search import is_postgresql, normalize
 
@@ -217,6 +218,8 @@ def move_to_bin(obj: Method | Comment, by) -> None:
     now = timezone.now()
     # update(), not save(): the object must come back exactly as it was, updated_at included.
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=now)
+    if isinstance(obj, Method):  # update() sends no signal
+        listindex.refresh([obj.pk])
     SiteVersion.objects.bump()
     obj.deleted_at = now
     _record_bin_event(obj, by, AuditAction.DELETED)
@@ -228,6 +231,8 @@ def restore_from_bin(obj: Method | Comment, by) -> None:
     if obj.deleted_at is None:
         return
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=None)
+    if isinstance(obj, Method):  # update() sends no signal
+        listindex.refresh([obj.pk])
     SiteVersion.objects.bump()
     obj.deleted_at = None
     _record_bin_event(obj, by, AuditAction.RESTORED)

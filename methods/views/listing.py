@@ -4,16 +4,14 @@ facets. Views stay thin: reads come from QuerySet methods."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_anonymous_page
 
-from .. import search
-from ..choices import Status
+from .. import listindex, search
 from ..filters import MethodFilter
 from ..models import Method, Phase
 from .reading import search_limited
@@ -25,12 +23,10 @@ PHASE_PAGE_METHODS = 12
 @require_safe
 @cache_anonymous_page
 def home(request: HttpRequest) -> HttpResponse:
-    phases = Phase.objects.annotate(
-        method_count=Count(
-            "methods",
-            filter=Q(methods__status=Status.PUBLISHED, methods__deleted_at__isnull=True),
-        )
-    ).order_by("number")  # Meta.ordering does not apply to aggregate queries
+    counts = listindex.counts()  # maintained per phase: no count over the handbook
+    phases = list(Phase.objects.only("number", "slug", "name", "name_en", "summary"))
+    for phase in phases:
+        phase.method_count = counts.get(("fas", str(phase.pk)), 0)
     recent = Method.objects.published().with_list_data().recent()[:6]
     return render(
         request,
@@ -38,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "phases": phases,
             "recent_methods": recent,
-            "method_count": Method.objects.published().count(),
+            "method_count": counts.get(listindex.ALL, 0),
         },
     )
 
@@ -46,24 +42,64 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cache_anonymous_page
 def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    phase = get_object_or_404(Phase.objects.prefetch_related("checklist_items"), slug=slug)
+    # One query for the strip of all six; the page's phase is one of them.
     phases = list(Phase.objects.all())
-    index = next(i for i, p in enumerate(phases) if p.pk == phase.pk)
-    in_phase = Method.objects.published().for_phase(phase)
-    # A guide page, not a list: the best-documented methods, and a link to all of them.
-    methods = in_phase.with_list_data().order_by("-report_count", "title")[:PHASE_PAGE_METHODS]
+    index = next((i for i, p in enumerate(phases) if p.slug == slug), None)
+    if index is None:
+        raise Http404
+    phase = phases[index]
+    # A guide page, not a list: the best-documented methods (walking method_list_reports_idx)
+    # and a link to all of them, counted by the list index.
+    methods = (
+        Method.objects.published()
+        .for_phase(phase)
+        .with_list_data()
+        .order_by("-report_count", "title", "pk")[:PHASE_PAGE_METHODS]
+    )
     return render(
         request,
         "methods/phase_detail.html",
         {
             "phase": phase,
+            "checklist": list(phase.checklist_items.all()),
             "phases": phases,
             "previous_phase": phases[index - 1] if index > 0 else None,
             "next_phase": phases[index + 1] if index + 1 < len(phases) else None,
             "methods": methods,
-            "method_total": in_phase.count(),
+            "method_total": listindex.count(("fas", str(phase.pk))),
         },
     )
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count (from the list index) instead of counting the queryset."""
+
+    def __init__(self, object_list, per_page, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
+
+
+def _indexed_page(methods, number, count: int) -> Page:
+    """One page of an ordered queryset of methods whose count is known. The page's ids come
+    from a subquery that walks the order's index (method_list_*_idx) without loading rows;
+    only the page's own rows are loaded, with what a row shows."""
+    paginator = _CountedPaginator(methods, settings.METHODS_PER_PAGE, count)
+    try:
+        number = paginator.validate_number(number)
+    except PageNotAnInteger:
+        number = 1
+    except EmptyPage:
+        number = paginator.num_pages
+    start = (number - 1) * paginator.per_page
+    ids = methods.values("pk")[start : start + paginator.per_page]
+    rows = (
+        methods.model.objects.filter(pk__in=ids).with_list_data().order_by(*methods.query.order_by)
+    )
+    return Page(list(rows), number, paginator)
 
 
 @require_safe
@@ -75,11 +111,16 @@ def method_list(request: HttpRequest) -> HttpResponse:
     base = Method.objects.published()
     if parsed:
         base = search.search_methods(base, parsed)
-    methods = method_filter.order(method_filter.apply(base).with_list_data(with_text=bool(parsed)))
-    page = Paginator(methods, settings.METHODS_PER_PAGE).get_page(request.GET.get("sida"))
-    if parsed:
+        methods = method_filter.order(method_filter.apply(base).with_list_data(with_text=True))
+        page = Paginator(methods, settings.METHODS_PER_PAGE).get_page(request.GET.get("sida"))
+        facets = method_filter.facet_views(base, search_key=repr(parsed.groups))
         rows = [(m, search.highlight(m.summary + " " + m.body, parsed)) for m in page.object_list]
     else:
+        # Counts from the list index, the page by the order's index: the same cost on page 1
+        # and page 500, with 1,000 methods or 100,000.
+        facets, total = method_filter.indexed_counts()
+        methods = method_filter.order(method_filter.apply(base))
+        page = _indexed_page(methods, request.GET.get("sida"), total)
         rows = [(m, None) for m in page.object_list]
     return render(
         request,
@@ -88,7 +129,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "filter": method_filter,
-            "facets": method_filter.facet_views(base, search_key=repr(parsed.groups)),
+            "facets": facets,
             "parsed": parsed,
             "query": parsed.text,
             "querystring_without_page": method_filter.querystring(
