@@ -4,7 +4,8 @@ It is about both apps, so it lives in companies, which may use methods (never th
 its path (/redaktion/oversikt/) is in companies/urls.py.
 
 Every chart is an accessible inline SVG drawn from the same rows as the table beside it, and
-each table can be downloaded as CSV.
+each table can be downloaded as CSV. The counts over the whole handbook are kept per site
+version, and the long lists show their first rows, so a view costs the same at any size.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.models import AuditEntry
+from core.models import AuditEntry, SiteVersion
 from methods.choices import Status
 from methods.models import CompetenceArea, Method, Phase
 from methods.permissions import editor_required
@@ -39,25 +40,70 @@ TABLES = {
 }
 
 
-def _tables() -> dict[str, dict]:
-    """Each table: heading, column names, and rows of (label, value) or longer tuples."""
-    today = timezone.localdate()
-    counties = dict(County.choices)
-    phases = Phase.objects.annotate(n=Count("methods", filter=PUBLISHED)).order_by("number")
-    areas = CompetenceArea.objects.annotate(n=Count("methods", filter=PUBLISHED)).order_by("name")
-    by_county = Company.objects.values("county").annotate(n=Count("pk")).order_by("-n", "county")
-    running = dict(
-        Effort.objects.filter(finished_at__isnull=True)
-        .values_list("current_phase__number")
-        .annotate(n=Count("pk"))
+# The two lists of methods are as long as the handbook lets them be; the page shows their
+# first rows and says how many there are, the CSV file has them all.
+SHOWN_ROWS = 20
+
+
+def _without_report():
+    return (
+        Method.objects.published()
+        .filter(report_count=0)
+        .order_by("title", "pk")
+        .values_list("title", "slug")
     )
-    published = Method.objects.published()
-    without = published.filter(report_count=0).order_by("title").values_list("title", "slug")
-    stale = (
-        published.filter(review_by__lt=today)
-        .order_by("review_by")
+
+
+def _stale(today):
+    return (
+        Method.objects.published()
+        .filter(review_by__lt=today)
+        .order_by("review_by", "pk")
         .values_list("title", "slug", "review_by")
     )
+
+
+def _handbook_figures(today) -> dict:
+    """Everything the page counts over the whole handbook: per site version (a publish, a
+    report or a new review date moves it on) and per day (what is overdue changes at
+    midnight), so the page does not count 10,000 methods on every view."""
+    phases = list(Phase.objects.annotate(n=Count("methods", filter=PUBLISHED)).order_by("number"))
+    areas = list(
+        CompetenceArea.objects.annotate(n=Count("methods", filter=PUBLISHED)).order_by("name")
+    )
+    return {
+        "phases": phases,
+        "areas": areas,
+        "published": Method.objects.published().count(),
+        "without": (_without_report().count(), list(_without_report()[:SHOWN_ROWS])),
+        "stale": (_stale(today).count(), list(_stale(today)[:SHOWN_ROWS])),
+    }
+
+
+def _tables(*, full: str | None = None) -> dict[str, dict]:
+    """Each table: heading, column names, rows of (label, value) or longer tuples, and the
+    number of rows it has in all. `full`: the one table whose every row is wanted (a CSV)."""
+    today = timezone.localdate()
+    figures = SiteVersion.objects.cached(
+        f"overview:{today.isoformat()}", lambda: _handbook_figures(today)
+    )
+    counties = dict(County.choices)
+    by_county = list(
+        Company.objects.values_list("county").annotate(n=Count("pk")).order_by("-n", "county")
+    )
+    efforts = list(
+        Effort.objects.values_list("current_phase__number")
+        .annotate(n=Count("pk"), running=Count("pk", filter=Q(finished_at__isnull=True)))
+        .order_by()
+    )
+    running = {number: running for number, _total, running in efforts}
+    phases = figures["phases"]
+    without_total, without = figures["without"]
+    stale_total, stale = figures["stale"]
+    if full == "utan-rapport":
+        without = list(_without_report())
+    if full == "att-se-over":
+        stale = list(_stale(today))
     return {
         "faser": {
             "columns": [_("Fas"), _("Metoder")],
@@ -66,12 +112,12 @@ def _tables() -> dict[str, dict]:
         },
         "omraden": {
             "columns": [_("Kompetensområde"), _("Metoder")],
-            "rows": [(a.display_name, a.n) for a in areas],
+            "rows": [(a.display_name, a.n) for a in figures["areas"]],
             "chart": True,
         },
         "lan": {
             "columns": [_("Län"), _("Företag")],
-            "rows": [(str(counties.get(r["county"], r["county"])), r["n"]) for r in by_county],
+            "rows": [(str(counties.get(county, county)), n) for county, n in by_county],
             "chart": True,
         },
         "insatser": {
@@ -82,13 +128,20 @@ def _tables() -> dict[str, dict]:
         "utan-rapport": {
             "columns": [_("Metod"), _("Adress")],
             "rows": [(title, f"/metoder/{slug}/") for title, slug in without],
+            "total": without_total,
             "chart": False,
         },
         "att-se-over": {
             "columns": [_("Metod"), _("Adress"), _("Granskas senast")],
             # The date itself: the page shows it as "30 nov. 2026", the CSV file as 2026-11-30.
             "rows": [(t, f"/metoder/{s}/", d) for t, s, d in stale],
+            "total": stale_total,
             "chart": False,
+        },
+        "totals": {
+            "methods": figures["published"],
+            "companies": sum(n for _county, n in by_county),
+            "efforts": sum(n for _number, n, _running in efforts),
         },
     }
 
@@ -116,28 +169,25 @@ def _csv(slug: str, table: dict) -> HttpResponse:
 
 @editor_required
 def overview(request: HttpRequest) -> HttpResponse:
-    tables = _tables()
     wanted = request.GET.get("csv")
     if wanted:
-        if wanted not in tables:
+        if wanted not in TABLES:
             raise Http404
-        return _csv(wanted, tables[wanted])
+        return _csv(wanted, _tables(full=wanted)[wanted])
+    tables = _tables()
+    totals = tables.pop("totals")
     sections = [
         {
             "slug": slug,
             "title": TABLES[slug],
             "columns": table["columns"],
             "rows": table["rows"],
+            "total": table.get("total", len(table["rows"])),
             "bars": _bars(table["rows"]) if table["chart"] else None,
             "height": 28 * len(table["rows"]),
         }
         for slug, table in tables.items()
     ]
-    totals = {
-        "methods": Method.objects.published().count(),
-        "companies": Company.objects.count(),
-        "efforts": Effort.objects.count(),
-    }
     activity = AuditEntry.objects.select_related("actor")[:15]
     return render(
         request,

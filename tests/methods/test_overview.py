@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from companies.models import Effort
 from methods.choices import Status
-from methods.models import CompetenceArea, Phase
-from tests.factories import CompanyFactory, ExperienceReportFactory, MethodFactory
+from methods.models import CompetenceArea, Method, Phase
+from tests.factories import CompanyFactory, ExperienceReportFactory, MethodFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = reverse("companies:overview")
@@ -83,14 +83,71 @@ def test_overview_is_for_editors(client, member, editor, who, expected):
     assert client.get(URL).status_code == expected
 
 
-@pytest.mark.parametrize("size", [1, 8])
+@pytest.mark.parametrize("size", [1, 100])
 def test_overview_query_count_is_constant(client, editor, django_assert_num_queries, size):
-    for _ in range(size):
+    for _ in range(min(size, 8)):
         MethodFactory(review_by=date(2020, 1, 1))
-        CompanyFactory()
+    author = UserFactory()
+    Method.objects.bulk_create(
+        Method(title=f"Mass {i}", slug=f"mass-{i}", summary="Kort.", author=author,
+               status=Status.PUBLISHED, review_by=date(2020, 1, 1))
+        for i in range(size)
+    )  # fmt: skip
+    companies = CompanyFactory.create_batch(min(size, 8))
+    Effort.objects.bulk_create(
+        Effort(company=companies[i % len(companies)], title=f"Insats {i}",
+               current_phase=Phase.objects.get(number=1 + i % 6))
+        for i in range(size)
+    )  # fmt: skip
     client.force_login(editor)
-    with django_assert_num_queries(13):
+    # First view after a change: session, user, editor and two-factor check, site version,
+    # per phase, per area, published, without report (count, rows), overdue (count, rows),
+    # per county, efforts per phase, the activity
+    with django_assert_num_queries(14):
         client.get(URL)
+    # Then the handbook's counts come from the cache, kept for the site version: session,
+    # user, editor check, site version, per county, efforts per phase, the activity.
+    with django_assert_num_queries(7):
+        response = client.get(URL)
+    assert response.context["totals"] == {
+        "methods": min(size, 8) + size, "companies": min(size, 8), "efforts": size,
+    }  # fmt: skip
+    assert len(section(response, "att-se-over")["rows"]) == min(20, min(size, 8) + size)
+
+
+def test_long_lists_show_their_first_rows_and_the_csv_has_them_all(client, editor):
+    author = UserFactory()
+    Method.objects.bulk_create(
+        Method(title=f"Metod {i:02d}", slug=f"metod-{i:02d}", summary="Kort.", author=author,
+               status=Status.PUBLISHED, review_by=date(2020, 1, 1 + i))
+        for i in range(25)
+    )  # fmt: skip
+    client.force_login(editor)
+    response = client.get(URL)
+    stale = section(response, "att-se-over")
+    assert [row[0] for row in stale["rows"]] == [f"Metod {i:02d}" for i in range(20)]
+    assert stale["total"] == 25
+    html = response.content.decode()
+    assert html.count("Visar de första 20 av 25. Alla finns i CSV-filen.") == 2
+    assert "Metod 20" not in html
+    body = client.get(URL, {"csv": "att-se-over"}).content.decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(body), delimiter=";"))) == 26
+
+
+def test_counts_are_fresh_after_a_publish_and_a_report(client, editor, data):
+    client.force_login(editor)
+    client.get(URL)  # the counts are now cached
+    method = MethodFactory(title="Ny", phases=[Phase.objects.get(number=2)], status=Status.DRAFT)
+    assert section(client.get(URL), "faser")["rows"][1] == ("2. Förankring", 0)
+    method.status = Status.PUBLISHED
+    method.save()
+    response = client.get(URL)
+    assert section(response, "faser")["rows"][1] == ("2. Förankring", 1)
+    assert response.context["totals"]["methods"] == 4
+    assert "Ny" in [row[0] for row in section(response, "utan-rapport")["rows"]]
+    ExperienceReportFactory(method=method)
+    response = client.get(URL)
+    assert "Ny" not in [row[0] for row in section(response, "utan-rapport")["rows"]]
 
 
 def test_csv_download_cannot_carry_formulas(client, editor):
