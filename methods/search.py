@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +33,22 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 MIN_STEM_LENGTH = 5
 FEW_RESULTS = 3
+# A stem this long may be a tsquery prefix and a substring anywhere; shorter ones match whole
+# lexemes and word beginnings only.
+MIN_PREFIX = 5
+MIN_SUBSTRING = 5
+# "mentorskap" = "mentor" + "skap": a known part of at least 4 letters (a synonym) or 5 (any
+# word of the handbook: "skap" is a word too) beside at least 3 more.
+MIN_COMPOUND_PART = 4
+MIN_COMPOUND_WORD = 5
+MIN_COMPOUND_REST = 3
+# Relevance weights of the tsvector's D, C, B and A parts (rest, body, summary, title).
+RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
+# Words too common to search for, unless a query has nothing else (normalised).
+STOP_WORDS = frozenset(
+    "alla att av de dem den det du eller en er ett for fran har hon hos i ja jag man med men "
+    "mot nar nej och om pa sa sin som till under vad vi vid ar at".split()
+)
 # Common Swedish inflection and derivation endings, longest first.
 _SUFFIXES = sorted(
     [
@@ -40,6 +56,13 @@ _SUFFIXES = sorted(
         "ornas", "arna", "erna", "orna", "andet", "ande", "ende", "aren", "are", "ast", "ade",
         "ad", "ar", "er", "or", "en", "et", "na", "a", "e",
     ],
+    key=len,
+    reverse=True,
+)  # fmt: skip
+# Endings of inflection only (plural, definite form), longest first.
+_INFLECTIONS = sorted(
+    ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "na", "en", "et", "ar",
+     "er", "or", "a", "e"],
     key=len,
     reverse=True,
 )  # fmt: skip
@@ -77,6 +100,12 @@ class ParsedQuery:
     corrections: dict[str, str] = field(default_factory=dict)
     # False when the reader asked for the words exactly as typed ("Sök i stället på ...").
     correct: bool = True
+    # Stem -> the whole normalised word it came from: PostgreSQL's Swedish stemmer gets the
+    # whole word, as trimming it twice leaves a loose prefix ("sakerhet" -> "saker" -> "sak").
+    words: dict[str, str] = field(default_factory=dict)
+    # Set once unknown words have been completed (compound parts, corrections), so a second
+    # search with the same query does not look them up again.
+    completed: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -85,11 +114,21 @@ class ParsedQuery:
     def stems(self) -> set[str]:
         return {s for group in self.groups for alternative in group for s in alternative}
 
+    def add_alternatives(self, index: int, words: list[tuple[str, ...]]) -> None:
+        """Let group `index` also match these alternatives (tuples of whole normalised words)."""
+        group = self.groups[index]
+        for alternative in words:
+            stems = tuple(stem(w) for w in alternative)
+            for word, stemmed in zip(alternative, stems, strict=True):
+                self.words.setdefault(stemmed, word)
+            if stems not in group:
+                group.append(stems)
+
 
 def _synonym_table() -> dict[str, list[tuple[str, ...]]]:
-    """Normalised word -> alternatives, both ways for single words. Built once per structure
-    version (editing a synonym in the admin changes it)."""
-    return SiteVersion.objects.cached_structure("synonyms", _build_synonym_table)
+    """Normalised word -> alternatives (tuples of whole normalised words), both ways for single
+    words. Built once per structure version (editing a synonym in the admin changes it)."""
+    return SiteVersion.objects.cached_structure("synonym-words", _build_synonym_table)
 
 
 def _build_synonym_table() -> dict[str, list[tuple[str, ...]]]:
@@ -103,16 +142,38 @@ def _build_synonym_table() -> dict[str, list[tuple[str, ...]]]:
                 continue  # a phrase can be an expansion, not a key
             table.setdefault(phrase, [])
             for other in phrases:
-                if other != phrase:
-                    table[phrase].append(tuple(stem(w) for w in other.split()))
+                if other != phrase and tuple(other.split()) not in table[phrase]:
+                    table[phrase].append(tuple(other.split()))
     return table
+
+
+def compound_part(word: str, known: set[str], shortest: int = MIN_COMPOUND_PART) -> str | None:
+    """The longest known word that `word` begins or ends with ("mentorskap" -> "mentor"), if
+    at least MIN_COMPOUND_REST letters remain beside it (so an ending is no compound)."""
+    for length in range(len(word) - MIN_COMPOUND_REST, shortest - 1, -1):
+        for part in (word[:length], word[-length:]):
+            if part in known:
+                return part
+    return None
+
+
+def compound_candidates(word: str, shortest: int = MIN_COMPOUND_PART) -> list[str]:
+    """Every beginning and end of `word` that compound_part could accept, to look up at once."""
+    return [
+        part
+        for length in range(shortest, len(word) - MIN_COMPOUND_REST + 1)
+        for part in (word[:length], word[-length:])
+    ]
 
 
 def parse_query(raw: str | None, synonyms: bool = True, correct: bool = True) -> ParsedQuery:
     raw = (raw or "").strip()
     truncated = len(raw) > MAX_QUERY_LENGTH
     text = raw[:MAX_QUERY_LENGTH]
-    words = [w for w in normalize(text).split() if len(w) >= 2][:MAX_TERMS]
+    words = [w for w in normalize(text).split() if len(w) >= 2]
+    # "lärande på jobbet": small words every text has would only make every method match.
+    content_words = [w for w in words if w not in STOP_WORDS]
+    words = (content_words or words)[:MAX_TERMS]
     parsed = ParsedQuery(text=text, truncated=truncated, correct=correct)
     table = _synonym_table() if synonyms and words else {}
     seen = set()
@@ -120,38 +181,77 @@ def parse_query(raw: str | None, synonyms: bool = True, correct: bool = True) ->
         if word in seen:
             continue
         seen.add(word)
-        group = [(stem(word),)]
-        for alternative in table.get(word, []):
-            if alternative not in group:
-                group.append(alternative)
-        parsed.groups.append(group)
+        parsed.groups.append([])
+        index = len(parsed.groups) - 1
+        parsed.add_alternatives(index, [(word,)])
+        parsed.add_alternatives(index, table.get(word, []))
+        part = compound_part(word, set(table)) if word not in table else None
+        if part is not None:
+            # "mentorskap": also what "mentor" and its synonyms find.
+            parsed.add_alternatives(index, [(part,), *table[part]])
     return parsed
 
 
-def _substring_q(parsed: ParsedQuery, field_name: str = "search_text") -> Q:
+def substring_stem(word: str) -> str:
+    """The word without an inflection ending (hygienen -> hygien), to find it inside compounds.
+    Unlike stem() it keeps derivations: "sakerhet" must not turn into "saker" (things)."""
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM_LENGTH:
+            return word[: -len(suffix)]
+    return word
+
+
+def _term_q(parsed: ParsedQuery, stemmed: str, field_name: str, loose: bool) -> Q:
+    """A word anywhere in the normalised text (a part of a compound), but a short one only at
+    the start of a word: "app" should find "appar", not "rapport".
+
+    Loose: our stem, for SQLite's plain matching and the title bonus. Otherwise (PostgreSQL,
+    whose full-text query finds the other forms of a word) only inflections are trimmed.
+    """
+    part = stemmed if loose else substring_stem(parsed.words.get(stemmed, stemmed))
+    if len(part) >= MIN_SUBSTRING:
+        return Q(**{f"{field_name}__contains": part})
+    return Q(**{f"{field_name}__startswith": part}) | Q(**{f"{field_name}__contains": " " + part})
+
+
+def _substring_q(parsed: ParsedQuery, field_name: str = "search_text", loose: bool = True) -> Q:
     condition = Q()
     for group in parsed.groups:
         any_of = Q()
         for alternative in group:
             all_of = Q()
             for part in alternative:
-                all_of &= Q(**{f"{field_name}__contains": part})
+                all_of &= _term_q(parsed, part, field_name, loose)
             any_of |= all_of
         condition &= any_of
     return condition
 
 
-def _tsquery_text(parsed: ParsedQuery) -> str:
-    """A raw tsquery built only from normalised word characters, so no operator can sneak in."""
+def _tsquery(parsed: ParsedQuery) -> SearchQuery:
+    """Every group, any of its alternatives, every part of an alternative.
 
-    def term(part: str) -> str:
-        return f"{part}:*"
+    A part is the whole word for the Swedish stemmer (an exact lexeme), or'ed with our own stem
+    as an unstemmed ('simple') prefix when that stem is long enough to be safe: "handled:*"
+    finds handledare and handledning, while "saker" never becomes the prefix "sak". Only
+    normalised word characters reach the raw tsquery text, so no operator can sneak in.
+    """
 
-    groups = []
+    def term(part: str) -> SearchQuery:
+        whole = SearchQuery(parsed.words.get(part, part), search_type="raw", config="swedish")
+        if len(part) < MIN_PREFIX:
+            return whole
+        return whole | SearchQuery(f"{part}:*", search_type="raw", config="simple")
+
+    query = None
     for group in parsed.groups:
-        alternatives = ["(" + " & ".join(term(p) for p in alt) + ")" for alt in group]
-        groups.append("(" + " | ".join(alternatives) + ")")
-    return " & ".join(groups)
+        any_of = None
+        for alternative in group:
+            all_of = None
+            for part in alternative:
+                all_of = term(part) if all_of is None else all_of & term(part)
+            any_of = all_of if any_of is None else any_of | all_of
+        query = any_of if query is None else query & any_of
+    return query
 
 
 def is_postgresql() -> bool:
@@ -176,30 +276,167 @@ def _title_bonus(parsed: ParsedQuery) -> Case:
 
 
 def _search_methods_postgresql(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    query = SearchQuery(_tsquery_text(parsed), search_type="raw", config="swedish")
-    matched = queryset.filter(Q(search_vector=query) | _substring_q(parsed)).annotate(
-        rank=SearchRank(F("search_vector"), query) + _title_bonus(parsed)
+    if parsed.correct and not parsed.completed:
+        _complete_unknown_words_postgresql(parsed)
+    query = _tsquery(parsed)
+    return queryset.filter(Q(search_vector=query) | _substring_q(parsed, loose=False)).annotate(
+        rank=SearchRank(F("search_vector"), query, weights=RANK_WEIGHTS) + _title_bonus(parsed)
     )
-    if matched.count() >= FEW_RESULTS:
-        return matched
-    # Little found: let trigram similarity catch misspellings, word by word.
-    similar = Q()
-    similarity = Value(0.0, output_field=FloatField())
-    for group in parsed.groups:
-        word = group[0][0]
-        similar &= Q(search_text__trigram_word_similar=word)
-        similarity = similarity + TrigramWordSimilarity(word, "search_text")
-    found = queryset.filter(Q(search_vector=query) | _substring_q(parsed) | similar).annotate(
-        rank=SearchRank(F("search_vector"), query) + _title_bonus(parsed) + similarity
+
+
+# PostgreSQL's vocabulary: every word of the published methods, normalised (the key) and as
+# written (what a correction shows), kept by refresh_search_index. A GiST trigram index finds
+# the nearest words to a misspelling without reading the methods. Words of methods that are no
+# longer published stay; a correction to one of them merely finds nothing.
+VOCABULARY_TABLE = "methods_search_word"
+MAX_WORD_LENGTH = 40
+MIN_VOCABULARY_WORD = 4
+SPELLING_CANDIDATES = 40
+_WORD = re.compile(r"\w+")
+
+
+def remember_words(*texts: str) -> None:
+    """Add the words of these texts to the vocabulary (PostgreSQL; SQLite keeps its own)."""
+    if not is_postgresql():
+        return
+    words: dict[str, str] = {}
+    for text in texts:
+        for written in _WORD.findall((text or "").lower()):
+            key = normalize(written)
+            if MIN_VOCABULARY_WORD <= len(key) <= MAX_WORD_LENGTH and " " not in key:
+                words.setdefault(key, written)
+    if not words:
+        return
+    rows = ", ".join(["(%s, %s)"] * len(words))
+    params = [value for pair in sorted(words.items()) for value in pair]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {VOCABULARY_TABLE} (word, written) VALUES {rows} "  # noqa: S608
+            "ON CONFLICT (word) DO NOTHING",
+            params,
+        )
+
+
+def rebuild_vocabulary() -> None:
+    """Fill the vocabulary from every published method (after a bulk load that bypassed
+    refresh_search_index, such as the benchmark's seeding). PostgreSQL only."""
+    from .models import BusinessLine, CompetenceArea, Method, Phase  # they import this module
+
+    if not is_postgresql():
+        return
+    fields = ("title", "summary", "easy_read", "purpose", "body", "materials")
+    batch: list[str] = []
+    for texts in Method.objects.published().values_list(*fields).iterator(chunk_size=1000):
+        batch.extend(texts)
+        if len(batch) >= 1000 * len(fields):
+            remember_words(*batch)
+            batch = []
+    remember_words(*batch)
+    for model in (Phase, CompetenceArea, BusinessLine):
+        remember_words(*model.objects.values_list("name", flat=True))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+    neighbours ("hygein" -> "hygien") each count one."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_distance(word: str) -> int:
+    """How many typing errors a correction may assume: none in a short word (too many real
+    words lie one letter apart), one in a middle-sized word, two in a long one."""
+    if len(word) < 5:
+        return 0
+    return 1 if len(word) < 9 else 2
+
+
+def closest_word(word: str, candidates: list[str]) -> str | None:
+    """The candidate (in the given order of preference) fewest typing errors away from word,
+    within allowed_distance, or None."""
+    limit = allowed_distance(word)
+    best, best_distance = None, limit + 1
+    for candidate in candidates:
+        distance = edit_distance(word, candidate)
+        if distance < best_distance:
+            best, best_distance = candidate, distance
+    return best
+
+
+def _complete_unknown_words_postgresql(parsed: ParsedQuery) -> None:
+    """Words the published methods do not contain get a correction (the closest word of the
+    vocabulary, "handlednig" -> "handledning") or else a known part ("mentorskap" -> "mentor")
+    as an extra alternative. Words that are found are left alone, so a search finds what was
+    typed and nothing looser. At most three queries, whatever the size of the handbook."""
+    from .models import Method  # models import this module
+
+    parsed.completed = True
+    typed = [parsed.words.get(group[0][0], group[0][0]) for group in parsed.groups]
+    stems = [group[0][0] for group in parsed.groups]
+    table = Method._meta.db_table
+    # One EXISTS per word, each with its own constant pattern so the trigram index answers it.
+    branches = " UNION ALL ".join(
+        f"SELECT {i} WHERE EXISTS (SELECT 1 FROM {table} WHERE status = %s "  # noqa: S608
+        "AND deleted_at IS NULL AND search_text LIKE %s)"
+        for i in range(len(stems))
     )
-    # The filter above is built; now also remember the likely intended words, so snippets can
-    # mark them (the misspelt word itself appears nowhere).
-    corrected = correct_spelling(parsed, queryset)
-    if corrected is not None:
-        for group, fixed in zip(parsed.groups, corrected.groups, strict=True):
-            if fixed[0] not in group:
-                group.append(fixed[0])
-    return found
+    params = [p for s in stems for p in ("published", f"%{_like_escape(s)}%")]
+    with connection.cursor() as cursor:
+        cursor.execute(branches, params)
+        known = {row[0] for row in cursor.fetchall()}
+    # A word with synonyms (or a compound part found by parse_query) has its alternatives.
+    unknown = [
+        i
+        for i, group in enumerate(parsed.groups)
+        if i not in known and len(group) == 1 and allowed_distance(typed[i])
+    ]
+    if not unknown:
+        return
+    nearest = " UNION ALL ".join(
+        f"(SELECT {i}, word, written FROM {VOCABULARY_TABLE} "  # noqa: S608
+        f"ORDER BY word <-> %s LIMIT {SPELLING_CANDIDATES})"
+        for i in unknown
+    )
+    parts = {i: compound_candidates(typed[i], MIN_COMPOUND_WORD) for i in unknown}
+    wanted = sorted({p for candidates in parts.values() for p in candidates})
+    with connection.cursor() as cursor:
+        cursor.execute(nearest, [typed[i] for i in unknown])
+        candidates: dict[int, list[tuple[str, str]]] = {}
+        for i, word, written in cursor.fetchall():
+            candidates.setdefault(i, []).append((word, written))
+        vocabulary: set[str] = set()
+        if wanted:
+            cursor.execute(
+                f"SELECT word FROM {VOCABULARY_TABLE} WHERE word = ANY(%s)",  # noqa: S608
+                [wanted],
+            )
+            vocabulary = {row[0] for row in cursor.fetchall()}
+    table_of_synonyms = _synonym_table()
+    for i in unknown:
+        found = candidates.get(i, [])
+        written = dict(found)
+        correction = closest_word(typed[i], [word for word, _ in found])
+        if correction is not None:
+            parsed.add_alternatives(i, [(correction,), *table_of_synonyms.get(correction, [])])
+            parsed.corrections[typed[i]] = written[correction]
+            continue
+        part = compound_part(typed[i], vocabulary, MIN_COMPOUND_WORD)
+        if part is not None:
+            parsed.add_alternatives(i, [(part,), *table_of_synonyms.get(part, [])])
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _search_methods_sqlite(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:

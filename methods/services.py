@@ -16,7 +16,7 @@ from core.models import AuditAction, SiteVersion
 
 from . import listindex
 from .models import Comment, Method, Revision
-from .search import is_postgresql, normalize
+from .search import is_postgresql, normalize, remember_words
 
 # What a revision snapshot of a Method keeps: every concrete, non-relation field of the model
 # except those below, plus the relations in SNAPSHOT_RELATIONS. A field added to Method is kept
@@ -134,6 +134,12 @@ def refresh_search_index(method: Method) -> None:
             + SearchVector(Value(rest), weight="C", config="swedish")
         )
     Method.objects.filter(pk=method.pk).update(**updates)
+    if method.is_published:
+        # Words readers can find become words a misspelling can be corrected to.
+        remember_words(
+            method.title, method.summary, method.easy_read, method.purpose, method.body,
+            method.materials, vocabulary,
+        )  # fmt: skip
     SiteVersion.objects.bump()  # update() sends no signal; search results change
     for name, value in updates.items():
         if name != "search_vector":
