@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from companies.models import Membership
 from methods.choices import CommentState, Status
-from methods.models import Comment
+from methods.models import Comment, Method
 from tests.factories import (
     CompanyFactory,
     ExperienceReportFactory,
@@ -222,8 +222,8 @@ def test_editor_gets_links_to_methods_they_may_see(client, editor):
     assert f'<td><a href="/metoder/{archived.slug}/">Arkiverad metod</a></td>' in html
 
 
-@pytest.mark.parametrize("size", [1, 8])
-def test_profile_query_count_is_constant(client, member, django_assert_num_queries, size):
+@pytest.mark.parametrize("size, extra", [(1, 0), (8, 100)])
+def test_profile_query_count_is_constant(client, member, django_assert_num_queries, size, extra):
     for n in range(size):
         company = CompanyFactory()
         Membership.objects.create(user=member, company=company, role="member")
@@ -234,9 +234,45 @@ def test_profile_query_count_is_constant(client, member, django_assert_num_queri
         other = MethodFactory(status=Status.ARCHIVED)
         ExperienceReportFactory(author=member, company=company, method=other)
         Comment.objects.create(method=other, author=member, body=f"Kommentar {n}")
+    many_methods(member, extra)
     client.force_login(member)
-    # session, user, memberships, methods, reports, comments, editor group
+    # session, user, memberships, methods, reports, comments (each list with its total),
+    # editor group
     with django_assert_num_queries(7):
         response = client.get(URL)
-    assert len(response.context["methods"]) == 2 * size
+    assert len(response.context["methods"]) == min(20, 2 * size + extra)
+    assert response.context["methods"].total == 2 * size + extra
     assert len(response.context["comments"]) == size
+
+
+def many_methods(author, count: int) -> list[Method]:
+    """Plain rows in bulk, saved at the same moment: the newest row is listed first."""
+    return Method.objects.bulk_create(
+        Method(
+            title=f"Min metod {i:03d}",
+            slug=f"min-metod-{i:03d}",
+            summary="Kort.",
+            author=author,
+            status=Status.PUBLISHED,
+        )
+        for i in range(count)
+    )
+
+
+def test_a_long_list_of_own_methods_shows_one_page_at_a_time(client, member):
+    many_methods(member, 45)
+    client.force_login(member)
+    response = client.get(URL)
+    html = response.content.decode()
+    assert [m.title for m in response.context["methods"]] == [
+        f"Min metod {i:03d}" for i in range(44, 24, -1)
+    ]
+    assert "1–20 av 45" in html
+    assert 'href="?metoder=2#profile-methods-heading" rel="next"' in html
+    assert "Min metod 024" not in html
+    response = client.get(URL, {"metoder": 3})
+    assert [m.title for m in response.context["methods"]] == [
+        f"Min metod {i:03d}" for i in range(4, -1, -1)
+    ]
+    assert "41–45 av 45" in response.content.decode()
+    assert client.get(URL, {"metoder": 4}).status_code == 404
