@@ -16,6 +16,8 @@ class CompaniesConfig(AppConfig):
         track(*map(self.get_model, ["Company", "Membership", "ExperienceReport"]))
         # The experience reports on the method page (methods never imports companies). Models
         # are loaded only now, so the module that queries them is imported here.
-        from .method_page import reports_section
+        from .method_page import connect_suggestions, reports_section
 
         add_method_page_section(reports_section)
+        # The method page's "same line" suggestions follow the reports and companies' lines.
+        connect_suggestions()

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 
 from core.models import SiteVersion
+from methods import suggestions
 from methods.models import Method, Phase
 
-from .models import ExperienceReport
+from .models import Company, ExperienceReport
 from .services import attach_phase_notes, companies_of, report_statistics
 
 
@@ -41,3 +43,44 @@ def reports_section(request: HttpRequest) -> Callable[[Method], dict]:
         }
 
     return context
+
+
+# --- The suggestion lists that reports move ("Används av företag i samma bransch") ------------
+
+
+def _report_changed(sender, instance: ExperienceReport, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    suggestions.schedule(
+        method_ids=[instance.method_id],
+        line_ids=instance.company.business_lines.values_list("pk", flat=True),
+    )
+
+
+def _company_lines_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs):
+    # Before a clear, while the lines (or companies) about to go can still be read.
+    if action not in {"pre_clear", "post_add", "post_remove"}:
+        return
+    if reverse:  # a line's companies changed
+        companies = instance.companies.all() if action == "pre_clear" else pk_set
+        lines = [instance.pk]
+    else:
+        companies = [instance.pk]
+        lines = [*(pk_set or []), *instance.business_lines.values_list("pk", flat=True)]
+    reported = ExperienceReport.objects.filter(company__in=companies).values_list(
+        "method_id", flat=True
+    )
+    suggestions.schedule(method_ids=reported, line_ids=lines)
+
+
+def connect_suggestions() -> None:
+    """Called from CompaniesConfig.ready()."""
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            _report_changed, sender=ExperienceReport, dispatch_uid=f"suggestions-report-{name}"
+        )
+    m2m_changed.connect(
+        _company_lines_changed,
+        sender=Company.business_lines.through,
+        dispatch_uid="suggestions-company-lines",
+    )

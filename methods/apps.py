@@ -25,3 +25,7 @@ class MethodsConfig(AppConfig):
         from . import listindex
 
         listindex.connect()
+        # The method page's suggestion lists follow the methods they are built from.
+        from . import suggestions
+
+        suggestions.connect()

@@ -217,7 +217,7 @@ class MethodQuerySet(models.QuerySet):
     def recent(self) -> MethodQuerySet:
         return self.order_by("-published_at", "-pk")
 
-    def _similar_sql(self, method: Method, limit: int) -> tuple[str, list] | None:
+    def _similar_sql(self, method: Method, limit: int | None) -> tuple[str, list] | None:
         """Published methods sharing the most with this one, as SQL with a `score` column.
 
         A shared competence area weighs 3, a business line 2, a phase 1 (phases are broad):
@@ -248,9 +248,32 @@ class MethodQuerySet(models.QuerySet):
             f"JOIN (SELECT method_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) "
             "links GROUP BY method_id) scores ON scores.method_id = m.id "
             "WHERE m.status = %s AND m.deleted_at IS NULL AND m.id <> %s "
-            "ORDER BY scores.score DESC, m.id LIMIT %s"
+            "ORDER BY scores.score DESC, m.id"
         )
-        return sql, [*params, Status.PUBLISHED, method.pk, limit]
+        if limit is None:  # every method sharing something, with its score
+            return sql, [*params, Status.PUBLISHED, method.pk]
+        return sql + " LIMIT %s", [*params, Status.PUBLISHED, method.pk, limit]
+
+    def used_in_lines(self, lines) -> MethodQuerySet:
+        """Published methods that companies in these lines of business (ids, or a subquery of
+        them) have reported on, most companies first, with a `uses` column."""
+        return (
+            self.published()
+            .filter(
+                experience_reports__company__business_lines__in=lines,
+                experience_reports__status=Status.PUBLISHED,
+            )
+            .annotate(uses=Count("experience_reports__company", distinct=True))
+            .order_by("-uses", "title", "pk")
+        )
+
+    def reporter_lines(self, method: Method):
+        """The lines of business of the companies that published a report on this method: what
+        "the same lines" means for a method meant for every line."""
+        return BusinessLine.objects.filter(
+            companies__experience_reports__method=method,
+            companies__experience_reports__status=Status.PUBLISHED,
+        ).values("pk")
 
     def _same_lines_queryset(self, method: Method) -> MethodQuerySet:
         """Other methods that companies in this method's lines of business have reported on,
@@ -260,21 +283,7 @@ class MethodQuerySet(models.QuerySet):
         companies that reported on it.
         """
         lines = [line.pk for line in method.business_lines.all()]
-        if lines:
-            line_filter = Q(experience_reports__company__business_lines__in=lines)
-        else:
-            reporters = BusinessLine.objects.filter(
-                companies__experience_reports__method=method,
-                companies__experience_reports__status=Status.PUBLISHED,
-            ).values("pk")
-            line_filter = Q(experience_reports__company__business_lines__in=reporters)
-        return (
-            self.published()
-            .exclude(pk=method.pk)
-            .filter(line_filter, experience_reports__status=Status.PUBLISHED)
-            .annotate(uses=Count("experience_reports__company", distinct=True))
-            .order_by("-uses", "title")
-        )
+        return self.used_in_lines(lines or self.reporter_lines(method)).exclude(pk=method.pk)
 
     def related_to(self, method: Method, limit: int = 4) -> tuple[list[Method], list[Method]]:
         """The method page's two suggestion lists in one query: (similar methods, methods used
@@ -288,15 +297,15 @@ class MethodQuerySet(models.QuerySet):
             .query.sql_with_params()
         )
         parts = [
-            "SELECT id, title, slug, summary, uses, 2 AS kind, "  # noqa: S608 - compiled SQL
-            f"ROW_NUMBER() OVER (ORDER BY uses DESC, title) AS position FROM ({lines_sql}) l"
+            "SELECT id, title, slug, summary, uses, 2 AS kind, uses AS score, "  # noqa: S608
+            f"ROW_NUMBER() OVER (ORDER BY uses DESC, title, id) AS position FROM ({lines_sql}) l"
         ]
         params = list(lines_params)
         similar = self._similar_sql(method, limit)
         if similar:
             parts.insert(
                 0,
-                "SELECT id, title, slug, summary, 0 AS uses, 1 AS kind, "  # noqa: S608 - as above
+                "SELECT id, title, slug, summary, 0 AS uses, 1 AS kind, score, "  # noqa: S608
                 f"ROW_NUMBER() OVER (ORDER BY score DESC, id) AS position FROM ({similar[0]}) s",
             )
             params = similar[1] + params
@@ -531,6 +540,11 @@ class Method(models.Model):
             models.Index(
                 F("published_at").desc(), F("id").desc(),
                 condition=LISTED, name="method_list_newest_idx",
+            ),
+            # The editors' desk and overview: the published methods past their review date,
+            # oldest date first, without reading the rest of the handbook.
+            models.Index(
+                fields=["review_by", "id"], condition=LISTED, name="method_review_due_idx"
             ),
         ]  # fmt: skip
         constraints = [
@@ -823,3 +837,36 @@ class CommentReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reporter} → {self.comment_id}"
+
+
+class MethodSuggestion(models.Model):
+    """One line of a published method's suggestion lists, kept by methods.suggestions so that
+    the method page reads a few rows by index instead of ranking the handbook on each render.
+
+    Each kept method has one marker row (kind COMPUTED, no suggested method): a method without
+    it, one just published and not yet computed, is ranked by the queries at render time.
+    """
+
+    class Kind(models.IntegerChoices):
+        COMPUTED = 0, "computed"
+        SIMILAR = 1, "similar"
+        SAME_LINE = 2, "same business line"
+
+    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="suggestion_rows")
+    suggested = models.ForeignKey(
+        Method, on_delete=models.CASCADE, null=True, blank=True, related_name="suggested_in"
+    )
+    kind = models.PositiveSmallIntegerField(choices=Kind.choices)
+    position = models.PositiveSmallIntegerField()
+    # The similarity score (SIMILAR) or the number of companies that used it (SAME_LINE).
+    score = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["method", "kind", "position"], name="method_suggestion_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.method_id} {self.get_kind_display()} {self.position}: {self.suggested_id}"

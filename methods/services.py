@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 from core.audit import record, words
 from core.models import AuditAction, SiteVersion
 
-from . import listindex
+from . import listindex, suggestions
 from .models import Comment, Method, Revision
 from .search import is_postgresql, normalize, remember_words
 
@@ -226,6 +226,7 @@ def move_to_bin(obj: Method | Comment, by) -> None:
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=now)
     if isinstance(obj, Method):  # update() sends no signal
         listindex.refresh([obj.pk])
+        suggestions.schedule(method_ids=[obj.pk])
     SiteVersion.objects.bump()
     obj.deleted_at = now
     _record_bin_event(obj, by, AuditAction.DELETED)
@@ -239,6 +240,7 @@ def restore_from_bin(obj: Method | Comment, by) -> None:
     type(obj).objects.filter(pk=obj.pk).update(deleted_at=None)
     if isinstance(obj, Method):  # update() sends no signal
         listindex.refresh([obj.pk])
+        suggestions.schedule(method_ids=[obj.pk])
     SiteVersion.objects.bump()
     obj.deleted_at = None
     _record_bin_event(obj, by, AuditAction.RESTORED)

@@ -13,7 +13,7 @@ from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
 from core.rendering import render_markdown
 
-from .. import permissions, printing, sections
+from .. import permissions, printing, sections, suggestions
 from ..choices import Role
 from ..forms import CommentForm
 from ..models import Method, MethodStep, Phase, Revision
@@ -35,15 +35,14 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Other apps' parts of the page (companies: the experience reports) start before the
     # method is loaded: they may settle, in the same query, whether the user is an editor.
     started = sections.start_sections(request)
-    method = _visible_method(request, slug)
+    method = _visible_method(request, slug, with_suggestions=True)
     if permissions.shows_archived_notice(request.user, method):
         return _archived_notice(request, method)
     method_phases = list(method.phases.all())
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
-    # The heaviest query of the page (it ranks every method sharing a phase), and the answer
-    # changes only with the content: kept per site version.
+    # Read from the kept lists (a few rows by index), and kept per site version on top.
     similar, same_line = SiteVersion.objects.cached(
-        f"related:{method.pk}", lambda: Method.objects.related_to(method)
+        f"related:{method.pk}", lambda: suggestions.lists_for(method)
     )
     return render(
         request,
@@ -70,10 +69,12 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _visible_method(request: HttpRequest, slug: str) -> Method:
+def _visible_method(request: HttpRequest, slug: str, with_suggestions: bool = False) -> Method:
     """The method with everything its page, card and PDF show, or 404 if its address does not
     answer this user. The caller shows the archived notice instead where the permissions say
-    so (shows_archived_notice): an archived method's address still answers everyone."""
+    so (shows_archived_notice): an archived method's address still answers everyone.
+
+    with_suggestions: also whether its suggestion lists are kept (methods.suggestions)."""
     queryset = (
         Method.objects.reachable_by(request.user)
         .defer("search_text", "search_vector")
@@ -86,6 +87,8 @@ def _visible_method(request: HttpRequest, slug: str) -> Method:
             Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
         )
     )
+    if with_suggestions:
+        queryset = suggestions.with_kept_flag(queryset)
     return get_object_or_404(queryset, slug=slug)
 
 

@@ -1,0 +1,297 @@
+"""The method page's suggestion lists ("Liknande metoder" and "Används av företag i samma
+bransch") kept as a read model: MethodSuggestion rows for each published method, so that the
+page reads a few rows by index instead of ranking the handbook while a reader waits (the
+ranking takes tens of milliseconds at 10,000 methods and grows with the handbook).
+
+Each kept list is exactly what Method.objects.related_to() answers. A background task, queued
+when the transaction that changed something commits, recomputes what the change can move:
+
+- a method saved (published, archived, deleted, restored, retitled) or its phases, areas or
+  lines of business changed: its own lists; every list it is in (it may have left or dropped);
+  every list it now enters (its score against that method beats the list's last line); and
+  the "same line" lists of the lines of the companies that reported on it;
+- an experience report published or withdrawn, or a company's lines changed: that method, and
+  the "same line" lists of every method whose lines meet the company's, computed once per set
+  of lines (the list depends only on the lines).
+
+Until its first computation a method's lists are ranked at render time, as before; rows of a
+method that has since left the published handbook are never shown (the read filters them), so
+an archive or delete is right at once and the task only fills the gap. `rebuild()` (command
+`rebuild_suggestions`) computes every list, for existing data and the benchmark's seeder.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.tasks import task
+
+from core.models import SiteVersion
+
+from .choices import Status
+from .models import BusinessLine, Method, MethodSuggestion, Phase
+
+LIMIT = 4
+Kind = MethodSuggestion.Kind
+LISTS = (Kind.SIMILAR, Kind.SAME_LINE)
+
+
+# --- Reading ----------------------------------------------------------------------------------
+
+
+def with_kept_flag(queryset):
+    """The methods with `suggestions_kept`: whether their lists are in the read model (one
+    indexed EXISTS in the query that loads the method, so the page asks nothing more)."""
+    return queryset.annotate(
+        suggestions_kept=Exists(
+            MethodSuggestion.objects.filter(method=OuterRef("pk"), kind=Kind.COMPUTED)
+        )
+    )
+
+
+def lists_for(method: Method) -> tuple[list[Method], list[Method]]:
+    """(similar methods, methods used in the same lines of business) for the method page, each
+    in order: the kept rows when there are any (loaded with with_kept_flag), else ranked now."""
+    if not getattr(method, "suggestions_kept", False):
+        return Method.objects.related_to(method, LIMIT)
+    rows = (
+        MethodSuggestion.objects.filter(
+            method=method,
+            kind__in=LISTS,
+            suggested__status=Status.PUBLISHED,
+            suggested__deleted_at__isnull=True,
+        )
+        .select_related("suggested")
+        .only(
+            "kind",
+            "score",
+            "suggested__title",
+            "suggested__slug",
+            "suggested__summary",
+        )
+        .order_by("kind", "position")
+    )
+    similar, same_line = [], []
+    for row in rows:
+        other = row.suggested
+        if row.kind == Kind.SIMILAR:
+            similar.append(other)
+        else:
+            other.uses = row.score
+            same_line.append(other)
+    return similar, same_line
+
+
+# --- Computing --------------------------------------------------------------------------------
+
+
+def _with_classification(queryset):
+    return queryset.prefetch_related(
+        Prefetch("phases", queryset=Phase.objects.order_by("number")),
+        "competence_areas",
+        "business_lines",
+    )
+
+
+def _rows(method: Method) -> list[MethodSuggestion]:
+    similar, same_line = Method.objects.related_to(method, LIMIT)
+    rows = [MethodSuggestion(method=method, kind=Kind.COMPUTED, position=0)]
+    for kind, found in ((Kind.SIMILAR, similar), (Kind.SAME_LINE, same_line)):
+        rows += [
+            MethodSuggestion(
+                method=method, suggested_id=other.pk, kind=kind, position=i, score=other.score
+            )
+            for i, other in enumerate(found, start=1)
+        ]
+    return rows
+
+
+def _recompute(method_ids: Iterable[int]) -> None:
+    """Both lists of these methods, from scratch: kept for the published ones, dropped for the
+    rest (their pages are ranked at render time, for the few who may see them)."""
+    method_ids = sorted(set(method_ids))
+    for start in range(0, len(method_ids), 200):
+        batch = method_ids[start : start + 200]
+        methods = list(_with_classification(Method.objects.published().filter(pk__in=batch)))
+        rows = [row for method in methods for row in _rows(method)]
+        MethodSuggestion.objects.filter(method_id__in=batch).delete()
+        MethodSuggestion.objects.bulk_create(rows)
+
+
+def _lists_entered_by(method: Method) -> list[int]:
+    """Kept methods whose similar list this published method now belongs in: it shares more
+    with them than their last line does (or as much, with a lower id: the list's tiebreak), or
+    their list is not full."""
+    similar = Method.objects.all()._similar_sql(method, None)
+    if similar is None:
+        return []
+    table = MethodSuggestion._meta.db_table
+    sql = (
+        f"SELECT s.id FROM ({similar[0]}) s "  # noqa: S608 - compiled SQL and table names only
+        f"JOIN {table} kept ON kept.method_id = s.id AND kept.kind = %s "
+        f"LEFT JOIN {table} last ON last.method_id = s.id AND last.kind = %s "
+        "AND last.position = %s "
+        "WHERE last.id IS NULL OR s.score > last.score "
+        "OR (s.score = last.score AND %s < last.suggested_id)"
+    )
+    params = [*similar[1], Kind.COMPUTED, Kind.SIMILAR, LIMIT, method.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _reporter_line_ids(method_ids: Iterable[int]) -> set[int]:
+    return set(
+        BusinessLine.objects.filter(
+            companies__experience_reports__method__in=list(method_ids),
+            companies__experience_reports__status=Status.PUBLISHED,
+        ).values_list("pk", flat=True)
+    )
+
+
+def _refresh_same_line(line_ids: set[int]) -> None:
+    """The "same line" lists of every kept method whose lines meet these: its own lines, or
+    for a method meant for every line, those of the companies that reported on it."""
+    through = Method.business_lines.through
+    reporters = BusinessLine.objects.filter(
+        pk__in=line_ids,
+        companies__experience_reports__method=OuterRef("pk"),
+        companies__experience_reports__status=Status.PUBLISHED,
+    )
+    kept = Method.objects.published().filter(suggestion_rows__kind=Kind.COMPUTED)
+    affected = set(kept.filter(business_lines__in=line_ids).values_list("pk", flat=True)) | set(
+        kept.filter(business_lines__isnull=True)
+        .filter(Exists(reporters))
+        .values_list("pk", flat=True)
+    )
+    if not affected:
+        return
+    own: dict[int, set[int]] = defaultdict(set)
+    for method_id, line_id in through.objects.filter(method_id__in=affected).values_list(
+        "method_id", "businessline_id"
+    ):
+        own[method_id].add(line_id)
+    for method_id, line_id in BusinessLine.objects.filter(
+        companies__experience_reports__method__in=affected - own.keys(),
+        companies__experience_reports__status=Status.PUBLISHED,
+    ).values_list("companies__experience_reports__method", "pk"):
+        own[method_id].add(line_id)
+    by_lines: dict[frozenset[int], list[int]] = defaultdict(list)
+    for method_id in affected:
+        by_lines[frozenset(own[method_id])].append(method_id)
+    rows = []
+    for lines, method_ids in by_lines.items():
+        # One ranking per set of lines; one more than a list holds, as each list leaves its
+        # own method out.
+        top = (
+            list(Method.objects.used_in_lines(sorted(lines)).values_list("pk", "uses")[: LIMIT + 1])
+            if lines
+            else []
+        )
+        for method_id in method_ids:
+            others = [(pk, uses) for pk, uses in top if pk != method_id][:LIMIT]
+            rows += [
+                MethodSuggestion(
+                    method_id=method_id,
+                    suggested_id=pk,
+                    kind=Kind.SAME_LINE,
+                    position=i,
+                    score=uses,
+                )
+                for i, (pk, uses) in enumerate(others, start=1)
+            ]
+    MethodSuggestion.objects.filter(method_id__in=affected, kind=Kind.SAME_LINE).delete()
+    MethodSuggestion.objects.bulk_create(rows)
+
+
+def refresh(method_ids: Iterable[int] = (), line_ids: Iterable[int] = ()) -> None:
+    """Bring the kept lists up to date after these methods changed (or were reported on) and
+    the lists of these lines of business moved (see the module's docstring)."""
+    method_ids, line_ids = set(method_ids), set(line_ids)
+    if not method_ids and not line_ids:
+        return
+    with transaction.atomic():
+        affected = set(method_ids)
+        affected |= set(
+            MethodSuggestion.objects.filter(suggested_id__in=method_ids).values_list(
+                "method_id", flat=True
+            )
+        )
+        for method in _with_classification(Method.objects.published().filter(pk__in=method_ids)):
+            affected |= set(_lists_entered_by(method))
+        line_ids |= _reporter_line_ids(method_ids)
+        _recompute(affected)
+        if line_ids:
+            _refresh_same_line(line_ids)
+        # The cached method pages (and the lists kept per version) show the new lists at once.
+        SiteVersion.objects.bump()
+
+
+def rebuild(report=None) -> int:
+    """Every published method's lists, from scratch; the number of methods kept."""
+    ids = list(Method.objects.published().order_by("pk").values_list("pk", flat=True))
+    with transaction.atomic():
+        MethodSuggestion.objects.all().delete()
+        for start in range(0, len(ids), 500):
+            _recompute(ids[start : start + 500])
+            if report:
+                report(min(start + 500, len(ids)), len(ids))
+        SiteVersion.objects.bump()
+    return len(ids)
+
+
+@task()
+def refresh_suggestions(method_ids: list[int], line_ids: list[int]) -> None:
+    refresh(method_ids, line_ids)
+
+
+def schedule(method_ids: Iterable[int] = (), line_ids: Iterable[int] = ()) -> None:
+    """Queue a refresh for when the current transaction commits (at once outside one)."""
+    method_ids, line_ids = sorted(set(method_ids)), sorted(set(line_ids))
+    if method_ids or line_ids:
+        transaction.on_commit(
+            lambda: refresh_suggestions.enqueue(method_ids=method_ids, line_ids=line_ids)
+        )
+
+
+# --- What queues a refresh --------------------------------------------------------------------
+
+
+def _method_saved(sender, instance: Method, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        schedule(method_ids=[instance.pk])
+
+
+def _method_deleted(sender, instance: Method, **kwargs) -> None:
+    # Its rows in other lists go with it (cascade): those lists are recomputed.
+    schedule(
+        method_ids=MethodSuggestion.objects.filter(suggested=instance).values_list(
+            "method_id", flat=True
+        )
+    )
+
+
+def _classification_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        schedule(method_ids=[instance.pk])
+    elif pk_set:
+        schedule(method_ids=pk_set)
+
+
+def connect() -> None:
+    """Called from MethodsConfig.ready(); companies connects its own changes (reports, a
+    company's lines) in companies.method_page."""
+    post_save.connect(_method_saved, sender=Method, dispatch_uid="suggestions-method-saved")
+    pre_delete.connect(_method_deleted, sender=Method, dispatch_uid="suggestions-method-deleted")
+    for field in ("phases", "competence_areas", "business_lines"):
+        m2m_changed.connect(
+            _classification_changed,
+            sender=getattr(Method, field).through,
+            dispatch_uid=f"suggestions-{field}",
+        )
