@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.models import SiteVersion
 from methods.models import ChecklistItem, MethodStep, Phase
 
 from .. import efforts as effort_services
@@ -31,7 +32,9 @@ def _company_for_efforts(request: HttpRequest, slug: str) -> Company:
 
 def _effort(request: HttpRequest, slug: str, pk: int) -> Effort:
     return get_object_or_404(
-        Effort.objects.visible_to(request.user).select_related("company", "current_phase"),
+        Effort.objects.visible_to(request.user).select_related(
+            "company", "current_phase", "report"
+        ),
         pk=pk,
         company__slug=slug,
     )
@@ -78,18 +81,26 @@ def effort_new(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _checklists() -> tuple[list[Phase], list[ChecklistItem]]:
+    """The phases and their own checklists: the handbook's structure, the same for every
+    effort, kept until an editor changes a phase or a checklist item."""
+    return list(Phase.objects.all()), list(ChecklistItem.objects.all())
+
+
 def _detail_context(effort: Effort, forms: dict | None = None, opened: int | None = None) -> dict:
     """The six phases as folding sections. Open are: the current phase (once the effort is
     finished, the first phase with unticked items), the phase `opened` that a form just
     answered for, and a phase whose form has errors."""
-    phases = list(Phase.objects.all())
-    methods = list(effort.methods.order_by("title"))
-    items = list(ChecklistItem.objects.all())
+    phases, items = SiteVersion.objects.cached_structure("effort-checklists", _checklists)
+    methods = list(effort.methods.order_by("title").only("title", "slug"))
+    by_pk = {method.pk: method for method in methods}
     steps = list(
         MethodStep.objects.filter(method__in=methods)
-        .select_related("method")
+        .only("method_id", "phase_id", "role", "text")
         .order_by("method__title", "role")
     )
+    for step in steps:
+        step.method = by_pk[step.method_id]  # the title is on the row fetched above
     checks = {c.item_key: c for c in effort.checks.select_related("checked_by")}
     records = {r.phase_id: r for r in effort.phase_records.all()}
     forms = forms or {}

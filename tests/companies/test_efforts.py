@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from companies.efforts import complete_phase
 from companies.models import Effort, EffortCheck, ExperienceReport
 from methods.choices import Role, Status
-from methods.models import ChecklistItem, Phase
+from methods.models import ChecklistItem, Method, Phase
 from tests.factories import MethodFactory, MethodStepFactory
 
 pytestmark = pytest.mark.django_db
@@ -152,9 +152,9 @@ def test_efforts_are_private_to_members_and_editors(
     assert response.status_code == (302 if who in ("member", "editor") else expected)
 
 
-@pytest.mark.parametrize("size", [1, 5])
+@pytest.mark.parametrize("size, extra", [(1, 0), (5, 100)])
 def test_effort_pages_have_constant_query_counts(
-    client, company, member, django_assert_num_queries, size
+    client, company, member, django_assert_num_queries, size, extra
 ):
     methods = [MethodFactory(phases=[Phase.objects.get(number=3)]) for _ in range(size)]
     for m in methods:
@@ -162,11 +162,41 @@ def test_effort_pages_have_constant_query_counts(
     client.force_login(member)
     for _ in range(size):
         create(client, company, methods[0], methods=[m.pk for m in methods])
-    effort = Effort.objects.first()
-    with django_assert_num_queries(12):
-        client.get(effort.get_absolute_url())
+    effort = Effort.objects.order_by("pk").first()
+    # The rest of the handbook and the company's other efforts must not matter.
+    Method.objects.bulk_create(
+        Method(title=f"Annan {i}", slug=f"annan-{i}", summary="Kort.", author=member)
+        for i in range(extra)
+    )
+    Effort.objects.bulk_create(
+        Effort(company=company, title=f"Insats {i}", current_phase=Phase.objects.get(number=1))
+        for i in range(extra)
+    )
+    client.get(effort.get_absolute_url())  # the phases and checklists are now cached
+    # session, user, editor check, effort (with company, phase and report), site version,
+    # methods, steps, ticks, phase records
+    with django_assert_num_queries(9):
+        response = client.get(effort.get_absolute_url())
+    assert len(response.context["methods"]) == size
+    assert sum(len(row["entries"]) for row in response.context["rows"]) == (
+        ChecklistItem.objects.count() + size
+    )
     with django_assert_num_queries(7):
         client.get(reverse("companies:efforts", args=[company.slug]))
+
+
+def test_effort_page_sees_a_changed_checklist_at_once(client, company, member, method):
+    client.force_login(member)
+    create(client, company, method)
+    effort = Effort.objects.get()
+    client.get(effort.get_absolute_url())  # the checklists are now cached
+    item = ChecklistItem.objects.filter(phase__number=2).first()
+    item.text = "Boka ett nytt möte med handledaren."
+    item.save()
+    assert (
+        "Boka ett nytt möte med handledaren."
+        in client.get(effort.get_absolute_url()).content.decode()
+    )
 
 
 def test_validation_error_keeps_what_was_typed(client, company, member, method):
