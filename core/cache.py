@@ -37,10 +37,13 @@ class ResilientRedisCache(RedisCache):
         self._errors = _redis_errors()
 
     def _call(self, name: str, fallback, *args, **kwargs):
+        return self._guarded(getattr(super(), name), fallback, *args, **kwargs)
+
+    def _guarded(self, operation, fallback, *args, **kwargs):
         if time.monotonic() < self._paused_until:
             return fallback
         try:
-            return getattr(super(), name)(*args, **kwargs)
+            return operation(*args, **kwargs)
         except self._errors as exc:
             self._paused_until = time.monotonic() + PAUSE_SECONDS
             logger.warning(
@@ -84,3 +87,45 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", None)
+
+    # Shared counters (see the module doc). Both answer None when Redis cannot be reached.
+
+    def read_counters(self, keys: list[str]) -> dict[str, int] | None:
+        """The counters among keys that exist, read from the server that takes the writes."""
+        return self._guarded(self._read_counters, None, keys)
+
+    def raise_counters(self, values: dict[str, int], timeout: int) -> dict[str, int] | None:
+        """Set each counter to the larger of its value and the given one, with timeout seconds
+        to live when it moves (a missing counter counts as lower); answers every counter's
+        value afterwards. Atomic: two raises at once both end at the larger value."""
+        return self._guarded(self._raise_counters, None, values, timeout)
+
+    def _read_counters(self, keys):
+        made = [self.make_and_validate_key(key) for key in keys]
+        found = self._cache.get_client(write=True).mget(made)
+        return {key: int(value) for key, value in zip(keys, found, strict=True) if value}
+
+    def _raise_counters(self, values, timeout):
+        client = self._cache.get_client(write=True)
+        keys = list(values)
+        made = [self.make_and_validate_key(key) for key in keys]
+        after = client.eval(_RAISE_SCRIPT, len(made), *made, *values.values(), int(timeout))
+        return dict(zip(keys, (int(value) for value in after), strict=True))
+
+
+# Integers, not pickles, so that the values are what cache.get() of Django's Redis backend
+# reads too (its serializer stores plain ints as digits).
+_RAISE_SCRIPT = """
+local result = {}
+local seconds = ARGV[#KEYS + 1]
+for i, key in ipairs(KEYS) do
+  local wanted = tonumber(ARGV[i])
+  local current = tonumber(redis.call('GET', key))
+  if current == nil or wanted > current then
+    redis.call('SET', key, ARGV[i], 'EX', seconds)
+    current = wanted
+  end
+  result[i] = current
+end
+return result
+"""

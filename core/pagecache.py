@@ -2,7 +2,10 @@
 
 Most visits are anonymous reads of pages that change only when someone publishes. Those pages
 are rendered once per site version (core.models.SiteVersion, bumped by every content change)
-and then served from the cache with one primary-key query. Three rules keep it correct:
+and then served from the cache. With Redis a hit costs one Redis round trip for the version
+and no database query (core/siteversion.py says how the version stays right on every server);
+the hottest pages are also kept in the process (LocalPages), so a hit on one of them needs
+nothing else. Without Redis a hit costs one primary-key query. Three rules keep it correct:
 
 - Only requests without a session cookie are served from or stored in the cache. A signed-in
   user (or anyone with a session: pending messages, a half-done login) always gets a freshly
@@ -14,12 +17,15 @@ and then served from the cache with one primary-key query. Three rules keep it c
   comment, a title) can contain one and receive a visitor's live token or nonce. Only values
   this render produced become placeholders: the nonce of this request, and CSRF tokens that
   unmask to this request's secret (what {% csrf_token %} wrote), never a look-alike from text.
-- The key holds the site version, the language and the full path with its query string. A
-  publish bumps the version in the same transaction, so the next request after the commit, on any
-  app server, misses the old entries (they expire by themselves).
+- The key holds the database's name (siteversion.namespace), the site version, the language
+  and the full path with its query string. A publish moves the version before the writer's
+  response returns, so the next request after it, on any app server, misses the old entries
+  (they expire by themselves).
 
 Responses carry a weak ETag of the page (placeholders, not secrets); a browser revalidating with
-If-None-Match gets 304 Not Modified without a body.
+If-None-Match gets 304 Not Modified without a body. The page is kept both plain and as deflate
+pieces, so a hit for a browser that accepts gzip is compressed without compressing anything
+(core/compression.py).
 """
 
 from __future__ import annotations
@@ -27,6 +33,9 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import wraps
 
@@ -39,10 +48,15 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
+from .compression import DeflatedPage
 from .models import SiteVersion
+from .siteversion import namespace, shared_cache
 
 # Bump when CachedPage changes shape: entries of the old shape are then never read.
-_KEY_PREFIX = "page:v3"
+_KEY_PREFIX = "page:v4"
+# Pages kept in each process besides the shared cache (LocalPages): about 25 kB each with their
+# deflated copy, so some 5 MB per worker.
+LOCAL_PAGES = 200
 # Headers a view sets about the page itself (the same for every visitor), kept with it and sent
 # again on every hit: an archived method's page stays out of search engines from the cache too.
 KEPT_HEADERS = ("X-Robots-Tag",)
@@ -54,19 +68,11 @@ _CSRF_INPUT = re.compile(
 
 @dataclass(frozen=True)
 class CachedPage:
-    body: str  # with placeholders
+    page: DeflatedPage  # the bytes, cut where this response's nonce and token go
     content_type: str
     etag: str
-    marker: str  # random per stored render; part of both placeholders
+    stored_at: float  # time.time(): a copy in a process lives no longer than the shared one
     headers: tuple[tuple[str, str], ...] = ()  # those of KEPT_HEADERS the view set
-
-    @property
-    def nonce_placeholder(self) -> str:
-        return nonce_placeholder(self.marker)
-
-    @property
-    def csrf_placeholder(self) -> str:
-        return csrf_placeholder(self.marker)
 
 
 def nonce_placeholder(marker: str) -> str:
@@ -85,7 +91,7 @@ def cache_anonymous_page(view):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = _key(request)
-        page = cache.get(key)
+        page = _get(key)
         if page is None:
             response = view(request, *args, **kwargs)
             # HEAD is answered from the cache, but only a GET fills it: a view (or a layer
@@ -93,7 +99,7 @@ def cache_anonymous_page(view):
             page = _page_from(request, response) if request.method == "GET" else None
             if page is None:
                 return response
-            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+            _set(key, page)
             _mark(response, page, "miss")
             return _not_modified(page) if _matches(request, page) else response
         if _matches(request, page):
@@ -101,6 +107,61 @@ def cache_anonymous_page(view):
         return _response_from(request, page)
 
     return wrapped
+
+
+class LocalPages:
+    """The most recently served pages of this process, by cache key (least recently used out
+    first). Only when the version comes from the shared cache: a hit is then one Redis round
+    trip for the version and a lookup here, instead of a second round trip and unpickling the
+    page. A key names a version, so a copy here is never stale: a bump makes new keys and the
+    old copies fall out. Without the shared cache the version costs a query anyway, and tests
+    (whose database versions repeat from one test to the next) keep one cache to clear."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._pages: OrderedDict[str, CachedPage] = OrderedDict()
+        self._lock = threading.Lock()  # gthread workers serve from several threads
+
+    def get(self, key: str) -> CachedPage | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is None:
+                return None
+            if page.stored_at + settings.PAGE_CACHE_SECONDS < time.time():
+                del self._pages[key]
+                return None
+            self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: CachedPage) -> None:
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+
+local_pages = LocalPages(LOCAL_PAGES)
+
+
+def _get(key: str) -> CachedPage | None:
+    local = shared_cache() is not None
+    page = local_pages.get(key) if local else None
+    if page is None:
+        page = cache.get(key)
+        if page is not None and local:
+            local_pages.put(key, page)
+    return page
+
+
+def _set(key: str, page: CachedPage) -> None:
+    cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+    if shared_cache() is not None:
+        local_pages.put(key, page)
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -115,7 +176,8 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"{_KEY_PREFIX}:{SiteVersion.objects.current()}:{get_language()}:{path}"
+    version = SiteVersion.objects.current()
+    return f"{_KEY_PREFIX}:{namespace()}:{version}:{get_language()}:{path}"
 
 
 def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | None:
@@ -151,25 +213,34 @@ def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | Non
     stable = body.replace(marker, "")
     etag = 'W/"' + hashlib.sha256(stable.encode()).hexdigest()[:32] + '"'
     headers = tuple((name, response[name]) for name in KEPT_HEADERS if name in response)
+    # Cut at the placeholders: odd parts are placeholders, even parts the fixed text around.
+    slot_of = {nonce_placeholder(marker): "nonce", csrf_placeholder(marker): "csrf"}
+    parts = re.split("(" + "|".join(map(re.escape, slot_of)) + ")", body)
     return CachedPage(
-        body=body,
+        page=DeflatedPage(
+            [part.encode(response.charset) for part in parts[0::2]],
+            [slot_of[part] for part in parts[1::2]],
+        ),
         content_type=response["Content-Type"],
         etag=etag,
-        marker=marker,
+        stored_at=time.time(),
         headers=headers,
     )
 
 
 def _response_from(request: HttpRequest, page: CachedPage) -> HttpResponse:
-    body = page.body
-    if page.nonce_placeholder in body:
+    values = {}
+    if "nonce" in page.page.slots:
         # Reading the nonce makes the CSP middleware put this same value in the header.
-        body = body.replace(page.nonce_placeholder, str(get_nonce(request)))
-    uses_csrf = page.csrf_placeholder in body
+        values["nonce"] = str(get_nonce(request))
+    uses_csrf = "csrf" in page.page.slots
     if uses_csrf:
         # As {% csrf_token %} would: a fresh masked token, and the cookie set when missing.
-        body = body.replace(page.csrf_placeholder, get_token(request))
+        values["csrf"] = get_token(request)
+    body, gzipped = page.page.render(values)
     response = HttpResponse(body, content_type=page.content_type)
+    # core.compression.HtmlGZipMiddleware sends this when the reader accepts gzip.
+    response.gzip_content = gzipped
     for name, value in page.headers:
         response[name] = value
     if uses_csrf:

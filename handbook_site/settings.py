@@ -112,6 +112,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip for anonymous HTML (core/compression.py). Below whitenoise, which answers static
+    # files precompressed before this is reached; above everything that writes the body.
+    "core.compression.HtmlGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -85,3 +85,57 @@ def test_with_redis_up_it_is_an_ordinary_cache():
         assert cache.get("k") == {"a": 1}
         assert cache.add("k", 2) is False
         cache.delete("k")
+
+
+def redis_is_up() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture
+def live_redis():
+    """Redis database 12, emptied before and after."""
+    if not redis_is_up():
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    with override_settings(CACHES=redis_cache_settings("redis://127.0.0.1:6379/12")):
+        from core.pagecache import local_pages
+
+        store = caches["default"]
+        store.clear()
+        local_pages.clear()
+        yield store
+        store.clear()
+        local_pages.clear()
+
+
+def test_counters_in_redis_only_go_up(live_redis):
+    assert live_redis.read_counters(["a", "b"]) == {}
+    assert live_redis.raise_counters({"a": 5, "b": 2}, 30) == {"a": 5, "b": 2}
+    assert live_redis.raise_counters({"a": 3, "b": 4}, 30) == {"a": 5, "b": 4}
+    assert live_redis.read_counters(["a", "b", "c"]) == {"a": 5, "b": 4}
+    assert live_redis.get("a") == 5  # plain integers, as Django's backend reads them
+    client = live_redis._cache.get_client(write=True)
+    assert 0 < client.ttl(live_redis.make_and_validate_key("a")) <= 30
+
+
+def test_counters_answer_none_when_redis_is_down(dead_redis):
+    assert dead_redis.read_counters(["a"]) is None
+    assert dead_redis.raise_counters({"a": 1}, 30) is None
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_redis_a_cached_page_costs_no_database_query(
+    live_redis, client, django_assert_num_queries
+):
+    from core.siteversion import forget_request_memo
+
+    forget_request_memo()
+    MethodFactory(title="Skuggning på golvet", slug="skuggning")
+    assert client.get("/metoder/skuggning/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = client.get("/metoder/skuggning/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Skuggning på golvet" in response.text

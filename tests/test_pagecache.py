@@ -2,6 +2,7 @@
 with a signed-in user, and every per-request secret fresh."""
 
 import re
+import time
 
 import pytest
 from django.http import HttpResponse
@@ -9,8 +10,9 @@ from django.template import RequestContext, Template
 from django.test import Client, override_settings
 from django.urls import path
 
+from core.compression import DeflatedPage
 from core.models import SiteVersion
-from core.pagecache import cache_anonymous_page
+from core.pagecache import CachedPage, LocalPages, cache_anonymous_page
 from methods import workflow
 from methods.choices import CommentState, Status
 from methods.models import Comment, Method
@@ -213,3 +215,33 @@ def test_the_cache_can_be_switched_off(client, published, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def stored(text: str, age: float = 0) -> CachedPage:
+    return CachedPage(
+        page=DeflatedPage([text.encode()], []),
+        content_type="text/html",
+        etag='W/"x"',
+        stored_at=time.time() - age,
+    )
+
+
+def test_the_pages_kept_in_a_process_are_bounded_least_recently_used_out():
+    pages = LocalPages(2)
+    first, second, third = stored("1"), stored("2"), stored("3")
+    pages.put("a", first)
+    pages.put("b", second)
+    assert pages.get("a") is first  # now the most recently used
+    pages.put("c", third)
+    assert pages.get("b") is None
+    assert pages.get("a") is first
+    assert pages.get("c") is third
+
+
+def test_a_page_kept_in_a_process_lives_no_longer_than_in_the_shared_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    pages = LocalPages(2)
+    pages.put("old", stored("gammal", age=61))
+    pages.put("new", stored("ny", age=59))
+    assert pages.get("old") is None
+    assert pages.get("new") is not None
