@@ -23,10 +23,19 @@ REPORT_EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED)
 
 
 def _membership_role(user, company) -> str | None:
-    """The user's role in the company, or None."""
+    """The user's role in the company, or None.
+
+    Kept on the company object, per user: a page asking two questions about one company (its
+    profile: may they manage it, may they follow it?) asks the database once. Every request
+    loads its company anew, so no answer outlives the request that asked."""
     if not user.is_authenticated:
         return None
-    return company.memberships.filter(user=user).values_list("role", flat=True).first()
+    known = company.__dict__.setdefault("_membership_roles", {})
+    if user.pk not in known:
+        known[user.pk] = (
+            company.memberships.filter(user=user).values_list("role", flat=True).first()
+        )
+    return known[user.pk]
 
 
 def is_company_member(user, company) -> bool:

@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_anonymous_page
+from core.paging import bounded
 from methods.choices import Status
 from methods.models import BusinessLine, Method, name_in_reader_language
 
@@ -268,25 +269,32 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "business_lines",
             Prefetch(
                 "methods",
-                queryset=Method.objects.published().order_by("title"),
+                queryset=Method.objects.published()
+                .only("title", "slug", "company")
+                .order_by("title"),
                 to_attr="published_methods",
-            ),
-            Prefetch(
-                "experience_reports",
-                # A report on a draft or a binned method would name a page readers cannot see.
-                queryset=ExperienceReport.objects.published()
-                .filter(method__in=Method.objects.published())
-                .select_related("method"),
-                to_attr="published_reports",
             ),
         ),
         slug=slug,
+    )
+    # A page of the reports at a time, latest period first: a company that has reported for years
+    # gets a page of the same size and cost.
+    reports = bounded(
+        ExperienceReport.objects.published()
+        # A report on a draft or a binned method would name a page readers cannot see.
+        .filter(company=company, method__in=Method.objects.published())
+        .select_related("method")
+        .only("title", "recommend_score", "context", "method__title", "method__slug")
+        .order_by("-period_start", "-pk"),
+        request.GET,
+        "rapporter",
     )
     return render(
         request,
         "companies/company_detail.html",
         {
             "company": company,
+            "reports": reports,
             "is_company_admin": permissions.can_manage_company(request.user, company),
             "can_follow": permissions.can_follow_company(request.user, company),
         },

@@ -222,7 +222,7 @@ def test_reports_on_methods_readers_cannot_see_are_neither_counted_nor_listed(cl
     assert [c.report_count for c in listing.context["companies"]] == [1]
     assert '<p class="muted-text">1 erfarenhetsrapport</p>' in listing.content.decode()
     profile = client.get(f"/foretag/{company.slug}/")
-    assert profile.context["company"].published_reports == [shown]
+    assert list(profile.context["reports"]) == [shown]
     html = profile.content.decode()
     for hidden in ("Om ett utkast", "Hemligt utkast", "Om en borttagen metod", "I papperskorgen"):
         assert hidden not in html

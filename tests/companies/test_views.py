@@ -1,5 +1,9 @@
-import pytest
+import datetime
 
+import pytest
+from django.utils import timezone
+
+from companies.models import ExperienceReport
 from methods.choices import Status
 from methods.models import BusinessLine
 from tests.factories import CompanyFactory, ExperienceReportFactory, MethodFactory
@@ -80,3 +84,46 @@ def test_profile_query_count_is_constant(client, django_assert_num_queries, coun
     ExperienceReportFactory.create_batch(count, company=company)
     with django_assert_num_queries(5):  # + the site version (page cache)
         client.get(company.get_absolute_url())
+
+
+def many_reports(company, count: int) -> None:
+    """Published reports in bulk, each a day earlier than the one before."""
+    method = MethodFactory()
+    ExperienceReport.objects.bulk_create(
+        ExperienceReport(
+            company=company, method=method, title=f"Rapport {i:03d}",
+            period_start=datetime.date(2026, 6, 1) - datetime.timedelta(days=i),
+            period_end=datetime.date(2026, 6, 2), context="Så gick det.",
+            recommend_score=4, status=Status.PUBLISHED, consent_to_publish=True,
+            consent_recorded_at=timezone.now(),
+        )
+        for i in range(count)
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("who, extra", [("member", 0), ("member", 100), ("company_admin", 100)])
+def test_signed_in_profile_query_count_does_not_grow(
+    client, request, company, django_assert_num_queries, who, extra
+):
+    many_reports(company, 3)
+    many_reports(CompanyFactory(), extra)  # another company's reports do not matter
+    many_reports(company, extra)
+    client.force_login(request.getfixturevalue(who))
+    # session, user, editor check, company, its lines, its methods, a page of its reports
+    # (with their total), the user's role (asked once for both questions)
+    with django_assert_num_queries(8):
+        response = client.get(company.get_absolute_url())
+    assert response.context["reports"].total == 3 + extra
+    assert len(response.context["reports"]) == min(20, 3 + extra)
+    assert response.context["can_follow"] is True
+    assert response.context["is_company_admin"] is (who == "company_admin")
+
+
+def test_profile_shows_a_page_of_reports_at_a_time(client, company):
+    many_reports(company, 25)
+    html = client.get(company.get_absolute_url()).content.decode()
+    assert "Rapport 019" in html and "Rapport 020" not in html
+    assert 'href="?rapporter=2#company-reports-heading" rel="next"' in html
+    html = client.get(company.get_absolute_url(), {"rapporter": 2}).content.decode()
+    assert "Rapport 020" in html and "Rapport 024" in html and "Rapport 019" not in html
+    assert "21–25 av 25" in html
