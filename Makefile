@@ -157,8 +157,12 @@ BENCH_N ?= 10000
 BENCH_RUNS ?= 20
 BENCH_SQLITE_URL := sqlite:///$(CURDIR)/bench.sqlite3
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/kompetenshandboken_bench
-# The portal on the peers' corpus runs on PostgreSQL, its production database.
+# The portal on the peers' corpus: on PostgreSQL, its production database, and on SQLite, the
+# peers' database in peerbench.
 BENCH_PEERS_URL ?= postgres://postgres@127.0.0.1:5432/kompetenshandboken_peers_bench
+BENCH_PEERS_SQLITE_URL := sqlite:///$(CURDIR)/bench-peers.sqlite3
+# Repetitions of the peers comparison: ratios are reported as the median with each value.
+BENCH_REPEAT ?= 3
 BENCH_PDF ?= 200
 PEERBENCH ?= $(abspath $(CURDIR)/../shared/peerbench)
 PEERS_DIR ?= /tmp/peers
@@ -171,34 +175,23 @@ bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python -m bench.seed --n $(BENCH_N)
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
+	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --caches off
 	DATABASE_URL=$(BENCH_SQLITE_URL) bash bench/http.sh
 
 bench-pg: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python -m bench.seed --n $(BENCH_N)
 	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
+	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --caches off
 	DATABASE_URL=$(BENCH_PG_URL) bash bench/http.sh
 
-# The peers are built from PyPI into PEERS_DIR (about a minute per 2000 articles); a directory
-# built earlier for the same N is reused. The portal then loads the peers' own corpus file.
+# The peers are built from PyPI into PEERS_DIR (minutes); a directory built earlier for the same
+# N is reused. The portal loads the peers' own corpus on PostgreSQL and on SQLite, and both
+# sides are measured BENCH_REPEAT times (bench/peers.sh says what, compare.py prints the tables).
 bench-peers: $(STAMP)
-	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-	@if [ -f $(PEERS_DIR)/.built-n ] && [ "$$(cat $(PEERS_DIR)/.built-n)" = "$(BENCH_N)" ]; then \
-		echo "Reusing the peers in $(PEERS_DIR) ($(BENCH_N) articles)"; \
-	else \
-		if [ -e $(PEERS_DIR) ] && [ ! -f $(PEERS_DIR)/.built-n ]; then \
-			echo "$(PEERS_DIR) exists but was not built by make bench-peers; remove it or set PEERS_DIR"; exit 1; fi; \
-		rm -rf $(PEERS_DIR); \
-		bash $(PEERBENCH)/setup.sh $(PEERS_DIR) $(BENCH_N) && echo $(BENCH_N) > $(PEERS_DIR)/.built-n; \
-	fi
-	python3 $(PEERS_DIR)/common/textgen.py $(BENCH_N) > $(PEERS_DIR)/corpus.jsonl
-	rm -rf $(PEERS_DIR)/results
-	bash $(PEERBENCH)/run_bench.sh $(PEERS_DIR)
-	bash $(PEERBENCH)/run_load.sh $(PEERS_DIR)
-	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python -m bench.seed --n $(BENCH_N) --corpus $(PEERS_DIR)/corpus.jsonl
-	DATABASE_URL=$(BENCH_PEERS_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS)
-	DATABASE_URL=$(BENCH_PEERS_URL) bash bench/http.sh
-	$(BIN)/python bench/compare.py peers --peers-dir $(PEERS_DIR) --n $(BENCH_N) --database postgresql
+	BENCH_N=$(BENCH_N) BENCH_RUNS=$(BENCH_RUNS) BENCH_REPEAT=$(BENCH_REPEAT) PEERBENCH=$(PEERBENCH) \
+		PEERS_DIR=$(PEERS_DIR) BENCH_PEERS_URL=$(BENCH_PEERS_URL) \
+		BENCH_PEERS_SQLITE_URL=$(BENCH_PEERS_SQLITE_URL) bash bench/peers.sh
 
 # Lighthouse (issue 13): accessibility, best practices and SEO must be 100 on the start page, a
 # phase, the method list, a method, search and the company list, with the mobile and desktop

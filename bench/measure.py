@@ -1,5 +1,11 @@
 """In-process measurement with Django's test client: warm-up, then median and p90 of timed runs,
 and the SQL queries of one more request (counted apart so capturing does not skew the timings).
+
+Two cache modes (`caches`): "warm" measures every anonymous page served from the page cache and
+rendered with the page cache off but the reference caches warm (facet counts, vocabularies,
+suggestions: what a rare URL between two changes costs); "off" replaces the cache backend with
+DummyCache and turns the page cache off, so every request renders from the database alone, as
+the peers do with DummyCache.
 """
 
 from __future__ import annotations
@@ -7,29 +13,99 @@ from __future__ import annotations
 import math
 import statistics
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test import Client
+from django.db import connection, reset_queries
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from companies.models import Company
 from methods.choices import Status
 from methods.models import Method
 
 from . import database, seeding, textgen
+
+DUMMY_CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# The signed-in member: a company administrator (the member with the most on their pages) of the
+# first seeded company, with one effort. Made by signed_in_data() when missing.
+MEMBER_EMAIL = "bench-medlem@example.org"
+EFFORT_TITLE = "Bench-insats: introduktion av nyanställda"
+EFFORT_METHODS = 3
 
 
 @dataclass(frozen=True)
 class Page:
     label: str
     path: str
-    editor: bool = False  # requested by the signed-in editor
+    # "" for an anonymous reader; "member" or "editor" for a signed-in user (never cached).
+    user: str = ""
+    # The anonymous page this is the signed-in view of, for the ratio signed-in / anonymous.
+    anonymous: str = ""
 
 
-def default_pages() -> list[Page]:
+@contextmanager
+def caches_off():
+    """Every cache off: DummyCache for the backend (facet counts, suggestions, vocabularies, the
+    site version all come from the database each time) and the page cache off.
+
+    override_settings(CACHES=...) only takes effect through django.test.signals'
+    setting_changed receiver, which resets django.core.cache.caches; the site reads its cache
+    through django.core.cache.cache (a proxy to caches["default"]), so checking the backend here
+    proves the switch reached the code that matters."""
+    from django.core.cache import cache, caches
+    from django.core.cache.backends.dummy import DummyCache
+
+    with override_settings(CACHES=DUMMY_CACHES, PAGE_CACHE_SECONDS=0):
+        # cache is a ConnectionProxy: its _connections is the handler that was reset.
+        backend = cache._connections[cache._alias]
+        if not isinstance(caches["default"], DummyCache) or not isinstance(backend, DummyCache):
+            raise RuntimeError("the cache backend was not replaced by DummyCache")
+        yield
+
+
+def signed_in_data() -> dict:
+    """The member, their company and effort, made once in the benchmark database if missing
+    (the seeder makes readers' data; this is the little a signed-in member needs)."""
+    from allauth.account.models import EmailAddress
+
+    from companies import efforts
+    from companies.choices import MembershipRole
+    from companies.models import Effort, Membership
+
+    user_model = get_user_model()
+    member = user_model.objects.filter(email=MEMBER_EMAIL).first()
+    if member is None:
+        member = user_model(email=MEMBER_EMAIL, display_name="Bench Medlem")
+        member.set_unusable_password()
+        member.save()
+        EmailAddress.objects.create(user=member, email=MEMBER_EMAIL, verified=True, primary=True)
+    company = Company.objects.order_by("pk").first()
+    Membership.objects.get_or_create(
+        user=member, company=company, defaults={"role": MembershipRole.ADMIN}
+    )
+    effort = Effort.objects.filter(company=company, title=EFFORT_TITLE).first()
+    if effort is None:
+
+        def save(new: Effort) -> None:
+            new.title = EFFORT_TITLE
+            new.goal = "Nyanställda ska kunna arbeta självständigt efter fyra veckor."
+            new.save()
+            new.methods.set(
+                Method.objects.published()
+                .order_by("pk")
+                .values_list("pk", flat=True)[:EFFORT_METHODS]
+            )
+            new.responsible_members.set([member])
+
+        effort = efforts.create_effort(company, member, save)
+    return {"company": company.slug, "effort": effort.pk}
+
+
+def default_pages(signed_in: bool = True) -> list[Page]:
     """The pages measured, with paths that depend on the data (last list page, a mid-range
-    method)."""
+    method), then the signed-in member's and editor's pages."""
     from django.conf import settings
 
     published = Method.objects.filter(status=Status.PUBLISHED, deleted_at__isnull=True)
@@ -39,7 +115,8 @@ def default_pages() -> list[Page]:
         published.order_by("pk").values_list("slug", flat=True)[count // 2] if count else "saknas"
     )
     word = textgen.SEARCH_WORD
-    return [
+    company_slug = Company.objects.order_by("pk").values_list("slug", flat=True).first()
+    pages = [
         Page("hello", "/_hello/"),
         Page("home", "/"),
         Page("phase", "/fas/genomforande/"),
@@ -50,8 +127,26 @@ def default_pages() -> list[Page]:
         Page("search", f"/sok/?q={word}"),
         Page("list-search", f"/metoder/?q={word}"),
         Page("card", f"/metoder/{slug}/kort/"),
-        Page("editor-desk", "/redaktion/", editor=True),
+        Page("company", f"/foretag/{company_slug}/"),
     ]
+    if not signed_in:
+        return pages
+    data = signed_in_data()  # the member's company is the first one, as above
+    company = f"/foretag/{data['company']}/"
+    for user in ("member", "editor"):
+        pages += [
+            Page(f"{user}-detail", f"/metoder/{slug}/", user, "detail"),
+            Page(f"{user}-list", "/metoder/", user, "list"),
+            Page(f"{user}-search", f"/sok/?q={word}", user, "search"),
+        ]
+    pages += [
+        Page("member-effort", f"{company}insatser/{data['effort']}/", "member"),
+        Page("member-company", company, "member", "company"),
+        Page("member-mypage", "/konto/profil/", "member"),
+        Page("editor-desk", "/redaktion/", "editor"),
+        Page("editor-overview", "/redaktion/oversikt/", "editor"),
+    ]
+    return pages
 
 
 def percentile(samples: list[float], fraction: float) -> float:
@@ -74,10 +169,37 @@ def editor_client() -> Client:
     return client
 
 
+def member_client() -> Client:
+    signed_in_data()
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=MEMBER_EMAIL))
+    return client
+
+
+def client_for(user: str) -> Client:
+    return {"": Client, "member": member_client, "editor": editor_client}[user]()
+
+
+def session_cookie(user: str) -> str:
+    """'name=value' of a signed-in session, for wrk's Cookie header (bench/http.sh). Sessions
+    live in the database, so a gunicorn with the same secret key accepts it."""
+    from django.conf import settings
+
+    client = client_for(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
 def _time(client: Client, path: str, runs: int, warmup: int) -> dict:
-    started = time.perf_counter()
-    response = client.get(path)
-    first_ms = (time.perf_counter() - started) * 1000
+    # The first request's queries are counted too: with every cache off it must run as many as
+    # the last one (nothing kept between requests), with caches on it shows the cold cost.
+    # The query log still holds the previous capture's queries; when it is emptied during the
+    # request (seen here), a capture that started from that length misses as many queries.
+    # Emptying it first makes every capture start at zero.
+    reset_queries()
+    with CaptureQueriesContext(connection) as first:
+        started = time.perf_counter()
+        response = client.get(path)
+        first_ms = (time.perf_counter() - started) * 1000
     for _ in range(max(0, warmup - 1)):
         client.get(path)
     times = []
@@ -86,12 +208,14 @@ def _time(client: Client, path: str, runs: int, warmup: int) -> dict:
         response = client.get(path)
         _ = response.content
         times.append((time.perf_counter() - started) * 1000)
+    reset_queries()
     with CaptureQueriesContext(connection) as captured:
         client.get(path)
     return {
         "status": response.status_code,
         "bytes": len(response.content),
         "first_ms": round(first_ms, 2),
+        "first_queries": len(first.captured_queries),
         "median_ms": round(statistics.median(times), 2),
         "p90_ms": round(percentile(times, 0.9), 2),
         "min_ms": round(min(times), 2),
@@ -102,46 +226,61 @@ def _time(client: Client, path: str, runs: int, warmup: int) -> dict:
     }
 
 
-def measure(pages: list[Page], runs: int = 20, warmup: int = 5) -> list[dict]:
-    """Each page twice for anonymous readers: rendered (page cache off, what the first visitor
-    after a change, or a rare URL, costs) and served (page cache on, what everyone else gets).
-    The signed-in editor's page is never cached, so it has one figure."""
-    from django.test import override_settings
-
-    anonymous = Client()
-    editor = None
+def measure(pages: list[Page], runs: int = 20, warmup: int = 5, caches: str = "warm") -> list[dict]:
+    """caches="warm": each anonymous page twice, rendered (page cache off, reference caches
+    warm) and served (page cache on, what most readers get); a signed-in page is never cached,
+    so it has one figure. caches="off": one figure per page, everything rendered with DummyCache
+    (see caches_off)."""
+    if caches not in ("warm", "off"):
+        raise ValueError(f"caches must be 'warm' or 'off', not {caches!r}")
+    clients: dict[str, Client] = {}
     rows = []
     for page in pages:
-        if page.editor and editor is None:
-            editor = editor_client()
-        client = editor if page.editor else anonymous
-        with override_settings(PAGE_CACHE_SECONDS=0):
-            rendered = _time(client, page.path, runs, warmup)
-        served = rendered if page.editor else _time(client, page.path, runs, warmup)
+        if page.user not in clients:
+            clients[page.user] = client_for(page.user)
+        client = clients[page.user]
+        if caches == "off":
+            with caches_off():
+                rendered = served = _time(client, page.path, runs, warmup)
+        else:
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                rendered = _time(client, page.path, runs, warmup)
+            served = rendered if page.user else _time(client, page.path, runs, warmup)
         rows.append(
             {
                 "label": page.label,
                 "path": page.path,
+                "user": page.user,
+                "anonymous": page.anonymous,
                 **served,
                 "render": rendered,
                 "runs": runs,
+                "caches": caches,
             }
         )
     return rows
 
 
 def format_table(rows: list[dict]) -> str:
-    """Served = from the page cache (anonymous pages); rendered = page cache off."""
+    """Served = from the page cache (anonymous pages, caches warm); rendered = page cache off.
+    "x anon" = a signed-in page's time over the anonymous rendered time of the same page."""
+    by_label = {row["label"]: row for row in rows}
     lines = [
-        f"{'page':<12} {'status':>6} {'bytes':>8} {'served ms':>10} {'p90':>7} {'q':>3} "
-        f"{'rendered ms':>12} {'p90':>7} {'q':>3} {'sql ms':>7}  path"
+        f"{'page':<16} {'status':>6} {'bytes':>8} {'served ms':>10} {'p90':>7} {'q':>3} "
+        f"{'rendered ms':>12} {'p90':>7} {'q':>3} {'sql ms':>7} {'x anon':>6}  path"
     ]
     for row in rows:
         render = row["render"]
+        anonymous = by_label.get(row.get("anonymous") or "")
+        ratio = (
+            f"{render['median_ms'] / anonymous['render']['median_ms']:>6.2f}"
+            if anonymous and anonymous["render"]["median_ms"]
+            else f"{'':>6}"
+        )
         lines.append(
-            f"{row['label']:<12} {row['status']:>6} {row['bytes']:>8} {row['median_ms']:>10.2f} "
+            f"{row['label']:<16} {row['status']:>6} {row['bytes']:>8} {row['median_ms']:>10.2f} "
             f"{row['p90_ms']:>7.2f} {row['queries']:>3} {render['median_ms']:>12.2f} "
-            f"{render['p90_ms']:>7.2f} {render['queries']:>3} {render['sql_ms']:>7.2f}  "
+            f"{render['p90_ms']:>7.2f} {render['queries']:>3} {render['sql_ms']:>7.2f} {ratio}  "
             f"{row['path']}"
         )
     return "\n".join(lines)

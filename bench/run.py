@@ -2,9 +2,11 @@
 
     DJANGO_DEBUG=0 DJANGO_SECRET_KEY=... DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1 \
     DJANGO_SECURE_SSL_REDIRECT=0 python -m bench.run [--runs 20] [--warmup 5] [--page detail]
+        [--caches warm|off]
 
 `make bench` sets that environment. Results are written as JSON to
-bench/results/<database>-<N>-<timestamp>.json. See docs/performance.md.
+bench/results/<database>-<N>-<timestamp>.json (...-cachesoff.json with --caches off). See
+docs/performance.md.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.utils import timezone
 
 from bench import cli, database
@@ -61,6 +63,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output-dir", default=str(settings.BASE_DIR / "bench" / "results"))
         parser.add_argument("--no-json", action="store_true")
+        parser.add_argument(
+            "--caches",
+            choices=["warm", "off"],
+            default="warm",
+            help="warm: served from the page cache and rendered with warm reference caches; "
+            "off: every page rendered with DummyCache and the page cache off",
+        )
+        parser.add_argument(
+            "--session",
+            choices=["member", "editor"],
+            help="only print 'cookie-name=value' of a signed-in session (for bench/http.sh)",
+        )
         parser.add_argument(
             "--static-root",
             default=os.environ.get("BENCH_STATIC_ROOT", DEFAULT_STATIC_ROOT),
@@ -108,26 +122,35 @@ class Command(BaseCommand):
             ROOT_URLCONF="bench.urls", STATIC_ROOT=static_root, RATELIMIT_SEARCH=0
         ):
             collect_static(static_root)
+            if options["session"]:
+                self.stdout.write(measure.session_cookie(options["session"]))
+                return
             pages = measure.default_pages()
             if options["page"]:
                 pages = [p for p in pages if p.label in options["page"]]
             if options["list_pages"]:
                 self.stdout.write(f"meta {database.label()} {meta.get('n')} {meta.get('source')}")
                 for page in pages:
-                    if not page.editor:
-                        self.stdout.write(f"{page.label} {page.path}")
+                    self.stdout.write(f"{page.label} {page.path} {page.user or '-'}")
                 return
             if options["profile"]:
-                self._profile(pages, options["profile"], options["runs"])
+                self._profile(pages, options["profile"], options["runs"], options["caches"])
                 return
             load_before = [round(x, 2) for x in os.getloadavg()]
-            rows = measure.measure(pages, runs=options["runs"], warmup=options["warmup"])
+            rows = measure.measure(
+                pages, runs=options["runs"], warmup=options["warmup"], caches=options["caches"]
+            )
             pdf = measure.handbook_pdf(options["handbook_pdf"]) if options["handbook_pdf"] else None
         vendor = database.label()
         self.stdout.write(
             f"{vendor} {name}: {meta.get('n')} methods ({meta.get('source')}), Django "
             f"{django.get_version()}, DEBUG={settings.DEBUG}, {options['runs']} runs after "
-            f"{options['warmup']} warm-up"
+            f"{options['warmup']} warm-up, caches {options['caches']}"
+            + (
+                " (DummyCache, page cache off: served = rendered)"
+                if options["caches"] == "off"
+                else ""
+            )
         )
         self.stdout.write(measure.format_table(rows))
         if pdf:
@@ -140,7 +163,8 @@ class Command(BaseCommand):
             self.stderr.write(f"Not 200: {', '.join(bad)}")
         if not options["no_json"]:
             stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-            out = Path(options["output_dir"]) / f"{vendor}-{meta.get('n')}-{stamp}.json"
+            suffix = "-cachesoff" if options["caches"] == "off" else ""
+            out = Path(options["output_dir"]) / f"{vendor}-{meta.get('n')}-{stamp}{suffix}.json"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(
                 json.dumps(
@@ -154,6 +178,8 @@ class Command(BaseCommand):
                         "django": django.get_version(),
                         "python": platform.python_version(),
                         "debug": settings.DEBUG,
+                        "caches": options["caches"],
+                        "cache_backend": settings.CACHES["default"]["BACKEND"],
                         "cpus": os.cpu_count(),
                         # Other work on the machine skews timings; recorded to judge a run.
                         "loadavg_before": load_before,
@@ -171,24 +197,36 @@ class Command(BaseCommand):
         if bad:
             raise CommandError("Some pages did not answer 200.")
 
-    def _profile(self, pages: list[Page], label: str, runs: int) -> None:
+    def _profile(self, pages: list[Page], label: str, runs: int, caches: str) -> None:
+        """The rendered path (page cache off; with --caches off every cache off): a cache hit
+        has nothing to profile."""
+        from contextlib import ExitStack
+
         from bench import measure
 
         page = next((p for p in pages if p.label == label), None)
         if page is None:
             raise CommandError(f"No page {label!r}; pages: {', '.join(p.label for p in pages)}")
-        client = measure.editor_client() if page.editor else Client()
-        client.get(page.path)
-        profiler = cProfile.Profile()
-        profiler.enable()
-        for _ in range(runs):
+        client = measure.client_for(page.user)
+        with ExitStack() as stack:
+            if caches == "off":
+                stack.enter_context(measure.caches_off())
+            else:
+                stack.enter_context(override_settings(PAGE_CACHE_SECONDS=0))
             client.get(page.path)
-        profiler.disable()
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(runs):
+                client.get(page.path)
+            profiler.disable()
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
         stats.sort_stats("cumulative").print_stats(35)
         stats.sort_stats("tottime").print_stats(25)
-        self.stdout.write(f"cProfile of {runs} requests to {page.path}\n" + out.getvalue())
+        self.stdout.write(
+            f"cProfile of {runs} rendered requests to {page.path} (caches {caches})\n"
+            + out.getvalue()
+        )
 
 
 if __name__ == "__main__":

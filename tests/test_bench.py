@@ -13,14 +13,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Sum
 from django.test import override_settings
 
-from bench import database, measure, seed, textgen
-from companies.models import Company, ExperienceReport
+from bench import compare, database, measure, seed, textgen
+from companies.models import Company, Effort, ExperienceReport, Membership
 from companies.services import refresh_report_stats
 from methods import search
 from methods.models import Method, MethodStep, MethodTargetRole
@@ -158,6 +160,8 @@ def test_bench_run_from_the_shell_keeps_every_option():
         "--profile",
         "--allow-debug",
         "--handbook-pdf",
+        "--caches",
+        "--session",
     ):
         assert option in result.stdout
 
@@ -243,3 +247,238 @@ def test_handbook_pdf_measurement_leaves_the_database_and_storage_as_they_were(s
     assert len(result["stored"]) == 1
     assert Method.objects.published().count() == published
     assert list(printing.stored_handbooks()) == []
+
+
+SIGNED_IN = {
+    "member-detail": "detail",
+    "member-list": "list",
+    "member-search": "search",
+    "member-effort": "",
+    "member-company": "company",
+    "member-mypage": "",
+    "editor-detail": "detail",
+    "editor-list": "list",
+    "editor-search": "search",
+    "editor-desk": "",
+    "editor-overview": "",
+}
+
+
+def test_caches_off_replaces_the_cache_backend_for_the_site_and_restores_it(seeded):
+    from django.core.cache import cache
+
+    before = type(caches["default"])
+    assert before is not DummyCache
+    with measure.caches_off():
+        assert isinstance(caches["default"], DummyCache)
+        cache.set("bench-probe", 1)
+        assert cache.get("bench-probe") is None
+        from django.conf import settings
+
+        assert settings.PAGE_CACHE_SECONDS == 0
+    assert type(caches["default"]) is before
+
+
+def test_measure_with_every_cache_off_renders_each_request_from_the_database(seeded):
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        pages = [page for page in measure.default_pages() if not page.user]
+        warm = {row["label"]: row for row in measure.measure(pages, runs=1, warmup=1)}
+        off = {row["label"]: row for row in measure.measure(pages, runs=1, warmup=2, caches="off")}
+    assert list(off) == [page.label for page in pages]
+    for label, row in off.items():
+        assert row["status"] == 200, label
+        assert row["caches"] == "off"
+        # One figure: nothing is served from a cache.
+        assert row["render"]["queries"] == row["queries"]
+        assert row["render"]["median_ms"] == row["median_ms"]
+        # Nothing is kept from one request to the next: the warm-up saves no query.
+        assert row["first_queries"] == row["queries"], label
+    assert off["hello"]["queries"] == 0
+    # Served warm: the page cache; off: the full page every time.
+    assert warm["detail"]["queries"] < off["detail"]["queries"]
+    # The reference caches (facet counts, vocabularies, suggestions) are cold too.
+    assert sum(row["queries"] for row in off.values()) > sum(
+        row["render"]["queries"] for row in warm.values()
+    )
+    with pytest.raises(ValueError, match="warm"):
+        measure.measure(pages[:1], runs=1, warmup=1, caches="cold")
+
+
+def test_signed_in_pages_are_measured_as_the_member_and_the_editor(seeded):
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        pages = measure.default_pages()
+        rows = measure.measure([page for page in pages if page.user], runs=1, warmup=1)
+    assert {page.label for page in pages} >= {"company", "detail", "list", "search"}
+    assert {row["label"]: row["anonymous"] for row in rows} == SIGNED_IN
+    for row in rows:
+        assert row["status"] == 200, row["label"]
+        assert row["user"] == row["label"].split("-")[0]
+        # Never cached: served is rendered.
+        assert row["render"]["queries"] == row["queries"] > 0
+    table = measure.format_table(rows)
+    assert "x anon" in table.splitlines()[0]
+    # The member's pages are theirs: their company, their effort, their page.
+    member = measure.client_for("member")
+    effort = Effort.objects.get(title=measure.EFFORT_TITLE)
+    assert effort.company == Company.objects.order_by("pk").first()
+    assert measure.EFFORT_TITLE in member.get(effort.get_absolute_url()).content.decode()
+    assert measure.MEMBER_EMAIL in member.get("/konto/profil/").content.decode()
+    # Made once: measuring again adds nothing.
+    measure.signed_in_data()
+    assert Effort.objects.filter(title=measure.EFFORT_TITLE).count() == 1
+    assert Membership.objects.filter(user__email=measure.MEMBER_EMAIL).count() == 1
+
+
+def test_session_cookie_signs_in_a_client_that_has_only_the_cookie(seeded):
+    from django.test import Client
+
+    name, value = measure.session_cookie("member").split("=", 1)
+    client = Client()
+    client.cookies[name] = value
+    response = client.get("/konto/profil/")
+    assert response.status_code == 200
+    assert measure.MEMBER_EMAIL in response.content.decode()
+
+
+# compare.py: like-for-like pairing, from small fake result files --------------------------
+
+
+def _portal_row(label, served, rendered, queries=5):
+    return {
+        "label": label,
+        "path": f"/{label}/",
+        "status": 200,
+        "median_ms": served,
+        "p90_ms": served,
+        "queries": 1 if served != rendered else queries,
+        "render": {"median_ms": rendered, "p90_ms": rendered, "queries": queries, "sql_ms": 1.0},
+    }
+
+
+def _write(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _fake_runs(tmp_path, repetitions=3):
+    peers_dir = tmp_path / "peers"
+    for name in ("wiki", "wagtail"):
+        (peers_dir / name).mkdir(parents=True)
+        (peers_dir / name / "db.sqlite3").write_bytes(b"")
+    for i in range(1, repetitions + 1):
+        run = peers_dir / "runs" / str(i)
+        for name, scale in (("wiki", 10), ("wagtail", 1)):
+            for cache, ms in (("PageCache", 0.3), ("DummyCache", 40.0), ("LocMemCache", 30.0)):
+                rows = [
+                    {"label": label, "status": 200, "median_ms": ms * scale * i, "queries": 9}
+                    for label in ("hello", "detail", "listing", "search")
+                ]
+                _write(run / "peers" / f"{name}-{cache}.json", {"results": rows})
+                deep = [{"label": "listing-deep", "status": 200, "median_ms": ms * 2, "queries": 9}]
+                _write(run / "peers" / f"{name}-deep-{cache}.json", {"results": deep})
+        for vendor, factor in (("postgresql", 1), ("sqlite", 2)):
+            labels = ("hello", "detail", "list", "list-deep", "list-facets", "search")
+            for caches_mode, served, rendered in (("warm", 0.5, 10.0), ("off", 20.0, 20.0)):
+                suffix = "-cachesoff" if caches_mode == "off" else ""
+                _write(
+                    run / "portal" / f"{vendor}-100-20261130-10000{i}{suffix}.json",
+                    {
+                        "system": "portal",
+                        "database": vendor,
+                        "n": 100,
+                        "caches": caches_mode,
+                        "results": [
+                            _portal_row(label, served * factor, rendered * factor)
+                            for label in labels
+                        ],
+                    },
+                )
+    return peers_dir
+
+
+def _table(output, title_start):
+    lines = output.split(f"### {title_start}", 1)[1].splitlines()
+    end = next(
+        (i for i, line in enumerate(lines) if i > 2 and not line.startswith("|")), len(lines)
+    )
+    rows = [line for line in lines[:end] if line.startswith("|")]
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+
+
+def test_compare_pairs_like_with_like_and_names_each_database(tmp_path):
+    peers_dir = _fake_runs(tmp_path)
+    output = compare.comparison_tables(str(peers_dir / "runs"), str(peers_dir))
+    header = [
+        "page",
+        "portal (PostgreSQL)",
+        "portal (SQLite)",
+        "django-wiki (SQLite)",
+        "Wagtail (SQLite)",
+        "Wagtail / portal (PostgreSQL)",
+        "Wagtail / portal (SQLite)",
+    ]
+    cached = _table(output, "Cached against cached")
+    off = _table(output, "Rendered against rendered, every cache off")
+    warm = _table(output, "The portal's warm fragment caches")
+    for table in (cached, off, warm):
+        assert table[0] == header
+    # Cached: the portal's hit (0.5 ms) against the peers' stock page cache (0.3, 0.6, 0.9 ms).
+    detail = next(row for row in cached if row[0] == "detail, artikel-1000")
+    assert detail[1:3] == ["0.50 (1)", "1.00 (1)"]
+    assert detail[4] == "0.60 (9)"
+    assert detail[5] == "**1.20×** (0.60, 1.20, 1.80)"
+    assert detail[6] == "**0.60×** (0.30, 0.60, 0.90)"
+    assert compare.STALE_NOTE in output.split("### Rendered against rendered")[0]
+    # Every cache off: the portal's off run against the peers' DummyCache.
+    page_one = next(row for row in off if row[0] == "list, page 1")
+    assert page_one[1] == "20.00 (5)"
+    assert page_one[5] == "**4.00×** (2.00, 4.00, 6.00)"
+    # The last page against the peers' last page, never against their first.
+    deep = next(row for row in off if row[0] == "list, last page")
+    assert deep[4] == "80.00 (9)"
+    assert deep[5] == "**4.00×** (4.00, 4.00, 4.00)"
+    # Wagtail has no filtered listing: the two-facet list gets no peer figure and no ratio.
+    for table in (cached, off, warm):
+        facets = next(row for row in table if row[0] == "list, two facets")
+        assert facets[3:] == ["—", "—", "—", "—"]
+    # Warm fragments: the portal's rendered figure against the peers' default LocMemCache.
+    detail = next(row for row in warm if row[0] == "detail, artikel-1000")
+    assert detail[1] == "10.00 (5)"
+    assert detail[5] == "**6.00×** (3.00, 6.00, 9.00)"
+
+
+def test_compare_without_a_peer_deep_page_shows_nothing_for_it(tmp_path):
+    peers_dir = _fake_runs(tmp_path, repetitions=1)
+    for deep in (peers_dir / "runs" / "1" / "peers").glob("*-deep-*.json"):
+        deep.unlink()
+    output = compare.comparison_tables(str(peers_dir / "runs"), str(peers_dir))
+    deep = next(row for row in _table(output, "Rendered against") if row[0] == "list, last page")
+    assert deep[3:] == ["—", "—", "—", "—"]
+    page_one = next(row for row in _table(output, "Rendered against") if row[0] == "list, page 1")
+    assert page_one[5] == "2.00×"
+
+
+def test_capacity_note_gives_requests_per_core_and_concurrent_users():
+    rows = [
+        {"label": "detail", "path": "/m/", "rps": 1000.0},
+        {"label": "list", "path": "/l/", "rps": 800.0},
+        {"label": "detail-rendered", "path": "/m/", "rps": 100.0},
+        {"label": "member-detail", "path": "/m/", "rps": 60.0},
+    ]
+    note = compare.capacity_note({"database": "postgresql", "n": 10000, "cpus": 2, "results": rows})
+    assert "PostgreSQL, 10000 methods" in note
+    assert "| readers, cached pages | detail, list | 400 | 12,000 |" in note
+    assert "| readers, rendered (page cache off) | detail-rendered | 50 | 1,500 |" in note
+    assert "| signed-in users | member-detail | 30 | 900 |" in note
+
+
+def test_parse_wrk_reads_the_bytes_per_response():
+    text = (
+        "  Latency Distribution\n     50%    2.00ms\n     90%    3.00ms\n     99%    5.00ms\n"
+        "  20000 requests in 10.00s, 19.53MB read\nRequests/sec:   2000.00\n"
+        "Transfer/sec:      1.95MB\n"
+    )
+    parsed = compare.parse_wrk(text)
+    assert parsed["rps"] == 2000.0
+    assert parsed["p50_ms"] == 2.0
+    assert parsed["bytes_per_response"] == round(1.95 * 1024**2 / 2000)
