@@ -41,7 +41,7 @@ def must_set_up_mfa(user) -> bool:
 
     One query answers both "in the editors' group?" and "has TOTP?", and leaves the first
     answer where User.is_editor looks, so base.html (which asks is_editor on every page) does
-    not ask again: on most pages the check costs no extra query at all.
+    not ask again: the check costs no extra query at all.
     """
     if not user.is_authenticated:
         return False
@@ -49,7 +49,10 @@ def must_set_up_mfa(user) -> bool:
     if not privileged and getattr(user, "_is_editor", None) is False:
         return False
     groups = User.groups.through.objects
-    in_group, has_totp = (
+    # One row per company the user belongs to (one row if none): the same query leaves the
+    # user's companies where companies.services.companies_of looks first, so the method page
+    # (which offers a report for them) does not ask again.
+    rows = list(
         User.objects.filter(pk=user.pk)
         .annotate(
             in_group=Exists(groups.filter(user_id=OuterRef("pk"), group__name=EDITOR_GROUP)),
@@ -57,10 +60,14 @@ def must_set_up_mfa(user) -> bool:
                 Authenticator.objects.filter(user_id=OuterRef("pk"), type=Authenticator.Type.TOTP)
             ),
         )
-        .values_list("in_group", "has_totp")
-        .get()
+        .values_list(
+            "in_group", "has_totp", "memberships__company__name", "memberships__company__slug"
+        )
+        .order_by("memberships__company__name")
     )
+    in_group, has_totp = rows[0][0], rows[0][1]
     user._is_editor = in_group
+    user._companies = [{"name": name, "slug": slug} for _g, _t, name, slug in rows if slug]
     return (privileged or user.is_editor) and not has_totp
 
 

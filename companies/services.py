@@ -445,10 +445,14 @@ def companies_of(user) -> list[dict]:
     """The signed-in user's companies as {"name", "slug"}, by name.
 
     One query that also answers whether the user is in the editors' group and leaves the
-    answer where User.is_editor looks first, so a page that needs both asks the database once.
+    answer where User.is_editor looks first, so a page that needs both asks the database once;
+    none when the two-factor check (accounts.middleware) has already left both on the user.
     """
     if not user.is_authenticated:
         return []
+    known = getattr(user, "_companies", None)
+    if known is not None and getattr(user, "_is_editor", None) is not None:
+        return known
     User = get_user_model()
     rows = list(
         User.objects.filter(pk=user.pk)
