@@ -14,7 +14,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +30,27 @@ def _redis_errors() -> tuple[type[Exception], ...]:
     return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
 
 
+class _ReusedClients(RedisCacheClient):
+    """Django's client makes a new redis.Redis for every call, and building one (its table of
+    response callbacks) cost 0.3 ms of CPU, more than the call itself on a cache hit. One per
+    connection pool serves every call: redis.Redis takes a pooled connection per command."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _ReusedClients
         self._paused_until = 0.0
         self._errors = _redis_errors()
 

@@ -139,3 +139,10 @@ def test_with_redis_a_cached_page_costs_no_database_query(
         response = client.get("/metoder/skuggning/")
     assert response["X-Page-Cache"] == "hit"
     assert "Skuggning på golvet" in response.text
+
+
+def test_one_redis_client_serves_every_call(live_redis):
+    # Building a redis.Redis per call cost more CPU than a cache hit's own work.
+    assert live_redis._cache.get_client(write=True) is live_redis._cache.get_client(write=True)
+    live_redis.set("k", 1, 30)
+    assert live_redis.get("k") == 1
