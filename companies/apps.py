@@ -19,5 +19,10 @@ class CompaniesConfig(AppConfig):
         from .method_page import connect_suggestions, reports_section
 
         add_method_page_section(reports_section)
+        # Companies and reports are searched with SQLite's full-text index too (its module
+        # reads the search models, which are loaded only now).
+        from .search_indexes import register_search_indexes
+
+        register_search_indexes()
         # The method page's "same line" suggestions follow the reports and companies' lines.
         connect_suggestions()

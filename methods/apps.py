@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from core.siteversion import track
@@ -13,6 +14,10 @@ class MethodsConfig(AppConfig):
         # pages. Not tracked on purpose: revisions and comment reports (only signed-in users
         # see them, and their pages are never cached).
         track(*map(self.get_model, ["Method", "MethodTargetRole", "MethodStep", "Comment"]))
+        # SQLite's full-text triggers go with a table Django rebuilds to alter it: put back.
+        from . import search_sqlite
+
+        post_migrate.connect(search_sqlite.restore_triggers, sender=self)
         # The handbook's structure: the phase list, the facet vocabularies, the synonym table.
         track(
             *map(

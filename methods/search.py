@@ -8,13 +8,13 @@ synonyms add alternatives (praktik -> arbetsträning). Every method stores a nor
 
 PostgreSQL: a weighted tsvector with the 'swedish' configuration (GIN index) ranks the matches;
 substring matches on search_text (trigram GIN index) add compounds; when that finds little,
-trigram word similarity catches misspellings. SQLite: substring matches, and a close-match
-correction from the titles' vocabulary for misspellings.
+trigram word similarity catches misspellings. SQLite: FTS5 indexes kept by triggers
+(methods.search_sqlite), bm25 with field weights, a trigram index for compound parts, and
+corrections from the index's own vocabulary.
 """
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 import unicodedata
@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.models import SiteVersion
 
+from . import search_sqlite
 from .models import SearchSynonym
 
 MAX_QUERY_LENGTH = 200
@@ -440,39 +441,19 @@ def _like_escape(text: str) -> str:
 
 
 def _search_methods_sqlite(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    matched = queryset.filter(_substring_q(parsed))
-    if not matched.exists():
-        corrected = correct_spelling(parsed, queryset)
-        if corrected is not None:
-            parsed.groups = corrected.groups
-            matched = queryset.filter(_substring_q(parsed))
-    return matched.annotate(rank=_title_bonus(parsed))
-
-
-def correct_spelling(parsed: ParsedQuery, queryset: QuerySet) -> ParsedQuery | None:
-    """Replace words that match nothing by the closest word of the handbook's titles."""
-    vocabulary = set()
-    for title in queryset.values_list("search_title", flat=True)[:5000]:
-        vocabulary.update(w for w in title.split() if len(w) >= 4)
-    changed = False
-    groups = []
-    for group in parsed.groups:
-        word = group[0][0]
-        if not queryset.filter(search_text__contains=word).exists():
-            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-            if close:
-                group = [(stem(close[0]),)]
-                changed = True
-        groups.append(group)
-    if not changed:
-        return None
-    return ParsedQuery(text=parsed.text, truncated=parsed.truncated, groups=groups)
+    """SQLite's FTS5 index (methods.search_sqlite), ranked by bm25 with the title first."""
+    if parsed.correct and not parsed.completed:
+        search_sqlite.complete_unknown_words(parsed, queryset)
+    return search_sqlite.find(queryset, parsed)
 
 
 def filter_by_text(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    """Companies and experience reports: substring matches on their normalised search_text."""
+    """Companies and experience reports: their FTS5 index on SQLite (ranked, as methods are),
+    substring matches on their normalised search_text on PostgreSQL."""
     if not parsed:
         return queryset.none()
+    if search_sqlite.indexes(queryset):
+        return search_sqlite.find(queryset, parsed)
     return queryset.filter(_substring_q(parsed))
 
 
@@ -482,10 +463,20 @@ def highlight(text: str, parsed: ParsedQuery, max_length: int = 220) -> SafeStri
     text = re.sub(r"[#*_>`\[\]]+", "", text)  # nor is markdown punctuation
     text = re.sub(r"\s+", " ", text).strip()
     stems = sorted(parsed.stems, key=len, reverse=True)
-    words = list(re.finditer(r"\w+", text))
-    hits = [m for m in words if any(s in normalize(m.group()) for s in stems)]
-    if hits:
-        start = max(0, hits[0].start() - 60)
+    # A long text repeats its words: each distinct word is normalised and tested once, and
+    # only up to the first hit and then inside the snippet.
+    verdicts: dict[str, bool] = {}
+
+    def is_hit(match: re.Match) -> bool:
+        word = match.group()
+        if word not in verdicts:
+            normalised = normalize(word)
+            verdicts[word] = any(s in normalised for s in stems)
+        return verdicts[word]
+
+    first = next((m for m in re.finditer(r"\w+", text) if is_hit(m)), None)
+    if first is not None:
+        start = max(0, first.start() - 60)
         # Start at a word boundary.
         start = text.rfind(" ", 0, start) + 1 if start else 0
     else:
@@ -495,8 +486,8 @@ def highlight(text: str, parsed: ParsedQuery, max_length: int = 220) -> SafeStri
         end = text.rfind(" ", start, end) if " " in text[start:end] else end
     pieces = []
     position = start
-    for match in hits:
-        if match.start() < start or match.end() > end:
+    for match in re.finditer(r"\w+", text[:end]) if first is not None else ():
+        if match.start() < start or match.end() > end or not is_hit(match):
             continue
         pieces.append(html.escape(text[position : match.start()]))
         pieces.append(f"<mark>{html.escape(match.group())}</mark>")

@@ -66,6 +66,9 @@ DATA_MIGRATION_TABLES = {
     # The English names of the vocabulary (filled again after the step back drops the column),
     # audit summaries and phase guides moved to ” ” (a step back leaves them so).
     ("methods", "0017_vocabulary_in_english"): set(),
+    # SQLite's full-text index of companies and reports: FTS5 tables and triggers only, which
+    # the step back drops and the step forwards makes and fills again (none on PostgreSQL).
+    ("companies", "0009_sqlite_full_text"): set(),
 }
 
 
