@@ -1,6 +1,6 @@
 """Seed the separate benchmark database with N published methods (see docs/performance.md).
 
-    python -m bench.seed [--n 10000] [--corpus corpus.jsonl] [--force]
+    python -m bench.seed [--n 10000] [--corpus corpus.jsonl] [--force] [--workers 2]
 
 Without DATABASE_URL it writes bench.sqlite3 in the project, never db.sqlite3; with DATABASE_URL
 the database name must contain "bench" (a PostgreSQL database is created if missing). If the
@@ -37,6 +37,12 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--force", action="store_true", help="seed again even if the data is current"
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes that prepare the methods (default one per core; 0: none)",
         )
         parser.add_argument(
             "--allow-test-database",
@@ -84,7 +90,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Seeding {n} methods ({source}) into {name} ...")
         records = seeding.corpus_records(corpus, n) if corpus else None
         try:
-            result = seeding.seed(n, records, source=source, log=self.stdout.write)
+            result = seeding.seed(
+                n, records, source=source, log=self.stdout.write, workers=options["workers"]
+            )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         total = time.perf_counter() - started
@@ -97,6 +105,7 @@ class Command(BaseCommand):
                 "detail_slug": result.detail_slug,
                 "search_hits": result.search_hits,
                 "editor_email": seeding.EDITOR_EMAIL,
+                **result.accounts,
             }
         )
         self.stdout.write(

@@ -7,18 +7,29 @@ sets rather than per row:
   (TimeBand.for_minutes), published_at; MethodStep.save(): text_html.
 - methods.services.refresh_search_index(): search_title and search_text are computed here from
   the same parts in the same order (tests/test_bench.py checks the mirror against the service),
-  and on PostgreSQL search_vector with the same weighted to_tsvector('swedish', ...) expression.
+  and on PostgreSQL search_vector with the same weighted to_tsvector('swedish', ...) SQL,
+  computed by PostgreSQL for a whole chunk in one query and loaded with the rows (COPY).
 - companies.services.refresh_report_stats(): Method.report_count from the reports created here.
 - Company.save() / ExperienceReport.save(): description_html, search_text, consent time.
+- companies.efforts.create_effort(): an effort's six phase records.
+- REBUILDS: the read models and counters other apps keep in their services.
+
+For 100,000 methods (docs/performance.md, "Seeding"): methods are prepared in a process pool
+in chunks while this process inserts them (COPY on PostgreSQL), and on PostgreSQL the secondary
+indexes of the loaded tables (the GIN indexes above all) are dropped for the load and built
+once at the end.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import random
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -29,10 +40,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
-from companies.choices import County, HeadcountBand, LegalForm
-from companies.models import BusinessLine, Company, ExperienceReport
+from companies.choices import County, HeadcountBand, LegalForm, MembershipRole
+from companies.models import (
+    BusinessLine,
+    Company,
+    Effort,
+    EffortPhase,
+    ExperienceReport,
+    Membership,
+)
 from core.models import SiteVersion
 from core.rendering import render_markdown
 from core.roles import EDITOR_GROUP
@@ -52,7 +71,10 @@ from . import textgen
 
 EDITOR_EMAIL = "bench-redaktor@example.org"
 AUTHOR_COUNT = 10
+# Methods per chunk: one task for a worker, one set of INSERTs here.
 BATCH = 500
+# Constant per company, so the signed-in pages' data grows with N like the rest.
+EFFORTS_PER_COMPANY = 3
 # Every REVIEW_OVERDUE_EVERY-th method is past its review date, so the editors' desk has a
 # realistic "to be reviewed" list that grows with the handbook.
 REVIEW_OVERDUE_EVERY = 100
@@ -68,6 +90,7 @@ class SeedResult:
     search_hits: int = 0
     source: str = "generated"
     detail_slug: str = ""
+    accounts: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -160,38 +183,81 @@ def seed(
     *,
     source: str = "generated",
     log: Callable[[str], None] = lambda message: None,
+    workers: int | None = None,
 ) -> SeedResult:
-    """Create n published methods (from records, or generated), n/50 companies and n/5
-    published experience reports, in one transaction. The database must hold no methods yet."""
+    """Create n published methods (from records, or generated), n/50 companies with members and
+    efforts and n/5 published experience reports, in one transaction. The database must hold
+    no methods yet.
+
+    The methods are prepared (text generated, markdown rendered, search text normalised) by
+    `workers` processes (default: one per core; 0 prepares them in this process) while this
+    process inserts the previous chunk. On PostgreSQL the secondary indexes of the loaded
+    tables are dropped for the load and created again from their own definitions at the end.
+    """
     if Method.objects.exists():
         raise ValueError("The benchmark database already has methods; recreate it first.")
+    workers = default_workers() if workers is None else workers
     result = SeedResult(source=source)
     clock = _Clock(result.timings)
-    records = generated_records(n) if records is None else records
-    with transaction.atomic():
+    started = clock.last
+    generated = records is None
+    # Forked workers inherit this process's memory; give them no open database connection
+    # (the test suite seeds inside its own transaction, whose connection stays).
+    if workers and not connection.in_atomic_block:
+        connection.close()
+    with _preparers(workers) as prepare, transaction.atomic():
         reference = _reference_data()
         users = _users()
         clock.lap("reference data and users")
         companies = _companies(max(1, n // 50), reference)
         result.companies = len(companies)
         clock.lap("companies")
+        if generated:
+            # Generated methods are made in the workers from their number alone, so every tag
+            # they can carry has its competence area before the first chunk is handed out.
+            _areas_for_tags(textgen.TAGS, reference)
+            chunks = (list(range(start, min(n, start + BATCH))) for start in range(0, n, BATCH))
+        else:
+            chunks = _batched(enumerate(records), BATCH)
+        indexes = _drop_secondary_indexes()
+        clock.lap("drop indexes")
         method_ids: list[int] = []
-        for number, batch in enumerate(_batched(enumerate(records), BATCH)):
-            ids, steps = _methods(batch, reference, users, clock)
+        for number, prepared in enumerate(prepare(_tasks(chunks, reference, users))):
+            clock.lap("methods: wait for prepared chunks")
+            ids, steps = _insert_methods(prepared)
             method_ids += ids
             result.steps += steps
-            if number % 4 == 3:
-                log(f"  {len(method_ids)} methods")
+            clock.lap("methods: insert")
+            if number % 20 == 19:
+                log(f"  {len(method_ids)} methods ({time.perf_counter() - started:.0f} s)")
         result.methods = len(method_ids)
         if result.methods != n:
             raise ValueError(f"Only {result.methods} records for n={n}.")
         result.reports = _reports(max(1, n // 5), method_ids, companies)
         clock.lap("experience reports and report_count")
+        _efforts(companies, method_ids, reference)
+        clock.lap("members and efforts")
+        _create_indexes(indexes)
+        clock.lap("create indexes")
+        for rebuild in REBUILDS:
+            import_string(rebuild)()
+            clock.lap(f"rebuild: {rebuild}")
         SiteVersion.objects.bump()  # bulk_create sends no signals
     analyze()
+    clock.lap("analyze")
     result.search_hits = Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count()
     result.detail_slug = _detail_slug(method_ids, source)
+    result.accounts = _accounts(companies)
     return result
+
+
+# Read models and counters other parts of the site keep up to date in save() and the services,
+# which bulk loading skips: each is a function that rebuilds its table for all data at once.
+REBUILDS: list[str] = []
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
 def analyze() -> None:
@@ -211,6 +277,68 @@ def _detail_slug(method_ids: list[int], source: str) -> str:
         return slug
     middle = method_ids[len(method_ids) // 2]
     return Method.objects.filter(pk=middle).values_list("slug", flat=True).get()
+
+
+# Secondary indexes around the load ------------------------------------------------------------
+
+# The tables the load fills row by row. Their GIN indexes (search_vector, the trigram index on
+# search_text) cost more to maintain per row than to build once from the finished table.
+LOADED_TABLES = [
+    Method._meta.db_table,
+    MethodStep._meta.db_table,
+    MethodTargetRole._meta.db_table,
+    Method.phases.through._meta.db_table,
+    Method.competence_areas.through._meta.db_table,
+    Method.business_lines.through._meta.db_table,
+    ExperienceReport._meta.db_table,
+]
+
+
+def secondary_indexes() -> list[tuple[str, str]]:
+    """(name, definition) of every index on the loaded tables that neither enforces a
+    constraint nor uniqueness (those keep checking the load), as PostgreSQL itself prints it."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT index_class.relname, pg_get_indexdef(i.indexrelid)
+            FROM pg_index i
+            JOIN pg_class index_class ON index_class.oid = i.indexrelid
+            JOIN pg_class table_class ON table_class.oid = i.indrelid
+            WHERE table_class.relname = ANY(%s)
+              AND table_class.relnamespace = 'public'::regnamespace
+              AND NOT i.indisunique AND NOT i.indisprimary
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+            ORDER BY index_class.relname
+            """,
+            [LOADED_TABLES],
+        )
+        return cursor.fetchall()
+
+
+def _drop_secondary_indexes() -> list[tuple[str, str]]:
+    indexes = secondary_indexes()
+    with connection.cursor() as cursor:
+        for name, _definition in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+    return indexes
+
+
+def _create_indexes(indexes: list[tuple[str, str]]) -> None:
+    if not indexes:
+        return
+    with connection.cursor() as cursor:
+        # The foreign keys are checked at commit; an index cannot be built on a table with
+        # checks pending, so run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        # A GIN index over 100,000 long texts is built in memory far faster than in passes.
+        cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
+        for _name, definition in indexes:
+            cursor.execute(definition)
+
+
+# Reference data, users, companies -------------------------------------------------------------
 
 
 @dataclass
@@ -242,7 +370,7 @@ def _reference_data() -> _Reference:
 def _areas_for_tags(tags: list[str], reference: _Reference) -> list[CompetenceArea]:
     chosen = []
     for tag in tags:
-        slug = slugify(tag)[:50] or "tagg"
+        slug = _tag_slug(tag)
         area = reference.areas.get(slug)
         if area is None:
             area = CompetenceArea.objects.create(name=tag[:100], slug=slug)
@@ -254,6 +382,10 @@ def _areas_for_tags(tags: list[str], reference: _Reference) -> list[CompetenceAr
             {pk: i for i, pk in enumerate(CompetenceArea.objects.values_list("pk", flat=True))}
         )
     return chosen
+
+
+def _tag_slug(tag: str) -> str:
+    return slugify(tag)[:50] or "tagg"
 
 
 def _users() -> dict:
@@ -322,12 +454,177 @@ def _companies(count: int, reference: _Reference) -> list[Company]:
     return companies
 
 
-def _method_parts(i: int, record: dict, reference: _Reference, users: dict) -> dict:
+def _company_users(companies: list[Company]) -> dict[int, tuple]:
+    """An administrator and a member for every company: company pk -> (admin, member)."""
+    user_model = get_user_model()
+    users = []
+    for i, _company in enumerate(companies):
+        for kind, name in (("admin", "Administratör"), ("medlem", "Medlem")):
+            user = user_model(email=f"bench-{kind}-{i:04d}@example.org", display_name=f"{name} {i}")
+            user.set_unusable_password()
+            users.append(user)
+    users = user_model.objects.bulk_create(users)
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users
+    )
+    pairs = {company.pk: (users[2 * i], users[2 * i + 1]) for i, company in enumerate(companies)}
+    Membership.objects.bulk_create(
+        Membership(user=user, company_id=pk, role=role)
+        for pk, (admin, member) in pairs.items()
+        for user, role in ((admin, MembershipRole.ADMIN), (member, MembershipRole.MEMBER))
+    )
+    return pairs
+
+
+def _efforts(companies: list[Company], method_ids: list[int], reference: _Reference) -> None:
+    """EFFORTS_PER_COMPANY efforts per company, in different phases, each with a few methods
+    and its phase records as companies.efforts.create_effort() and complete_phase() leave them."""
+    pairs = _company_users(companies)
+    roles = _choice_values(Role.choices)
+    today = timezone.localdate()
+    efforts = []
+    for i, company in enumerate(companies):
+        admin, _member = pairs[company.pk]
+        for k in range(EFFORTS_PER_COMPANY):
+            number = i * EFFORTS_PER_COMPANY + k
+            rng = random.Random(3_000_017 * (number + 1))
+            efforts.append(
+                Effort(
+                    company=company,
+                    title=f"Insats {number:05d}: " + " ".join(rng.sample(textgen.VOCABULARY, 2)),
+                    goal=textgen.sentences(rng, 20),
+                    responsible_roles=sorted(rng.sample(roles[:3], 1 + k % 2)),
+                    current_phase=reference.phases[number % len(reference.phases)],
+                    created_by=admin,
+                )
+            )
+    efforts = Effort.objects.bulk_create(efforts)
+    Effort.methods.through.objects.bulk_create(
+        Effort.methods.through(effort_id=effort.pk, method_id=method_id)
+        for j, effort in enumerate(efforts)
+        for method_id in random.Random(j).sample(method_ids, min(len(method_ids), 2 + j % 3))
+    )
+    Effort.responsible_members.through.objects.bulk_create(
+        Effort.responsible_members.through(
+            effort_id=effort.pk, user_id=pairs[effort.company_id][1].pk
+        )
+        for effort in efforts
+    )
+    records = []
+    for j, effort in enumerate(efforts):
+        current = effort.current_phase.number
+        started = today - timedelta(days=30 * current + j % 30)
+        for phase in reference.phases:
+            done = phase.number < current
+            records.append(
+                EffortPhase(
+                    effort=effort,
+                    phase=phase,
+                    started_on=started + timedelta(days=30 * (phase.number - 1))
+                    if phase.number <= current
+                    else None,
+                    completed_on=started + timedelta(days=30 * phase.number - 1) if done else None,
+                )
+            )
+    for batch in _batched(records, BATCH):
+        EffortPhase.objects.bulk_create(batch)
+
+
+def _accounts(companies: list[Company]) -> dict[str, str]:
+    """Who the benchmark signs in as for the company pages: a company in the middle, its
+    administrator and member, and its first effort (read by bench.run from bench_meta)."""
+    company = companies[len(companies) // 2]
+    memberships = {
+        m.role: m.user.email
+        for m in Membership.objects.filter(company=company).select_related("user")
+    }
+    return {
+        "company_slug": company.slug,
+        "company_admin_email": memberships[MembershipRole.ADMIN],
+        "member_email": memberships[MembershipRole.MEMBER],
+        "effort_id": str(
+            Effort.objects.filter(company=company).order_by("pk").values_list("pk", flat=True)[0]
+        ),
+    }
+
+
+# Preparing methods (in worker processes) ------------------------------------------------------
+
+
+@contextmanager
+def _preparers(workers: int) -> Iterator[Callable[[Iterable[tuple]], Iterator[list[dict]]]]:
+    """A function that maps _prepare_chunk over tasks, in order: in `workers` processes with a
+    few chunks in flight (memory stays bounded whatever N), or here when workers is 0."""
+    if not workers:
+        yield lambda tasks: (_prepare_chunk(*task) for task in tasks)
+        return
+    # fork: the workers start with Django set up and textgen's vocabulary built.
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    try:
+
+        def ordered(tasks: Iterable[tuple]) -> Iterator[list[dict]]:
+            pending: deque = deque()
+            for task in tasks:
+                pending.append(pool.apply_async(_prepare_chunk, task))
+                if len(pending) > 2 * workers:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+
+        yield ordered
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+@dataclass
+class _Snapshot:
+    """What a worker needs of the database, as plain values (no connection in the workers)."""
+
+    phases: list[tuple[int, int, str]]  # (pk, number, name) by number
+    areas: dict[str, tuple[int, str, int]]  # slug -> (pk, name, rank in name order)
+    lines: list[tuple[int, str, int]]  # (pk, name, rank in name order)
+    genomforande: int
+    authors: list[int]
+
+
+def _tasks(chunks: Iterable[list], reference: _Reference, users: dict) -> Iterator[tuple]:
+    for chunk in chunks:
+        if chunk and not isinstance(chunk[0], int):
+            for _i, record in chunk:
+                _areas_for_tags(list(record["tags"]), reference)
+        yield chunk, _snapshot(reference, users)
+
+
+def _snapshot(reference: _Reference, users: dict) -> _Snapshot:
+    return _Snapshot(
+        phases=[(p.pk, p.number, p.name) for p in reference.phases],
+        areas={
+            slug: (area.pk, area.name, reference.area_rank[area.pk])
+            for slug, area in reference.areas.items()
+        },
+        lines=[(b.pk, b.name, reference.line_rank[b.pk]) for b in reference.lines],
+        genomforande=reference.genomforande.pk,
+        authors=[author.pk for author in users["authors"]],
+    )
+
+
+def _prepare_chunk(chunk: list, snapshot: _Snapshot) -> list[dict]:
+    """Methods as plain values, ready to insert: a chunk of numbers (generated text) or of
+    (number, record) pairs."""
+    pairs = (
+        [(i, textgen.article(i)) for i in chunk] if chunk and isinstance(chunk[0], int) else chunk
+    )
+    return [_prepare_method(i, record, snapshot) for i, record in pairs]
+
+
+def _method_parts(i: int, record: dict, snapshot: _Snapshot) -> dict:
     """Everything about method i that is not in the corpus record, deterministic in i."""
     rng = random.Random(7_000_003 * (i + 1))
-    phases = sorted(rng.sample(reference.phases, rng.choice([1, 2, 2, 3])), key=lambda p: p.number)
-    areas = list(dict.fromkeys(_areas_for_tags(list(record["tags"]), reference)))
-    lines = rng.sample(reference.lines, rng.choice([0, 1, 1, 2]))
+    phases = sorted(rng.sample(snapshot.phases, rng.choice([1, 2, 2, 3])), key=lambda p: p[1])
+    areas = list(dict.fromkeys(snapshot.areas[_tag_slug(tag)] for tag in record["tags"]))
+    lines = rng.sample(snapshot.lines, rng.choice([0, 1, 1, 2]))
     roles = _choice_values(Role.choices)
     steps = []
     for phase in phases:
@@ -350,137 +647,178 @@ def _method_parts(i: int, record: dict, reference: _Reference, users: dict) -> d
         "purpose": textgen.sentences(rng, 20),
         "materials": textgen.sentences(rng, 10),
         "easy_read": textgen.sentences(rng, 40) if i % 4 == 0 else "",
-        "author": users["authors"][i % len(users["authors"])],
+        "author": snapshot.authors[i % len(snapshot.authors)],
     }
 
 
-def _methods(
-    batch: list[tuple[int, dict]], reference: _Reference, users: dict, clock: _Clock
-) -> tuple[list[int], int]:
+def _prepare_method(i: int, record: dict, snapshot: _Snapshot) -> dict:
+    parts = _method_parts(i, record, snapshot)
+    rng = parts["rng"]
+    slug = record["slug"]
+    if slug != slugify(slug) or slug in RESERVED_SLUGS or len(slug) > 80:
+        raise ValueError(f"Record {i}: unusable slug {slug!r}")
+    body = _body(record)
+    prep, delivery, followup = parts["minutes"]
     learning_forms = _choice_values(LearningForm.choices)
     costs = _choice_values(CostLevel.choices)
     evidence = _choice_values(EvidenceStatus.choices)
-    today = timezone.localdate()
-    methods, parts_list, search_parts = [], [], []
-    for i, record in batch:
-        parts = _method_parts(i, record, reference, users)
-        rng = parts["rng"]
-        slug = record["slug"]
-        if slug != slugify(slug) or slug in RESERVED_SLUGS or len(slug) > 80:
-            raise ValueError(f"Record {i}: unusable slug {slug!r}")
-        body = _body(record)
-        prep, delivery, followup = parts["minutes"]
-        method = Method(
-            title=record["title"][:160],
-            slug=slug,
-            summary=record["intro"],
-            easy_read=parts["easy_read"],
-            purpose=parts["purpose"],
-            body=body,
-            learning_form=learning_forms[rng.randrange(len(learning_forms))],
-            prep_minutes=prep,
-            delivery_minutes=delivery,
-            followup_minutes=followup,
-            group_size_min=1,
-            group_size_max=rng.choice([1, 4, 8, 12]),
-            cost_level=costs[rng.randrange(len(costs))],
-            internal_hours=Decimal(rng.choice(["0.5", "2.0", "4.0", "8.0"])),
-            materials=parts["materials"],
-            needs_external_trainer=parts["external"],
-            external_trainer_phase=reference.genomforande if parts["external"] else None,
-            evidence_status=evidence[i % len(evidence)],
-            author=parts["author"],
-            status=Status.PUBLISHED,
-            published_at=FIRST_PUBLISHED + timedelta(minutes=90 * i),
-            review_by=(
-                date(2025, 1, 1) + timedelta(days=i % 300)
-                if i % REVIEW_OVERDUE_EVERY == 0
-                else today + timedelta(days=365 + i % 300)
-            ),
-        )
+    fields = {
+        "title": record["title"][:160],
+        "slug": slug,
+        "summary": record["intro"],
+        "easy_read": parts["easy_read"],
+        "purpose": parts["purpose"],
+        "body": body,
+        "learning_form": learning_forms[rng.randrange(len(learning_forms))],
+        "prep_minutes": prep,
+        "delivery_minutes": delivery,
+        "followup_minutes": followup,
+        "group_size_min": 1,
+        "group_size_max": rng.choice([1, 4, 8, 12]),
+        "cost_level": costs[rng.randrange(len(costs))],
+        "internal_hours": Decimal(rng.choice(["0.5", "2.0", "4.0", "8.0"])),
+        "materials": parts["materials"],
+        "needs_external_trainer": parts["external"],
+        "external_trainer_phase_id": snapshot.genomforande if parts["external"] else None,
+        "evidence_status": evidence[i % len(evidence)],
+        "author_id": parts["author"],
+        "status": Status.PUBLISHED,
+        "published_at": FIRST_PUBLISHED + timedelta(minutes=90 * i),
+        "review_by": (
+            date(2025, 1, 1) + timedelta(days=i % 300)
+            if i % REVIEW_OVERDUE_EVERY == 0
+            else timezone.localdate() + timedelta(days=365 + i % 300)
+        ),
         # What Method.save() does.
-        method.body_html = render_markdown(method.body)
-        method.easy_read_html = render_markdown(method.easy_read)
-        method.time_band = TimeBand.for_minutes(method.total_minutes)
-        # What methods.services.refresh_search_index() stores, from the same parts in the same
-        # order: steps by (phase number, role); phases by number, areas and lines in the
-        # database's own name order.
-        title = normalize(method.title)
-        summary = normalize(" ".join([method.summary, method.easy_read, method.purpose]))
-        steps_text = " ".join(text for _phase, _role, text in parts["steps"])
-        vocabulary = " ".join(
-            [
-                *[p.name for p in parts["phases"]],
-                *[a.name for a in sorted(parts["areas"], key=lambda a: reference.area_rank[a.pk])],
-                *[b.name for b in sorted(parts["lines"], key=lambda b: reference.line_rank[b.pk])],
-            ]
-        )
-        rest = normalize(" ".join([method.body, steps_text, method.materials, vocabulary]))
-        method.search_title = title[:200]
-        method.search_text = f"{title} {summary} {rest}"
-        methods.append(method)
-        parts_list.append(parts)
-        search_parts.append((title, summary, rest))
-    clock.lap("methods: render and index text")
-    methods = Method.objects.bulk_create(methods)
-    clock.lap("methods: insert")
-    ids = [m.pk for m in methods]
+        "body_html": render_markdown(body),
+        "easy_read_html": render_markdown(parts["easy_read"]),
+        "time_band": TimeBand.for_minutes(prep + delivery + followup),
+    }
+    # What methods.services.refresh_search_index() stores, from the same parts in the same
+    # order: steps by (phase number, role); phases by number, areas and lines in the database's
+    # own name order.
+    title = normalize(fields["title"])
+    summary = normalize(" ".join([fields["summary"], fields["easy_read"], fields["purpose"]]))
+    steps_text = " ".join(text for _phase, _role, text in parts["steps"])
+    vocabulary = " ".join(
+        [
+            *[name for _pk, _number, name in parts["phases"]],
+            *[name for _pk, name, _rank in sorted(parts["areas"], key=lambda a: a[2])],
+            *[name for _pk, name, _rank in sorted(parts["lines"], key=lambda b: b[2])],
+        ]
+    )
+    rest = normalize(" ".join([body, steps_text, fields["materials"], vocabulary]))
+    fields["search_title"] = title[:200]
+    fields["search_text"] = f"{title} {summary} {rest}"
+    return {
+        "fields": fields,
+        "search": (title, summary, rest),
+        "phases": [pk for pk, _number, _name in parts["phases"]],
+        "areas": [pk for pk, _name, _rank in parts["areas"]],
+        "lines": [pk for pk, _name, _rank in parts["lines"]],
+        "target_roles": parts["target_roles"],
+        # What MethodStep.save() does.
+        "steps": [
+            (phase[0], role, text, render_markdown(text)) for phase, role, text in parts["steps"]
+        ],
+    }
+
+
+# Inserting methods (in this process) ----------------------------------------------------------
+
+
+def _insert_methods(prepared: list[dict]) -> tuple[list[int], int]:
+    methods = [Method(**item["fields"]) for item in prepared]
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:
+        for method, pk, vector in zip(
+            methods, _next_ids(Method, len(methods)), _search_vectors(prepared), strict=True
+        ):
+            method.pk = pk
+            method.search_vector = vector
+        _copy(Method, methods, with_pk=True)
+    else:
+        methods = Method.objects.bulk_create(methods)
+    pairs = list(zip((m.pk for m in methods), prepared, strict=True))
     phase_through = Method.phases.through
     area_through = Method.competence_areas.through
     line_through = Method.business_lines.through
-    phase_through.objects.bulk_create(
-        phase_through(method_id=m.pk, phase_id=p.pk)
-        for m, parts in zip(methods, parts_list, strict=True)
-        for p in parts["phases"]
-    )
-    area_through.objects.bulk_create(
-        area_through(method_id=m.pk, competencearea_id=a.pk)
-        for m, parts in zip(methods, parts_list, strict=True)
-        for a in parts["areas"]
-    )
-    line_through.objects.bulk_create(
-        line_through(method_id=m.pk, businessline_id=b.pk)
-        for m, parts in zip(methods, parts_list, strict=True)
-        for b in parts["lines"]
-    )
-    MethodTargetRole.objects.bulk_create(
-        MethodTargetRole(method_id=m.pk, role=role)
-        for m, parts in zip(methods, parts_list, strict=True)
-        for role in parts["target_roles"]
-    )
-    clock.lap("methods: relations")
-    steps = [
-        MethodStep(
-            method_id=m.pk, phase_id=phase.pk, role=role, text=text, text_html=render_markdown(text)
-        )
-        for m, parts in zip(methods, parts_list, strict=True)
-        for phase, role, text in parts["steps"]
+    related = [
+        [
+            phase_through(method_id=pk, phase_id=phase)
+            for pk, item in pairs
+            for phase in item["phases"]
+        ],
+        [
+            area_through(method_id=pk, competencearea_id=area)
+            for pk, item in pairs
+            for area in item["areas"]
+        ],
+        [
+            line_through(method_id=pk, businessline_id=line)
+            for pk, item in pairs
+            for line in item["lines"]
+        ],
+        [
+            MethodTargetRole(method_id=pk, role=role)
+            for pk, item in pairs
+            for role in item["target_roles"]
+        ],
+        [
+            MethodStep(method_id=pk, phase_id=phase, role=role, text=text, text_html=html)
+            for pk, item in pairs
+            for phase, role, text, html in item["steps"]
+        ],
     ]
-    clock.lap("steps: render")
-    MethodStep.objects.bulk_create(steps)
-    clock.lap("steps: insert")
-    if connection.vendor == "postgresql":
-        _search_vectors(ids, search_parts)
-        clock.lap("search_vector (PostgreSQL)")
-    return ids, len(steps)
+    for objs in related:
+        if not objs:
+            continue
+        if postgresql:
+            _copy(type(objs[0]), objs)
+        else:
+            type(objs[0]).objects.bulk_create(objs)
+    return [pk for pk, _item in pairs], len(related[-1])
 
 
-def _search_vectors(ids: list[int], parts: list[tuple[str, str, str]]) -> None:
-    """The weighted tsvector refresh_search_index() stores, for a whole batch at once: the same
-    SQL Django compiles for SearchVector(Value(...), weight=..., config="swedish") + ..."""
-    table = Method._meta.db_table
+def _search_vectors(prepared: list[dict]) -> list[str]:
+    """The weighted tsvector refresh_search_index() stores, for a whole chunk in one query: the
+    same SQL Django compiles for SearchVector(Value(...), weight=..., config="swedish") + ...,
+    returned as text for COPY."""
     vector = " || ".join(
-        f"setweight(to_tsvector('swedish'::regconfig, COALESCE(%s, '')), '{weight}')"
+        f"setweight(to_tsvector('swedish'::regconfig, COALESCE(part_{weight}, '')), '{weight}')"
         for weight in "ABC"
     )
+    titles, summaries, rests = zip(*(item["search"] for item in prepared), strict=True)
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f'UPDATE "{table}" SET "search_vector" = ({vector}) WHERE "id" = %s',  # noqa: S608
-            [
-                (title, summary, rest, pk)
-                for pk, (title, summary, rest) in zip(ids, parts, strict=True)
-            ],
+        cursor.execute(
+            f"SELECT ({vector})::text FROM unnest(%s::text[], %s::text[], %s::text[]) "  # noqa: S608
+            "WITH ORDINALITY AS parts(part_A, part_B, part_C, position) ORDER BY position",
+            [list(titles), list(summaries), list(rests)],
         )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _next_ids(model, count: int) -> list[int]:
+    table = model._meta.db_table
+    column = model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _copy(model, objs: list, *, with_pk: bool = False) -> None:
+    """INSERT by PostgreSQL's COPY: each field's value as Django would save it (pre_save sets
+    auto_now; get_db_prep_save adapts), without compiling an INSERT for every chunk."""
+    fields = [f for f in model._meta.concrete_fields if with_pk or not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for obj in objs:
+            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
 
 
 def _reports(count: int, method_ids: list[int], companies: list[Company]) -> int:
