@@ -11,9 +11,12 @@ and SERVE_MEDIA on. Then, over HTTP only:
 1. sign in on A through allauth's login form; the same session cookie on B shows the profile;
 2. B's anonymous method list and the submitted method's page are loaded (filling any cache),
    an editor on A publishes the method through the review page, and at once B lists it and
-   shows its page;
-3. the editor starts a new version of a published method on A, changes its title and publishes
-   it; at once B shows the new title on the method's page and in the list;
+   shows its page; the site version in Redis (core/siteversion.py) is the database's, before
+   and after the publish;
+3. Redis is flushed (a restart without persistence): B serves and puts the database's version
+   back; the editor starts a new version of a published method on A, changes its title and
+   publishes it; at once B shows the new title on the method's page and in the list; a cached
+   page asked for with Accept-Encoding: gzip comes gzipped and unpacks to the page;
 4. an image uploaded through A's editor endpoint is served by B: same bytes, image type, nosniff;
    a path out of the upload folder gives 404.
 
@@ -24,6 +27,7 @@ servers, and the editor's second factor has its own tests.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -76,6 +80,20 @@ def redis_reachable(url: str) -> str:
     except OSError as error:
         return f"Redis at {parts.hostname}:{parts.port} is not reachable ({error})"
     return ""
+
+
+def site_versions(redis_client) -> tuple[int | None, int]:
+    """(the content version in Redis or None, the one in the database)."""
+    # Here, not at the top: Django is set up by main(), with the servers' settings.
+    from django.db import connection
+
+    from core.models import SiteVersion
+
+    keys = list(redis_client.scan_iter(match="*siteversion:*:content"))
+    in_redis = int(redis_client.get(keys[0])) if len(keys) == 1 else None
+    in_database = SiteVersion.objects.filter(pk=1).values_list("value", flat=True).get()
+    connection.close()
+    return in_redis, in_database
 
 
 def png_bytes() -> bytes:
@@ -221,6 +239,12 @@ def main() -> int:
             before_page.status == 404,
             f"page {before_page.status}",
         )
+        in_redis, in_database = site_versions(redis_client)
+        check(
+            "site_version_in_redis_is_the_databases",
+            in_redis == in_database,
+            f"Redis {in_redis}, database {in_database}",
+        )
         editor_a = signed_in(a.base, EDITOR)
         status, location = publish(editor_a, submitted.slug)
         check(
@@ -240,10 +264,23 @@ def main() -> int:
             after_page.status == 200 and submitted.title in after_page.text,
             f"page {after_page.status}",
         )
+        moved, in_database_after = site_versions(redis_client)
+        check(
+            "publish_moves_the_version_in_redis",
+            moved == in_database_after and in_database_after > in_database,
+            f"Redis {moved}, database {in_database} then {in_database_after}",
+        )
 
-        # 3. A new version's title, published on A, shows on B at once.
+        # 3. Redis loses everything; a new version's title, published on A, shows on B at once.
+        redis_client.flushdb()
         warm = anonymous_b.get(f"/metoder/{published.slug}/")
         anonymous_b.get(f"/metoder/{published.slug}/")
+        refilled, in_database = site_versions(redis_client)
+        check(
+            "b_puts_the_databases_version_back_after_a_flush",
+            warm.status == 200 and refilled == in_database,
+            f"page {warm.status}, Redis {refilled}, database {in_database}",
+        )
         title = f"{published.title} (ny version {int(time.time())})"
         copy, problem = new_title(editor_a, published.slug, title)
         status, location = publish(editor_a, copy) if copy and not problem else (0, problem)
@@ -261,6 +298,21 @@ def main() -> int:
             f"page {page.status}",
         )
         check("b_lists_new_title_at_once", escaped in listing.text, f"list {listing.status}")
+        zipped = anonymous_b.request(
+            "GET", f"/metoder/{published.slug}/", headers={"Accept-Encoding": "gzip"}
+        )
+        unpacked = ""
+        if zipped.headers.get("content-encoding") == "gzip":
+            unpacked = gzip.decompress(zipped.body).decode()
+        check(
+            "b_sends_a_cached_page_gzipped",
+            zipped.headers.get("x-page-cache") == "hit"
+            and escaped in unpacked
+            and "Accept-Encoding" in zipped.headers.get("vary", ""),
+            f"{zipped.status} {zipped.headers.get('x-page-cache')} "
+            f"{zipped.headers.get('content-encoding')} {len(zipped.body)} bytes, "
+            f"{len(unpacked.encode())} unpacked",
+        )
 
         # 4. An image uploaded through A, served by B.
         image = png_bytes()
