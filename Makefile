@@ -166,10 +166,11 @@ BENCH_REPEAT ?= 3
 BENCH_PDF ?= 200
 PEERBENCH ?= $(abspath $(CURDIR)/../shared/peerbench)
 PEERS_DIR ?= /tmp/peers
-# Production-like settings: DEBUG off, a fresh random secret key, local hosts only, no TLS.
+# Production-like settings: DEBUG off, a fresh random secret key, local hosts only, no TLS, Redis
+# as the shared cache (BENCH_REDIS_URL; bench/http.sh takes REDIS_URL from the environment).
 BENCH_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_LOG_LEVEL=WARNING \
-	EMAIL_DISABLED=1
+	EMAIL_DISABLED=1 REDIS_URL=$${BENCH_REDIS_URL:-redis://127.0.0.1:6379/6}
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
