@@ -182,19 +182,22 @@ def inprocess_table(data: dict) -> str:
 
 def http_table(data: dict) -> str:
     cpus = data.get("cpus") or 2
+    hello = next((row["rps"] for row in data["results"] if row["label"] == "hello"), None)
     lines = [
         f"HTTP, {_database_name(data)}, {data['n']} methods, gunicorn {data.get('workers', 2)} "
         f"workers, wrk -t{data['threads']} -c{data['connections']} -d{data['duration']} "
         f"(wrk on the same {cpus} cores)",
         "",
-        "| page | path | req/s | req/s per core | p50 ms | p90 ms | p99 ms | bytes | errors |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | path | req/s | share of hello | req/s per core | p50 ms | p90 ms | p99 ms "
+        "| bytes with headers | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in data["results"]:
         errors = row.get("non_2xx", 0) + row.get("socket_errors", 0)
+        share = f"{row['rps'] / hello:.2f}" if hello else ""
         lines.append(
-            f"| {row['label']} | `{row['path']}` | {row['rps']:.0f} | {row['rps'] / cpus:.0f} "
-            f"| {row.get('p50_ms', 0):.1f} | {row.get('p90_ms', 0):.1f} "
+            f"| {row['label']} | `{row['path']}` | {row['rps']:.0f} | {share} "
+            f"| {row['rps'] / cpus:.0f} | {row.get('p50_ms', 0):.1f} | {row.get('p90_ms', 0):.1f} "
             f"| {row.get('p99_ms', 0):.1f} | {row.get('bytes_per_response', '')} | {errors} |"
         )
     return "\n".join(lines)
@@ -491,7 +494,7 @@ def cmd_show(args) -> None:
             ("inprocess", "off", inprocess_table),
             ("http", "warm", http_table),
         ):
-            found = latest_portal(database, args.n, kind, caches=caches)
+            found = latest_portal(database, args.n, kind, caches=caches, folder=args.results_dir)
             if found:
                 print(f"<!-- {os.path.basename(found[0])} -->")
                 print(table(found[1]))
@@ -524,6 +527,7 @@ def main(argv: list[str] | None = None) -> None:
     show = commands.add_parser("show", help="the latest tables as markdown")
     show.add_argument("--database")
     show.add_argument("--n", type=int)
+    show.add_argument("--results-dir", default=RESULTS, help="default bench/results")
     show.set_defaults(func=cmd_show)
     peers = commands.add_parser("peers", help="side by side with django-wiki and Wagtail")
     peers.add_argument("--peers-dir", default="/tmp/peers")  # noqa: S108 - peerbench's default

@@ -44,9 +44,11 @@ else
 fi
 python3 "$PEERS_DIR/common/textgen.py" "$N" > "$PEERS_DIR/corpus.jsonl"
 
-# The portal on the peers' own corpus, on both databases (seeded only when missing or other).
+# The portal on the peers' own corpus, on both databases (seeded only when missing or other;
+# BENCH_RESEED=1 seeds again, e.g. after the seeder changed).
 for URL in "$PG_URL" "$SQLITE_URL"; do
-    DATABASE_URL=$URL "$PY" -m bench.seed --n "$N" --corpus "$PEERS_DIR/corpus.jsonl"
+    DATABASE_URL=$URL "$PY" -m bench.seed --n "$N" --corpus "$PEERS_DIR/corpus.jsonl" \
+        ${BENCH_RESEED:+--force}
 done
 
 # The peers' last listing page (30 articles a page in both), in each cache mode.
