@@ -546,6 +546,10 @@ class Method(models.Model):
             models.Index(
                 fields=["review_by", "id"], condition=LISTED, name="method_review_due_idx"
             ),
+            # Min sida: an author's own methods, last changed first, a page at a time.
+            models.Index(
+                fields=["author", "-updated_at", "-id"], name="method_author_recent_idx"
+            ),
         ]  # fmt: skip
         constraints = [
             models.CheckConstraint(
