@@ -204,10 +204,11 @@ class MethodFilter:
         counts = SiteVersion.objects.cached(f"facets:{key}", count, FACET_CACHE_SECONDS)
         return self._views(counts)
 
-    def indexed_counts(self) -> tuple[list[FacetView], int]:
+    def indexed_counts(self) -> tuple[list[FacetView], int, int | None]:
         """Every facet with every value and its count, and how many methods the list shows,
         over every published method, from the list index (methods.listindex): one query,
-        whatever the size of the handbook and however many filters are chosen.
+        whatever the size of the handbook and however many filters are chosen. The third
+        value is the bitmap of the methods the filters let through (None without filters).
 
         Without filters the stored counts are the answer. With filters, a value's count is
         the popcount of its bitmap AND every other facet's choice (the values of one facet
@@ -219,7 +220,7 @@ class MethodFilter:
                 (param, value): stored.get((param, self.index_values.get((param, value), value)), 0)
                 for param, value in self._all_values()
             }
-            return self._views(counts), stored.get(listindex.ALL, 0)
+            return self._views(counts), stored.get(listindex.ALL, 0), None
         bitmaps = listindex.bitmaps()
         everything = bitmaps.get(listindex.ALL, 0)
 
@@ -243,7 +244,7 @@ class MethodFilter:
                     others &= union
             for value, _label in self.choices[facet.param]:
                 counts[(facet.param, value)] = (bitmap(facet.param, value) & others).bit_count()
-        return self._views(counts), shown.bit_count()
+        return self._views(counts), shown.bit_count(), shown
 
     def _all_values(self):
         for facet in FACETS:

@@ -14,6 +14,7 @@ save() (the benchmark seeder, a restored dump) call rebuild().
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from django.db import transaction
@@ -167,6 +168,13 @@ def counts() -> dict[Key, int]:
 def count(key: Key) -> int:
     row = FacetBitmap.objects.filter(facet=key[0], value=key[1]).values_list("count").first()
     return row[0] if row else 0
+
+
+def members(bitmap: int) -> list[int]:
+    """The method ids in a bitmap, highest first (bin() and a scan for "1" run in C)."""
+    digits = bin(bitmap)  # "0b1..."; the last character is bit 0
+    top = len(digits) - 1
+    return [top - match.start() for match in re.finditer("1", digits)]
 
 
 def bitmaps() -> dict[Key, int]:

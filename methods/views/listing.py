@@ -19,6 +19,11 @@ from .reading import search_limited
 # The phase guide shows this many methods and links to the filtered list for the rest.
 PHASE_PAGE_METHODS = 12
 
+# Up to this many methods through the list's filters, the page query names them by id (from the
+# list index) instead of filtering: at most this many rows to sort, against a walk of the
+# order's index that finds a page within about 20 * handbook / FEW_METHODS rows otherwise.
+FEW_METHODS = 1000
+
 
 @require_safe
 @cache_anonymous_page
@@ -118,9 +123,14 @@ def method_list(request: HttpRequest) -> HttpResponse:
     else:
         # Counts from the list index, the page by the order's index: the same cost on page 1
         # and page 500, with 1,000 methods or 100,000.
-        facets, total = method_filter.indexed_counts()
-        methods = method_filter.order(method_filter.apply(base))
-        page = _indexed_page(methods, request.GET.get("sida"), total)
+        facets, total, shown = method_filter.indexed_counts()
+        if shown is not None and total <= FEW_METHODS:
+            # Few methods pass the filters: name them. Walking the order's index until a page
+            # is filled would read most of the handbook for a rare combination.
+            methods = base.filter(pk__in=listindex.members(shown))
+        else:
+            methods = method_filter.apply(base)
+        page = _indexed_page(method_filter.order(methods), request.GET.get("sida"), total)
         rows = [(m, None) for m in page.object_list]
     return render(
         request,

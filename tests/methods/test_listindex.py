@@ -239,3 +239,43 @@ def test_unknown_and_empty_values_count_zero(client):
     response = client.get("/metoder/?omrade=handledning")
     assert response.context["page"].paginator.count == 0
     assert [m for m, _snippet in response.context["rows"]] == []
+
+
+@pytest.mark.parametrize("few", [0, 1000])  # filters in SQL / the ids from the list index
+@pytest.mark.parametrize(
+    "query",
+    ["", "fas=forankring", "fas=forankring&sort=nyast", "form=kurs&sort=rapporter", "roll=ledning"],
+)
+def test_a_page_is_the_same_whether_filtered_in_sql_or_by_ids(client, settings, few, query):
+    from methods.views import listing
+
+    settings.METHODS_PER_PAGE = 2
+    listing.FEW_METHODS, before = few, listing.FEW_METHODS
+    try:
+        for n, (phases, form, roles) in enumerate(
+            [
+                ([2], LearningForm.COURSE, [Role.MANAGEMENT]),
+                ([2, 3], LearningForm.IN_WORK, [Role.PARTICIPANT]),
+                ([1], LearningForm.COURSE, [Role.MANAGEMENT]),
+                ([2], LearningForm.COURSE, [Role.SUPERVISOR]),
+                ([2], LearningForm.WITH_OTHERS, [Role.MANAGEMENT]),
+            ]
+        ):
+            MethodFactory(
+                title=f"Metod {n}", phases=[phase(p) for p in phases], learning_form=form,
+                roles=roles, report_count=n % 3,
+            )  # fmt: skip
+        MethodFactory(title="Utkast", status=Status.DRAFT, phases=[phase(2)])
+        published = Method.objects.published()
+        method_filter = MethodFilter(QueryDict(query))
+        expected = [m.title for m in method_filter.order(method_filter.apply(published))]
+        shown, number, pages = [], 1, 1
+        while number <= pages:
+            response = client.get(f"/metoder/?{query}&sida={number}")
+            paginator = response.context["page"].paginator
+            assert paginator.count == len(expected)
+            shown += [m.title for m, _snippet in response.context["rows"]]
+            number, pages = number + 1, paginator.num_pages
+        assert shown == expected
+    finally:
+        listing.FEW_METHODS = before
