@@ -134,7 +134,9 @@ class SiteVersionManager(models.Manager):
         if memo and "versions" in _request_memo.__dict__:
             return _request_memo.versions
         versions = self._from_shared_cache() or self._from_database()
-        if memo:
+        # A value this thread's open transaction wrote is not remembered: a rollback would
+        # leave the request keying on a number the next writer commits with other content.
+        if memo and not (shared_cache() is not None and _bumped_in_open_transaction(self.db)):
             _request_memo.versions = versions
         return versions
 

@@ -11,13 +11,19 @@ import time
 
 import pytest
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import F
 from django.test import override_settings
 
 from core.models import SiteVersion
 from core.pagecache import local_pages
-from core.siteversion import VERSION_RECHECK_SECONDS, _counter_keys, forget_request_memo
+from core.siteversion import (
+    VERSION_RECHECK_SECONDS,
+    _counter_keys,
+    forget_request_memo,
+    namespace,
+)
 from methods import workflow
 from methods.choices import Status
 from methods.models import Method
@@ -178,3 +184,19 @@ def test_a_publish_shows_on_the_next_request(store, client):
     listing = client.get("/metoder/")
     assert listing["X-Page-Cache"] == "miss"
     assert "Ny metod om nyckelrutiner" in listing.text
+
+
+def test_a_request_whose_transaction_rolled_back_keys_on_the_committed_version(store):
+    SiteVersion.objects.filter(pk=1).update(value=10, structure=3)
+    SiteVersion.objects.current()
+    request_started.send(sender=None)  # inside a request: the version is remembered
+    try:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            SiteVersion.objects.bump()
+            assert SiteVersion.objects.current() == 11  # the writer's own, uncommitted
+            raise RuntimeError("rolled back")
+        assert SiteVersion.objects.current() == 10
+        assert SiteVersion.objects.cached("k", lambda: "beräknad") == "beräknad"
+        assert store.get(f"ref:{namespace()}:10:k") == "beräknad"
+    finally:
+        request_finished.send(sender=None)
