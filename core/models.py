@@ -17,9 +17,10 @@ from .siteversion import SiteVersionManager
 class SiteVersion(models.Model):
     """One row holding a counter that every content change increases.
 
-    Cached pages are keyed on it (core/pagecache.py). It lives in the database rather than in
-    the cache so that it holds across processes and app servers whatever the cache backend is:
-    a publish on one server is seen at once by the others.
+    Cached pages are keyed on it (core/pagecache.py). The row is the source of truth, so it
+    holds across processes and app servers whatever the cache backend is: a publish on one
+    server is seen at once by the others. With Redis a copy is kept there, raised after each
+    commit, and read instead of the row (core/siteversion.py says why that stays right).
     """
 
     value = models.PositiveBigIntegerField(default=0)
