@@ -177,14 +177,14 @@ bench: $(STAMP)
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python -m bench.seed --n $(BENCH_N)
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
 	DATABASE_URL=$(BENCH_SQLITE_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --caches off
-	DATABASE_URL=$(BENCH_SQLITE_URL) bash bench/http.sh
+	DATABASE_URL=$(BENCH_SQLITE_URL) REDIS_URL=$${BENCH_REDIS_URL:-redis://127.0.0.1:6379/6} bash bench/http.sh
 
 bench-pg: $(STAMP)
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python -m bench.seed --n $(BENCH_N)
 	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --handbook-pdf $(BENCH_PDF)
 	DATABASE_URL=$(BENCH_PG_URL) $(BENCH_ENV) $(BIN)/python -m bench.run --runs $(BENCH_RUNS) --caches off
-	DATABASE_URL=$(BENCH_PG_URL) bash bench/http.sh
+	DATABASE_URL=$(BENCH_PG_URL) REDIS_URL=$${BENCH_REDIS_URL:-redis://127.0.0.1:6379/6} bash bench/http.sh
 
 # The peers are built from PyPI into PEERS_DIR (minutes); a directory built earlier for the same
 # N is reused. The portal loads the peers' own corpus on PostgreSQL and on SQLite, and both

@@ -28,9 +28,11 @@ from methods.models import Method
 from . import database, seeding, textgen
 
 DUMMY_CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-# The signed-in member: a company administrator (the member with the most on their pages) of the
-# first seeded company, with one effort. Made by signed_in_data() when missing.
+# Who signs in: the seeder names a company's administrator, a member and an effort in bench_meta;
+# a database seeded before it did gets them from _make_signed_in_data().
+SIGNED_IN_KEYS = ("company_slug", "company_admin_email", "member_email", "effort_id")
 MEMBER_EMAIL = "bench-medlem@example.org"
+ADMIN_EMAIL = "bench-admin@example.org"
 EFFORT_TITLE = "Bench-insats: introduktion av nyanställda"
 EFFORT_METHODS = 3
 
@@ -39,7 +41,8 @@ EFFORT_METHODS = 3
 class Page:
     label: str
     path: str
-    # "" for an anonymous reader; "member" or "editor" for a signed-in user (never cached).
+    # "" for an anonymous reader; "member", "admin" (of a company) or "editor": signed in,
+    # never cached.
     user: str = ""
     # The anonymous page this is the signed-in view of, for the ratio signed-in / anonymous.
     anonymous: str = ""
@@ -66,8 +69,20 @@ def caches_off():
 
 
 def signed_in_data() -> dict:
-    """The member, their company and effort, made once in the benchmark database if missing
-    (the seeder makes readers' data; this is the little a signed-in member needs)."""
+    """The company, its administrator and member, and an effort the member is responsible for."""
+    meta = database.read_meta()
+    if all(meta.get(key) for key in SIGNED_IN_KEYS):
+        return {
+            "company": meta["company_slug"],
+            "effort": int(meta["effort_id"]),
+            "admin": meta["company_admin_email"],
+            "member": meta["member_email"],
+        }
+    return _make_signed_in_data()
+
+
+def _make_signed_in_data() -> dict:
+    """The same people made here, once, in the first company (for older seeded databases)."""
     from allauth.account.models import EmailAddress
 
     from companies import efforts
@@ -75,16 +90,20 @@ def signed_in_data() -> dict:
     from companies.models import Effort, Membership
 
     user_model = get_user_model()
-    member = user_model.objects.filter(email=MEMBER_EMAIL).first()
-    if member is None:
-        member = user_model(email=MEMBER_EMAIL, display_name="Bench Medlem")
-        member.set_unusable_password()
-        member.save()
-        EmailAddress.objects.create(user=member, email=MEMBER_EMAIL, verified=True, primary=True)
     company = Company.objects.order_by("pk").first()
-    Membership.objects.get_or_create(
-        user=member, company=company, defaults={"role": MembershipRole.ADMIN}
-    )
+    people = {}
+    for kind, email, role in (
+        ("admin", ADMIN_EMAIL, MembershipRole.ADMIN),
+        ("member", MEMBER_EMAIL, MembershipRole.MEMBER),
+    ):
+        user = user_model.objects.filter(email=email).first()
+        if user is None:
+            user = user_model(email=email, display_name=f"Bench {kind}")
+            user.set_unusable_password()
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        Membership.objects.get_or_create(user=user, company=company, defaults={"role": role})
+        people[kind] = user
     effort = Effort.objects.filter(company=company, title=EFFORT_TITLE).first()
     if effort is None:
 
@@ -97,10 +116,15 @@ def signed_in_data() -> dict:
                 .order_by("pk")
                 .values_list("pk", flat=True)[:EFFORT_METHODS]
             )
-            new.responsible_members.set([member])
+            new.responsible_members.set([people["member"]])
 
-        effort = efforts.create_effort(company, member, save)
-    return {"company": company.slug, "effort": effort.pk}
+        effort = efforts.create_effort(company, people["admin"], save)
+    return {
+        "company": company.slug,
+        "effort": effort.pk,
+        "admin": ADMIN_EMAIL,
+        "member": MEMBER_EMAIL,
+    }
 
 
 def default_pages(signed_in: bool = True) -> list[Page]:
@@ -115,7 +139,9 @@ def default_pages(signed_in: bool = True) -> list[Page]:
         published.order_by("pk").values_list("slug", flat=True)[count // 2] if count else "saknas"
     )
     word = textgen.SEARCH_WORD
-    company_slug = Company.objects.order_by("pk").values_list("slug", flat=True).first()
+    company_slug = database.read_meta().get("company_slug") or (
+        Company.objects.order_by("pk").values_list("slug", flat=True).first()
+    )
     pages = [
         Page("hello", "/_hello/"),
         Page("home", "/"),
@@ -131,7 +157,7 @@ def default_pages(signed_in: bool = True) -> list[Page]:
     ]
     if not signed_in:
         return pages
-    data = signed_in_data()  # the member's company is the first one, as above
+    data = signed_in_data()
     company = f"/foretag/{data['company']}/"
     for user in ("member", "editor"):
         pages += [
@@ -143,6 +169,8 @@ def default_pages(signed_in: bool = True) -> list[Page]:
         Page("member-effort", f"{company}insatser/{data['effort']}/", "member"),
         Page("member-company", company, "member", "company"),
         Page("member-mypage", "/konto/profil/", "member"),
+        Page("admin-effort", f"{company}insatser/{data['effort']}/", "admin"),
+        Page("admin-company", company, "admin", "company"),
         Page("editor-desk", "/redaktion/", "editor"),
         Page("editor-overview", "/redaktion/oversikt/", "editor"),
     ]
@@ -169,15 +197,14 @@ def editor_client() -> Client:
     return client
 
 
-def member_client() -> Client:
-    signed_in_data()
-    client = Client()
-    client.force_login(get_user_model().objects.get(email=MEMBER_EMAIL))
-    return client
-
-
 def client_for(user: str) -> Client:
-    return {"": Client, "member": member_client, "editor": editor_client}[user]()
+    """A client signed in as "member" or "admin" (of the company) or "editor"; "" anonymous."""
+    if user == "editor":
+        return editor_client()
+    client = Client()
+    if user:
+        client.force_login(get_user_model().objects.get(email=signed_in_data()[user]))
+    return client
 
 
 def session_cookie(user: str) -> str:

@@ -28,6 +28,8 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 # Production-like settings, one secret key for every step (bench/http.sh's session cookie).
 export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=testserver,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0
 export DJANGO_LOG_LEVEL=WARNING EMAIL_DISABLED=1
+# Redis as the shared cache, as in production (and as make bench / bench-pg run).
+export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/6}
 export DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')}
 
 # The peers, built from PyPI (minutes); a directory built earlier for the same N is reused.

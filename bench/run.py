@@ -72,7 +72,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--session",
-            choices=["member", "editor"],
+            choices=["member", "admin", "editor"],
             help="only print 'cookie-name=value' of a signed-in session (for bench/http.sh)",
         )
         parser.add_argument(

@@ -256,6 +256,8 @@ SIGNED_IN = {
     "member-effort": "",
     "member-company": "company",
     "member-mypage": "",
+    "admin-effort": "",
+    "admin-company": "company",
     "editor-detail": "detail",
     "editor-list": "list",
     "editor-search": "search",
@@ -317,16 +319,36 @@ def test_signed_in_pages_are_measured_as_the_member_and_the_editor(seeded):
         assert row["render"]["queries"] == row["queries"] > 0
     table = measure.format_table(rows)
     assert "x anon" in table.splitlines()[0]
-    # The member's pages are theirs: their company, their effort, their page.
+    # Each signs in as the seeded person: the member sees the effort they are responsible for
+    # and their own page; the administrator is the company's.
+    data = measure.signed_in_data()
+    effort = Effort.objects.get(pk=data["effort"])
+    assert effort.company.slug == data["company"]
+    assert effort.responsible_members.get().email == data["member"]
     member = measure.client_for("member")
+    assert effort.title in member.get(effort.get_absolute_url()).content.decode()
+    assert data["member"] in member.get("/konto/profil/").content.decode()
+    admins = Membership.objects.filter(company=effort.company, role="admin")
+    assert admins.get().user.email == data["admin"]
+    assert data["admin"] in measure.client_for("admin").get("/konto/profil/").content.decode()
+
+
+def test_signed_in_people_are_made_once_for_a_database_seeded_without_them(seeded):
+    meta = database.read_meta()
+    database.write_meta(
+        {key: value for key, value in meta.items() if key not in measure.SIGNED_IN_KEYS}
+    )
+    data = measure.signed_in_data()
+    assert data == measure.signed_in_data()
+    assert data["member"] == measure.MEMBER_EMAIL
     effort = Effort.objects.get(title=measure.EFFORT_TITLE)
-    assert effort.company == Company.objects.order_by("pk").first()
-    assert measure.EFFORT_TITLE in member.get(effort.get_absolute_url()).content.decode()
-    assert measure.MEMBER_EMAIL in member.get("/konto/profil/").content.decode()
-    # Made once: measuring again adds nothing.
-    measure.signed_in_data()
+    assert effort.pk == data["effort"]
     assert Effort.objects.filter(title=measure.EFFORT_TITLE).count() == 1
-    assert Membership.objects.filter(user__email=measure.MEMBER_EMAIL).count() == 1
+    assert Membership.objects.filter(user__email=measure.MEMBER_EMAIL, role="member").count() == 1
+    assert Membership.objects.filter(user__email=measure.ADMIN_EMAIL, role="admin").count() == 1
+    assert (
+        measure.MEMBER_EMAIL in measure.client_for("member").get("/konto/profil/").content.decode()
+    )
 
 
 def test_session_cookie_signs_in_a_client_that_has_only_the_cookie(seeded):
@@ -337,7 +359,7 @@ def test_session_cookie_signs_in_a_client_that_has_only_the_cookie(seeded):
     client.cookies[name] = value
     response = client.get("/konto/profil/")
     assert response.status_code == 200
-    assert measure.MEMBER_EMAIL in response.content.decode()
+    assert measure.signed_in_data()["member"] in response.content.decode()
 
 
 # compare.py: like-for-like pairing, from small fake result files --------------------------
