@@ -26,7 +26,6 @@ the gzip trailer's CRC-32 and length are those of the bytes the reader gets.
 from __future__ import annotations
 
 import secrets
-import string
 import struct
 import zlib
 from collections.abc import Callable, Sequence
@@ -42,7 +41,6 @@ _FINAL_EMPTY_BLOCK = b"\x03\x00"
 # gzip member header: magic, deflate, FNAME set (the random padding), mtime 0, no extra flags,
 # operating system unknown.
 _HEADER = b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\xff"
-_PADDING_ALPHABET = string.ascii_letters.encode()
 
 
 def deflate_piece(data: bytes) -> bytes:
@@ -62,10 +60,8 @@ def stored_block(data: bytes) -> bytes:
 def gzip_member(deflated: Sequence[bytes], plain: bytes) -> bytes:
     """One gzip member from raw deflate pieces whose inflated bytes, in order, are plain; with
     Django's random padding in the header."""
-    padding = bytes(
-        secrets.choice(_PADDING_ALPHABET)
-        for _ in range(secrets.randbelow(GZipMiddleware.max_random_bytes) + 1)
-    )
+    # As Django pads (django.utils.text.compress_string): only the length needs to be random.
+    padding = b"a" * secrets.randbelow(GZipMiddleware.max_random_bytes)
     trailer = struct.pack("<II", zlib.crc32(plain), len(plain) & 0xFFFFFFFF)
     return b"".join((_HEADER, padding, b"\x00", *deflated, _FINAL_EMPTY_BLOCK, trailer))
 
