@@ -13,14 +13,15 @@ with its own precompressed files before this one is reached, so nothing is compr
 Uploaded images and PDFs are not HTML and are left alone (compressed formats already).
 
 The page cache (core/pagecache.py) fills a fresh nonce (and CSRF token) into every hit, so it
-cannot keep the page gzipped whole, and compressing a hit costs more than serving it: 0.6 ms for
-the 16 kB method page and 0.8 ms for the 32 kB list at Django's level 6 (measured in-process on
-the benchmark's pages; a hit without it costs about 0.3 ms). So a cached page is also kept as
-deflate pieces cut where the per-response values go (DeflatedPage), and a hit joins the pieces
-with the values as stored blocks. RFC 1951 allows it: each piece ends with a sync flush (an empty
-stored block, so it ends on a byte boundary and is not final) and comes from its own compressor
-(no back reference reaches into the piece before it); a final empty block closes the stream, and
-the gzip trailer's CRC-32 and length are those of the bytes the reader gets.
+cannot keep the page gzipped whole, and compressing a hit costs more than serving it: 0.6-0.9 ms
+for the 16 kB method page and 0.8-1.3 ms for the 32 kB list at Django's level 6, measured on the
+benchmark's pages, where a whole hit costs about 0.3 ms. So a cached page is also kept as deflate
+pieces cut where the per-response values go (DeflatedPage), and a hit joins the pieces with the
+values as stored blocks: 0.04-0.05 ms, the same size within 1%. RFC 1951 allows it: each piece
+ends with a sync flush (an empty stored block, so it ends on a byte boundary and is not final)
+and comes from its own compressor (no back reference reaches into the piece before it); a final
+empty block closes the stream, and the gzip trailer's CRC-32 and length are those of the bytes
+the reader gets. A miss is compressed whole by Django's middleware: it costs a render anyway.
 """
 
 from __future__ import annotations
