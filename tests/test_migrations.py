@@ -69,6 +69,9 @@ DATA_MIGRATION_TABLES = {
     # SQLite's full-text index of companies and reports: FTS5 tables and triggers only, which
     # the step back drops and the step forwards makes and fills again (none on PostgreSQL).
     ("companies", "0009_sqlite_full_text"): set(),
+    # The same indexes made again with positions in their trigram tables (SQLite only).
+    ("companies", "0010_sqlite_trigram_positions"): set(),
+    ("methods", "0024_sqlite_trigram_positions"): set(),
 }
 
 
