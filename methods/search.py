@@ -104,6 +104,8 @@ class ParsedQuery:
     # Stem -> the whole normalised word it came from: PostgreSQL's Swedish stemmer gets the
     # whole word, as trimming it twice leaves a loose prefix ("sakerhet" -> "saker" -> "sak").
     words: dict[str, str] = field(default_factory=dict)
+    # PostgreSQL: compound term -> vocabulary words that contain it (see _complete_postgresql).
+    expansions: dict[str, list[str]] = field(default_factory=dict)
     # Set once unknown words have been completed (compound parts, corrections), so a second
     # search with the same query does not look them up again.
     completed: bool = False
@@ -238,7 +240,13 @@ def _tsquery(parsed: ParsedQuery) -> SearchQuery:
     """
 
     def term(part: str) -> SearchQuery:
-        whole = SearchQuery(parsed.words.get(part, part), search_type="raw", config="swedish")
+        # The whole word and the vocabulary words that contain it ("hygien" finds
+        # livsmedelshygien), all stemmed by the Swedish configuration.
+        words = [
+            parsed.words.get(part, part),
+            *parsed.expansions.get(_compound_term(parsed, part), []),
+        ]
+        whole = SearchQuery(" | ".join(dict.fromkeys(words)), search_type="raw", config="swedish")
         if len(part) < MIN_PREFIX:
             return whole
         return whole | SearchQuery(f"{part}:*", search_type="raw", config="simple")
@@ -277,10 +285,12 @@ def _title_bonus(parsed: ParsedQuery) -> Case:
 
 
 def _search_methods_postgresql(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    if parsed.correct and not parsed.completed:
-        _complete_unknown_words_postgresql(parsed)
+    """Only the full-text index decides: compounds come in as vocabulary words (see
+    _complete_postgresql), so the planner never scans the long search_text for a LIKE."""
+    if not parsed.completed:
+        _complete_postgresql(parsed)
     query = _tsquery(parsed)
-    return queryset.filter(Q(search_vector=query) | _substring_q(parsed, loose=False)).annotate(
+    return queryset.filter(search_vector=query).annotate(
         rank=SearchRank(F("search_vector"), query, weights=RANK_WEIGHTS) + _title_bonus(parsed)
     )
 
@@ -293,6 +303,8 @@ VOCABULARY_TABLE = "methods_search_word"
 MAX_WORD_LENGTH = 40
 MIN_VOCABULARY_WORD = 4
 SPELLING_CANDIDATES = 40
+# Vocabulary words containing a query word that join the full-text query, shortest first.
+MAX_EXPANSIONS = 64
 _WORD = re.compile(r"\w+")
 
 
@@ -306,22 +318,21 @@ def remember_words(*texts: str) -> None:
             key = normalize(written)
             if MIN_VOCABULARY_WORD <= len(key) <= MAX_WORD_LENGTH and " " not in key:
                 words.setdefault(key, written)
-    if not words:
-        return
-    rows = ", ".join(["(%s, %s)"] * len(words))
-    params = [value for pair in sorted(words.items()) for value in pair]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {VOCABULARY_TABLE} (word, written) VALUES {rows} "  # noqa: S608
-            "ON CONFLICT (word) DO NOTHING",
-            params,
-        )
+    # Batches keep each statement well under PostgreSQL's 65,535 parameters.
+    for chunk in _chunks(sorted(words.items()), 5000):
+        rows = ", ".join(["(%s, %s)"] * len(chunk))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {VOCABULARY_TABLE} (word, written) VALUES {rows} "  # noqa: S608
+                "ON CONFLICT (word) DO NOTHING",
+                [value for pair in chunk for value in pair],
+            )
 
 
 def rebuild_vocabulary() -> None:
     """Fill the vocabulary from every published method (after a bulk load that bypassed
     refresh_search_index, such as the benchmark's seeding). PostgreSQL only."""
-    from .models import BusinessLine, CompetenceArea, Method, Phase  # they import this module
+    from .models import BusinessLine, CompetenceArea, Method, MethodStep, Phase  # (circular)
 
     if not is_postgresql():
         return
@@ -333,8 +344,22 @@ def rebuild_vocabulary() -> None:
             remember_words(*batch)
             batch = []
     remember_words(*batch)
+    steps = MethodStep.objects.filter(method__in=Method.objects.published())
+    for chunk in _chunks(steps.values_list("text", flat=True).iterator(chunk_size=5000), 5000):
+        remember_words(*chunk)
     for model in (Phase, CompetenceArea, BusinessLine):
         remember_words(*model.objects.values_list("name", flat=True))
+
+
+def _chunks(items, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -374,32 +399,42 @@ def closest_word(word: str, candidates: list[str]) -> str | None:
     return best
 
 
-def _complete_unknown_words_postgresql(parsed: ParsedQuery) -> None:
-    """Words the published methods do not contain get a correction (the closest word of the
-    vocabulary, "handlednig" -> "handledning") or else a known part ("mentorskap" -> "mentor")
-    as an extra alternative. Words that are found are left alone, so a search finds what was
-    typed and nothing looser. At most three queries, whatever the size of the handbook."""
-    from .models import Method  # models import this module
+def _complete_postgresql(parsed: ParsedQuery) -> None:
+    """Look the query's words up in the vocabulary, once per query.
 
+    Every word of at least MIN_SUBSTRING letters gets the vocabulary words that contain it, so
+    the full-text index alone finds it inside compounds ("hygien" -> livsmedelshygien) and no
+    long text is ever scanned with LIKE. A typed word the vocabulary does not contain gets a
+    correction (the closest word, "handlednig" -> "handledning") or else a known part
+    ("mentorskap" -> "mentor") as an extra alternative; words that are found are left alone,
+    so a search finds what was typed and nothing looser. At most three queries, whatever the
+    size of the handbook.
+    """
     parsed.completed = True
-    typed = [parsed.words.get(group[0][0], group[0][0]) for group in parsed.groups]
-    stems = [group[0][0] for group in parsed.groups]
-    table = Method._meta.db_table
-    # One EXISTS per word, each with its own constant pattern so the trigram index answers it.
-    branches = " UNION ALL ".join(
-        f"SELECT {i} WHERE EXISTS (SELECT 1 FROM {table} WHERE status = %s "  # noqa: S608
-        "AND deleted_at IS NULL AND search_text LIKE %s)"
-        for i in range(len(stems))
+    parts = sorted(
+        {term for s in parsed.stems if len(term := _compound_term(parsed, s)) >= MIN_SUBSTRING}
     )
-    params = [p for s in stems for p in ("published", f"%{_like_escape(s)}%")]
-    with connection.cursor() as cursor:
-        cursor.execute(branches, params)
-        known = {row[0] for row in cursor.fetchall()}
+    if parts:
+        # One branch per part, each with its own constant pattern so the trigram index answers.
+        containing = " UNION ALL ".join(
+            f"(SELECT {i}, word FROM {VOCABULARY_TABLE} WHERE word LIKE %s "  # noqa: S608
+            f"ORDER BY length(word), word LIMIT {MAX_EXPANSIONS})"
+            for i in range(len(parts))
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(containing, [f"%{_like_escape(p)}%" for p in parts])
+            for i, word in cursor.fetchall():
+                parsed.expansions.setdefault(parts[i], []).append(word)
+    if not parsed.correct:
+        return
+    typed = [parsed.words.get(group[0][0], group[0][0]) for group in parsed.groups]
     # A word with synonyms (or a compound part found by parse_query) has its alternatives.
     unknown = [
         i
         for i, group in enumerate(parsed.groups)
-        if i not in known and len(group) == 1 and allowed_distance(typed[i])
+        if len(group) == 1
+        and allowed_distance(typed[i])
+        and not parsed.expansions.get(_compound_term(parsed, group[0][0]))
     ]
     if not unknown:
         return
@@ -408,8 +443,8 @@ def _complete_unknown_words_postgresql(parsed: ParsedQuery) -> None:
         f"ORDER BY word <-> %s LIMIT {SPELLING_CANDIDATES})"
         for i in unknown
     )
-    parts = {i: compound_candidates(typed[i], MIN_COMPOUND_WORD) for i in unknown}
-    wanted = sorted({p for candidates in parts.values() for p in candidates})
+    candidates_of = {i: compound_candidates(typed[i], MIN_COMPOUND_WORD) for i in unknown}
+    wanted = sorted({p for candidates in candidates_of.values() for p in candidates})
     with connection.cursor() as cursor:
         cursor.execute(nearest, [typed[i] for i in unknown])
         candidates: dict[int, list[tuple[str, str]]] = {}
@@ -436,6 +471,11 @@ def _complete_unknown_words_postgresql(parsed: ParsedQuery) -> None:
             parsed.add_alternatives(i, [(part,), *table_of_synonyms.get(part, [])])
 
 
+def _compound_term(parsed: ParsedQuery, stemmed: str) -> str:
+    """What is looked for inside compounds: the word without its inflection ending."""
+    return substring_stem(parsed.words.get(stemmed, stemmed))
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -457,6 +497,17 @@ def filter_by_text(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
     return queryset.filter(_substring_q(parsed))
 
 
+# The letters Swedish text has, without their diacritics: what normalize() makes of them.
+_PLAIN_LETTERS = str.maketrans("åäöéèêëüáàâíìïóòôúùûçñ", "aaoeeeeuaaaiiiooouuucn")
+
+
+def _normalize_word(word: str) -> str:
+    """normalize() of a single word, quickly for the common case (casefold, then a table of
+    Swedish letters); anything else takes the full Unicode route."""
+    plain = word.casefold().translate(_PLAIN_LETTERS)
+    return plain if plain.isascii() else normalize(word)
+
+
 def highlight(text: str, parsed: ParsedQuery, max_length: int = 220) -> SafeString:
     """An escaped snippet of text around the first matching word, matches wrapped in <mark>."""
     text = re.sub(r"<[^>]*>", " ", text or "")  # tags in the source are not shown
@@ -470,11 +521,11 @@ def highlight(text: str, parsed: ParsedQuery, max_length: int = 220) -> SafeStri
     def is_hit(match: re.Match) -> bool:
         word = match.group()
         if word not in verdicts:
-            normalised = normalize(word)
+            normalised = _normalize_word(word)
             verdicts[word] = any(s in normalised for s in stems)
         return verdicts[word]
 
-    first = next((m for m in re.finditer(r"\w+", text) if is_hit(m)), None)
+    first = next((m for m in _WORD.finditer(text) if is_hit(m)), None)
     if first is not None:
         start = max(0, first.start() - 60)
         # Start at a word boundary.
@@ -486,8 +537,8 @@ def highlight(text: str, parsed: ParsedQuery, max_length: int = 220) -> SafeStri
         end = text.rfind(" ", start, end) if " " in text[start:end] else end
     pieces = []
     position = start
-    for match in re.finditer(r"\w+", text[:end]) if first is not None else ():
-        if match.start() < start or match.end() > end or not is_hit(match):
+    for match in _WORD.finditer(text, start, end) if first is not None else ():
+        if match.end() > end or not is_hit(match):
             continue
         pieces.append(html.escape(text[position : match.start()]))
         pieces.append(f"<mark>{html.escape(match.group())}</mark>")

@@ -138,7 +138,7 @@ def refresh_search_index(method: Method) -> None:
         # Words readers can find become words a misspelling can be corrected to.
         remember_words(
             method.title, method.summary, method.easy_read, method.purpose, method.body,
-            method.materials, vocabulary,
+            method.materials, steps, vocabulary,
         )  # fmt: skip
     SiteVersion.objects.bump()  # update() sends no signal; search results change
     for name, value in updates.items():

@@ -32,6 +32,10 @@ def create_vocabulary(apps, schema_editor):
             remember_words(*batch)
             batch = []
     remember_words(*batch)
+    steps = apps.get_model("methods", "MethodStep").objects.filter(method__in=published)
+    texts = list(steps.values_list("text", flat=True))
+    for start in range(0, len(texts), 5000):
+        remember_words(*texts[start : start + 5000])
     # The vocabulary's names are in every method's search text too ("Förankring").
     for model in ("Phase", "CompetenceArea", "BusinessLine"):
         remember_words(*apps.get_model("methods", model).objects.values_list("name", flat=True))
