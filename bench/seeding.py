@@ -253,7 +253,7 @@ def seed(
 
 # Read models and counters other parts of the site keep up to date in save() and the services,
 # which bulk loading skips: each is a function that rebuilds its table for all data at once.
-REBUILDS: list[str] = []
+REBUILDS: list[str] = ["methods.search.rebuild_vocabulary"]
 
 
 def default_workers() -> int:
