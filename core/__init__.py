@@ -1,7 +1,8 @@
 """Site-wide concerns that belong to no domain app.
 
 core owns: the markdown pipeline (rendering), the site version and the anonymous page cache
-keyed on it (siteversion, pagecache, models.SiteVersion), the audit log (audit,
+keyed on it (siteversion, pagecache, models.SiteVersion), gzip for anonymous HTML
+(compression), the audit log (audit,
 models.AuditEntry), e-mail notifications and their task (notifications), image uploads and
 serving them (uploads, media), readability and personal-data checks (readability, validators),
 rate limits (ratelimit), the fail-open Redis cache (cache), site-wide middleware, the health,
