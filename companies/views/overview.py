@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import AuditEntry, SiteVersion
-from methods.choices import Status
+from methods import listindex
 from methods.models import CompetenceArea, Method, Phase
 from methods.permissions import editor_required
 
@@ -29,7 +29,6 @@ from ..choices import County
 from ..models import Company, Effort
 from ..services import csv_safe
 
-PUBLISHED = Q(methods__status=Status.PUBLISHED, methods__deleted_at__isnull=True)
 TABLES = {
     "faser": gettext_lazy("Metoder per fas"),
     "omraden": gettext_lazy("Metoder per kompetensområde"),
@@ -64,17 +63,22 @@ def _stale(today):
 
 
 def _handbook_figures(today) -> dict:
-    """Everything the page counts over the whole handbook: per site version (a publish, a
-    report or a new review date moves it on) and per day (what is overdue changes at
-    midnight), so the page does not count 10,000 methods on every view."""
-    phases = list(Phase.objects.annotate(n=Count("methods", filter=PUBLISHED)).order_by("number"))
-    areas = list(
-        CompetenceArea.objects.annotate(n=Count("methods", filter=PUBLISHED)).order_by("name")
-    )
+    """Everything the page counts over the whole handbook, kept per site version (a publish,
+    a report or a new review date moves it on) and per day (what is overdue changes at
+    midnight). Methods per phase and area and the published total come from the list index
+    (methods.listindex), which keeps them as methods change, rather than from a count over the
+    handbook."""
+    counts = listindex.counts()
+    phases = list(Phase.objects.order_by("number"))
+    for phase in phases:
+        phase.n = counts.get(("fas", str(phase.pk)), 0)
+    areas = list(CompetenceArea.objects.order_by("name"))
+    for area in areas:
+        area.n = counts.get(("omrade", str(area.pk)), 0)
     return {
         "phases": phases,
         "areas": areas,
-        "published": Method.objects.published().count(),
+        "published": counts.get(listindex.ALL, 0),
         "without": (_without_report().count(), list(_without_report()[:SHOWN_ROWS])),
         "stale": (_stale(today).count(), list(_stale(today)[:SHOWN_ROWS])),
     }
