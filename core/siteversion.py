@@ -180,7 +180,8 @@ class SiteVersionManager(models.Manager):
         Runs inside the writer's transaction, so readers see the new version exactly when they
         can see the new content (no window where new content is cached under the old key that
         matters: a key that is no longer current is never read again). An UPDATE of one row,
-        not a read-modify-write, so concurrent writers cannot lose a bump.
+        not a read-modify-write, so concurrent writers cannot lose a bump. The shared cache's
+        copy moves when the transaction commits (rule 2 in the module doc).
         """
         _request_memo.__dict__.pop("versions", None)
         changes = {"value": models.F("value") + 1, "changed_at": timezone.now()}
