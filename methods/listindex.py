@@ -165,9 +165,10 @@ def counts() -> dict[Key, int]:
     return {(f, v): n for f, v, n in FacetBitmap.objects.values_list("facet", "value", "count")}
 
 
-def count(key: Key) -> int:
-    row = FacetBitmap.objects.filter(facet=key[0], value=key[1]).values_list("count").first()
-    return row[0] if row else 0
+def bitmap(key: Key) -> int:
+    """One value's bitmap (0 for a value no published method has)."""
+    row = FacetBitmap.objects.filter(facet=key[0], value=key[1]).values_list("bits").first()
+    return _to_int(row[0]) if row else 0
 
 
 def members(bitmap: int) -> list[int]:

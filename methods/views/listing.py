@@ -53,14 +53,16 @@ def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if index is None:
         raise Http404
     phase = phases[index]
-    # A guide page, not a list: the best-documented methods (walking method_list_reports_idx)
-    # and a link to all of them, counted by the list index.
-    methods = (
-        Method.objects.published()
-        .for_phase(phase)
-        .with_list_data()
-        .order_by("-report_count", "title", "pk")[:PHASE_PAGE_METHODS]
-    )
+    # A guide page, not a list: the best-documented methods and a link to all of them,
+    # counted by the list index. The methods by the order's index (method_list_reports_idx),
+    # or by id where the phase has few (see FEW_METHODS).
+    in_phase = listindex.bitmap(("fas", str(phase.pk)))
+    methods = Method.objects.published()
+    if in_phase.bit_count() <= FEW_METHODS:
+        methods = methods.filter(pk__in=listindex.members(in_phase))
+    else:
+        methods = methods.for_phase(phase)
+    methods = methods.with_list_data().order_by("-report_count", "title", "pk")
     return render(
         request,
         "methods/phase_detail.html",
@@ -70,8 +72,8 @@ def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "phases": phases,
             "previous_phase": phases[index - 1] if index > 0 else None,
             "next_phase": phases[index + 1] if index + 1 < len(phases) else None,
-            "methods": methods,
-            "method_total": listindex.count(("fas", str(phase.pk))),
+            "methods": methods[:PHASE_PAGE_METHODS],
+            "method_total": in_phase.bit_count(),
         },
     )
 

@@ -279,3 +279,23 @@ def test_a_page_is_the_same_whether_filtered_in_sql_or_by_ids(client, settings, 
         assert shown == expected
     finally:
         listing.FEW_METHODS = before
+
+
+@pytest.mark.parametrize("few", [0, 1000])
+def test_phase_page_picks_the_same_methods_through_the_index_or_by_id(client, few):
+    from methods.views import listing
+
+    listing.FEW_METHODS, before = few, listing.FEW_METHODS
+    try:
+        for n in range(listing.PHASE_PAGE_METHODS + 2):
+            MethodFactory(title=f"Metod {n:02d}", phases=[phase(4)], report_count=n % 4)
+        MethodFactory(title="Annan fas", phases=[phase(5)], report_count=9)
+        MethodFactory(title="Utkast", status=Status.DRAFT, phases=[phase(4)], report_count=9)
+        response = client.get("/fas/" + phase(4).slug + "/")
+    finally:
+        listing.FEW_METHODS = before
+    expected = Method.objects.published().filter(phases=phase(4))
+    assert response.context["method_total"] == expected.count() == 14
+    assert [m.title for m in response.context["methods"]] == [
+        m.title for m in expected.order_by("-report_count", "title")[: listing.PHASE_PAGE_METHODS]
+    ]
