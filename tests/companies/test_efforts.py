@@ -416,3 +416,27 @@ def test_saving_a_phase_comes_back_with_that_phase_open(client, company, member,
     )
     assert response.status_code == 400
     assert open_phases(response.content.decode()) == [1, 5]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_phase_forms_written_out_match_the_generic_form_partial(company, language):
+    """The effort page writes an unbound phase form out (_phase_fields.html) rather than
+    rendering it through includes/form_fields.html: the HTML must be the same."""
+    from django.template.loader import render_to_string
+
+    from companies.effort_forms import EffortPhaseForm
+    from companies.models import EffortPhase
+
+    effort = Effort.objects.create(
+        company=company, title="Insats", current_phase=Phase.objects.get(number=1)
+    )
+    record = EffortPhase(
+        effort=effort, phase=Phase.objects.get(number=1), started_on=timezone.localdate(),
+        notes="Vi började <i>tidigt</i> & träffades.\nTvå rader.",
+    )  # fmt: skip
+    with translation.override(language):
+        for instance in (record, EffortPhase(effort=effort, phase=Phase.objects.get(number=2))):
+            form = EffortPhaseForm(instance=instance, prefix="fas1")
+            generic = render_to_string("includes/form_fields.html", {"form": form})
+            written = render_to_string("companies/efforts/_phase_fields.html", {"form": form})
+            assert re.sub(r"\s+", " ", written).strip() == re.sub(r"\s+", " ", generic).strip()
