@@ -253,7 +253,11 @@ def seed(
 
 # Read models and counters other parts of the site keep up to date in save() and the services,
 # which bulk loading skips: each is a function that rebuilds its table for all data at once.
-REBUILDS: list[str] = ["methods.search.rebuild_vocabulary"]
+REBUILDS: list[str] = [
+    "methods.search.rebuild_vocabulary",
+    "methods.listindex.rebuild",
+    "methods.suggestions.rebuild",
+]
 
 
 def default_workers() -> int:
