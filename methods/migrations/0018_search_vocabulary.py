@@ -12,6 +12,33 @@ CREATE = [
     "CREATE INDEX IF NOT EXISTS methods_search_word_trgm "
     "ON methods_search_word USING gist (word gist_trgm_ops)",
 ]
+VOCABULARY_SQL = """
+INSERT INTO methods_search_word (word, written)
+SELECT DISTINCT ON (word) word, written
+FROM (
+    SELECT translate(written, %s, %s) AS word, written
+    FROM (
+    SELECT DISTINCT written
+    FROM (
+        SELECT regexp_split_to_table(lower(concat_ws(' ', m.title, m.summary, m.easy_read,
+               m.purpose, m.body, m.materials)), '[^[:alnum:]]+') AS written
+        FROM methods_method m WHERE m.status = 'published' AND m.deleted_at IS NULL
+        UNION ALL
+        SELECT regexp_split_to_table(lower(s.text), '[^[:alnum:]]+')
+        FROM methods_methodstep s JOIN methods_method m ON m.id = s.method_id
+        WHERE m.status = 'published' AND m.deleted_at IS NULL
+        UNION ALL SELECT regexp_split_to_table(lower(name), '[^[:alnum:]]+') FROM methods_phase
+        UNION ALL
+        SELECT regexp_split_to_table(lower(name), '[^[:alnum:]]+') FROM methods_competencearea
+        UNION ALL
+        SELECT regexp_split_to_table(lower(name), '[^[:alnum:]]+') FROM methods_businessline
+    ) AS words
+    ) AS distinct_words
+) AS keyed
+WHERE word ~ '^[a-z0-9]+$' AND length(word) BETWEEN 4 AND 40
+ORDER BY word, written
+ON CONFLICT (word) DO NOTHING
+"""
 DROP = ["DROP TABLE IF EXISTS methods_search_word"]
 
 
@@ -20,25 +47,8 @@ def create_vocabulary(apps, schema_editor):
         return
     for statement in CREATE:
         schema_editor.execute(statement)
-    from methods.search import remember_words
-
-    Method = apps.get_model("methods", "Method")
-    fields = ("title", "summary", "easy_read", "purpose", "body", "materials")
-    published = Method.objects.filter(status="published", deleted_at__isnull=True)
-    batch: list[str] = []
-    for texts in published.values_list(*fields).iterator(chunk_size=1000):
-        batch.extend(texts)
-        if len(batch) >= 1000 * len(fields):
-            remember_words(*batch)
-            batch = []
-    remember_words(*batch)
-    steps = apps.get_model("methods", "MethodStep").objects.filter(method__in=published)
-    texts = list(steps.values_list("text", flat=True))
-    for start in range(0, len(texts), 5000):
-        remember_words(*texts[start : start + 5000])
-    # The vocabulary's names are in every method's search text too ("Förankring").
-    for model in ("Phase", "CompetenceArea", "BusinessLine"):
-        remember_words(*apps.get_model("methods", model).objects.values_list("name", flat=True))
+    # The same words methods.search.rebuild_vocabulary() adds, in one statement.
+    schema_editor.execute(VOCABULARY_SQL, ["åäöéèêëüáàâíìïóòôúùûçñ", "aaoeeeeuaaaiiiooouuucn"])
 
 
 def drop_vocabulary(apps, schema_editor):

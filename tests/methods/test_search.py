@@ -348,3 +348,38 @@ def test_postgresql_correction_reads_a_bounded_vocabulary(db):
     many = queries()
     # Known words, nearest words, compound parts, the site version, the results.
     assert len(few) == len(many) == 5
+
+
+@postgresql_only
+def test_postgresql_search_leaves_the_long_search_text_to_the_full_text_index(db):
+    # A LIKE over search_text let the planner scan every long text (1,000 methods were slower
+    # than 10,000); compounds now reach the tsquery as vocabulary words.
+    MethodFactory(title="Livsmedelshygien i köket")
+    parsed = parse_query("hygien")
+    sql = str(search_methods(Method.objects.published(), parsed).query)
+    assert '"search_text"::text LIKE' not in sql
+    assert [m.title for m in search_methods(Method.objects.published(), parsed)] == [
+        "Livsmedelshygien i köket"
+    ]
+    assert "livsmedelshygien" in parsed.expansions["hygien"]
+
+
+@postgresql_only
+def test_postgresql_vocabulary_rebuilds_after_a_bulk_load_and_learns_diacritics(db):
+    from methods.search import VOCABULARY_TABLE, rebuild_vocabulary, remember_words
+
+    MethodFactory(title="Förankring i arbetslaget")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {VOCABULARY_TABLE}")  # noqa: S608
+    rebuild_vocabulary()
+
+    def written(word: str) -> str:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT written FROM {VOCABULARY_TABLE} WHERE word = %s", [word])  # noqa: S608
+            return cursor.fetchone()[0]
+
+    assert written("forankring") == "forankring"  # search_text has no diacritics
+    remember_words("Förankring")
+    assert written("forankring") == "förankring"
+    remember_words("FORANKRING")  # a plain form never overwrites the real one
+    assert written("forankring") == "förankring"
