@@ -249,13 +249,34 @@ def refresh_suggestions(method_ids: list[int], line_ids: list[int]) -> None:
     refresh(method_ids, line_ids)
 
 
+class _Pending:
+    """What the connection's transaction changed. Every change adds a commit hook; the first
+    hook to run queues one task for all of them, the others find nothing left to do."""
+
+    def __init__(self) -> None:
+        self.method_ids: set[int] = set()
+        self.line_ids: set[int] = set()
+
+    def flush(self) -> None:
+        if not self.method_ids and not self.line_ids:
+            return
+        method_ids, line_ids = sorted(self.method_ids), sorted(self.line_ids)
+        self.method_ids, self.line_ids = set(), set()
+        refresh_suggestions.enqueue(method_ids=method_ids, line_ids=line_ids)
+
+
 def schedule(method_ids: Iterable[int] = (), line_ids: Iterable[int] = ()) -> None:
-    """Queue a refresh for when the current transaction commits (at once outside one)."""
-    method_ids, line_ids = sorted(set(method_ids)), sorted(set(line_ids))
-    if method_ids or line_ids:
-        transaction.on_commit(
-            lambda: refresh_suggestions.enqueue(method_ids=method_ids, line_ids=line_ids)
-        )
+    """Queue a refresh for when the current transaction commits (at once outside one). A save
+    and its many-to-many changes in one transaction make one task, not five. What a rolled-back
+    transaction added goes with the next one: a refresh too many is harmless."""
+    method_ids, line_ids = set(method_ids), set(line_ids)
+    if not method_ids and not line_ids:
+        return
+    db = transaction.get_connection()
+    pending = db.__dict__.setdefault("suggestions_pending", _Pending())
+    pending.method_ids |= method_ids
+    pending.line_ids |= line_ids
+    transaction.on_commit(pending.flush)
 
 
 # --- What queues a refresh --------------------------------------------------------------------

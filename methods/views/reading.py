@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.models import SiteVersion
@@ -69,23 +72,26 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _visible_method(request: HttpRequest, slug: str, with_suggestions: bool = False) -> Method:
-    """The method with everything its page, card and PDF show, or 404 if its address does not
+def _visible_method(
+    request: HttpRequest, slug: str, with_suggestions: bool = False, card: bool = False
+) -> Method:
+    """The method with everything its page and PDF show, or 404 if its address does not
     answer this user. The caller shows the archived notice instead where the permissions say
     so (shows_archived_notice): an archived method's address still answers everyone.
 
-    with_suggestions: also whether its suggestion lists are kept (methods.suggestions)."""
+    with_suggestions: also whether its suggestion lists are kept (methods.suggestions).
+    card: only what the printed card shows (phases and steps; no areas, lines or roles)."""
+    related = [
+        Prefetch("phases", queryset=Phase.objects.order_by("number")),
+        Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
+    ]
+    if not card:
+        related += ["competence_areas", "business_lines", "target_roles"]
     queryset = (
         Method.objects.reachable_by(request.user)
         .defer("search_text", "search_vector")
         .select_related("author", "company", "external_trainer_phase", "replaced_by")
-        .prefetch_related(
-            Prefetch("phases", queryset=Phase.objects.order_by("number")),
-            "competence_areas",
-            "business_lines",
-            "target_roles",
-            Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
-        )
+        .prefetch_related(*related)
     )
     if with_suggestions:
         queryset = suggestions.with_kept_flag(queryset)
@@ -126,7 +132,7 @@ def _archived_notice(request: HttpRequest, method: Method) -> HttpResponse:
 @cache_anonymous_page
 def method_card(request: HttpRequest, slug: str) -> HttpResponse:
     """One printable A4 page: what a workplace without computers needs on the wall."""
-    method = _visible_method(request, slug)
+    method = _visible_method(request, slug, card=True)
     if permissions.shows_archived_notice(request.user, method):
         return _archived_notice(request, method)
     method_phases = list(method.phases.all())
@@ -140,9 +146,17 @@ def method_card(request: HttpRequest, slug: str) -> HttpResponse:
             "roles": Role.choices,
             "matrix": method.role_phase_matrix(method_phases),
             "page_url": page_url,
-            "qr_svg": printing.qr_svg(page_url),
+            "qr_svg": _card_qr(page_url, get_language()),
         },
     )
+
+
+@lru_cache(maxsize=1024)
+def _card_qr(page_url: str, language: str) -> str:
+    """The card's QR code (2 kB): a pure function of the address, and of the language of its
+    label. Encoding it (segno's mask search) costs more than the rest of the card, so each
+    process keeps the last thousand."""
+    return printing.qr_svg(page_url)
 
 
 @require_safe

@@ -4,9 +4,10 @@ built from."""
 
 import random
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -232,3 +233,16 @@ def test_rebuild_command_keeps_every_published_method(handbook):
     call_command("rebuild_suggestions", verbosity=0)
     assert MethodSuggestion.objects.filter(kind=0).count() == 24
     assert_kept_lists_are_the_ranking()
+
+
+def test_one_transaction_queues_one_refresh(django_capture_on_commit_callbacks, monkeypatch):
+    transaction.get_connection().__dict__.pop("suggestions_pending", None)  # earlier tests
+    queued = []
+    monkeypatch.setattr(
+        suggestions, "refresh_suggestions", SimpleNamespace(enqueue=lambda **kw: queued.append(kw))
+    )
+    area = CompetenceArea.objects.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        method = MethodFactory(competence_areas=[area], phases=[Phase.objects.first()])
+        method.business_lines.set(BusinessLine.objects.all()[:1])
+    assert queued == [{"method_ids": [method.pk], "line_ids": []}]
