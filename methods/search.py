@@ -1,16 +1,20 @@
-"""Search in the handbook: Swedish full text on PostgreSQL, a plain fallback on SQLite.
+"""Search in the handbook: Swedish full text on PostgreSQL, FTS5 on SQLite.
 
 Both paths share the query parsing: the text is cut, case-folded and stripped of diacritics,
-split into terms, Swedish endings are trimmed (handledning/handledare -> handled), and editable
-synonyms add alternatives (praktik -> arbetsträning). Every method stores a normalised
-`search_text`, so a part of a compound ("hygien" in "livsmedelshygien") and a word typed without
-å, ä, ö still match.
+split into terms (small words such as "på" dropped), Swedish endings are trimmed
+(handledning/handledare -> handled), editable synonyms add alternatives (praktik ->
+arbetsträning), and a word that begins or ends with a synonym also searches for it
+("mentorskap" -> mentor). A word the handbook does not contain is corrected to the closest
+real word (ParsedQuery.corrections, shown on the search page) or else searched by a known part.
 
-PostgreSQL: a weighted tsvector with the 'swedish' configuration (GIN index) ranks the matches;
-substring matches on search_text (trigram GIN index) add compounds; when that finds little,
-trigram word similarity catches misspellings. SQLite: FTS5 indexes kept by triggers
-(methods.search_sqlite), bm25 with field weights, a trigram index for compound parts, and
-corrections from the index's own vocabulary.
+PostgreSQL: only the weighted tsvector with the 'swedish' configuration (GIN index) decides and
+ranks (ts_rank with field weights, plus a title bonus). The Swedish stemmer gets whole words
+(trimming twice left loose prefixes: "säkerhet" -> "sak"); our own stem is an unstemmed prefix
+only when long enough. A vocabulary table of the published methods' words (trigram index) turns
+a word into the compounds that contain it ("hygien" -> livsmedelshygien) and gives the nearest
+words to a misspelling, so no search reads the long texts with LIKE. SQLite: FTS5 indexes kept
+by triggers (methods.search_sqlite), bm25 with field weights, a trigram index for compound
+parts, and corrections from the index's own vocabulary.
 """
 
 from __future__ import annotations
