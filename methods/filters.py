@@ -20,7 +20,14 @@ from core.models import SiteVersion
 
 from . import listindex
 from .choices import CostLevel, LearningForm, Role, TimeBand
-from .models import BusinessLine, CompetenceArea, Method, MethodTargetRole, Phase
+from .models import (
+    BusinessLine,
+    CompetenceArea,
+    Method,
+    MethodTargetRole,
+    Phase,
+    in_reader_language,
+)
 
 FACET_CACHE_SECONDS = 600
 EXTERNAL_CHOICES = [("ja", _("Behövs")), ("nej", _("Behövs inte"))]
@@ -123,12 +130,38 @@ class ActiveFilter:
     remove_querystring: str
 
 
-def _reference_lists() -> dict[str, list]:
-    return {
-        "phases": list(Phase.objects.only("slug", "number", "name", "name_en")),
-        "areas": list(CompetenceArea.objects.only("slug", "name", "name_en")),
-        "lines": list(BusinessLine.objects.only("slug", "name", "name_en")),
-    }
+@dataclass(frozen=True)
+class VocabularyEntry:
+    """A phase, competence area or line of business as the facets show it."""
+
+    pk: int
+    slug: str
+    name: str
+    name_en: str
+    number: int  # a phase's number; 0 for areas and lines
+
+    @property
+    def display_name(self) -> str:
+        return in_reader_language(self.name, self.name_en)
+
+
+def _reference_lists() -> dict[str, list[VocabularyEntry]]:
+    """The three vocabularies in one query (a UNION in each table's display order): a cold
+    cache costs the list one round trip, not three."""
+    columns = ("kind", "pk", "slug", "name", "name_en", "position")
+    parts = [
+        Phase.objects.annotate(kind=Value("phases"), position=F("number")),
+        CompetenceArea.objects.annotate(kind=Value("areas"), position=Value(0)),
+        BusinessLine.objects.annotate(kind=Value("lines"), position=Value(0)),
+    ]
+    parts = [part.values_list(*columns).order_by() for part in parts]
+    # In each list's display order: phases by number, the others by name (the database's
+    # collation, as their Meta.ordering has it).
+    rows = parts[0].union(*parts[1:], all=True).order_by("kind", "position", "name")
+    lists: dict[str, list[VocabularyEntry]] = {"phases": [], "areas": [], "lines": []}
+    for kind, *fields in rows:
+        lists[kind].append(VocabularyEntry(*fields))
+    return lists
 
 
 def _choices(lists: dict[str, list]) -> dict[str, list[tuple[str, str]]]:
