@@ -277,13 +277,11 @@ def test_a_word_found_once_is_not_widened_by_a_typo_fallback(broad_handbook):
     assert found("arbetstraning") == ["Stegvis arbetsträning"]
 
 
-@postgresql_only  # SQLite's FTS5 branch (part 1 of issue 14) lifts this when it passes
 def test_a_misspelling_finds_what_the_right_spelling_finds(broad_handbook):
     assert found("arbetstränign") == found("arbetsträning") == ["Stegvis arbetsträning"]
     assert found("säkerhte") == found("säkerhet")
 
 
-@postgresql_only  # SQLite's FTS5 branch (part 1 of issue 14) lifts this when it passes
 def test_a_synonym_is_never_trimmed_into_a_loose_prefix(broad_handbook):
     # arbetsmiljö = säkerhet: "säkerhet" once became the prefix "sak", matching saker, saknar.
     assert found("arbetsmiljö") == ["Säkerhetsrunda"]
