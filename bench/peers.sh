@@ -10,7 +10,7 @@
 #   - the portal in-process on PostgreSQL and on SQLite (the peers run on SQLite), the compared
 #     pages only, with its caches warm (served and rendered) and with every cache off;
 # and the first repetition also over HTTP (run_load.sh for the peers, bench/http.sh for the
-# portal on both databases). Results stay in $PEERS_DIR/runs/<i>/{peers,portal}/; the tables
+# portal on both databases; BENCH_HTTP=0 skips it). Results stay in $PEERS_DIR/runs/<i>/{peers,portal}/; the tables
 # go to stdout and $PEERS_DIR/runs/comparison.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,15 +53,25 @@ for URL in "$PG_URL" "$SQLITE_URL"; do
         ${BENCH_RESEED:+--force}
 done
 
-# The peers' last listing page (30 articles a page in both), in each cache mode.
+# The peers in-process: what peerbench's run_bench.sh runs (its common/bench.py, the same pages
+# and settings, the three cache modes), plus their last listing page (30 articles a page in
+# both), which it does not measure, and BENCH_RUNS timed runs like the portal. django-wiki is
+# measured in the first repetition only, 5 runs: it is not the target, and its listing pages
+# take seconds each.
 LAST=$(( (N + 29) / 30 ))
-peer_deep() {
+peer_bench() {
     local cache
     for cache in locmem dummy pagecache; do
-        (cd "$PEERS_DIR/wiki" && BENCH_CACHE=$cache ../venv-wiki/bin/python ../common/bench.py \
-            --name wiki-deep --settings wikisite.settings --url "listing-deep=/handbok/_dir/?page=$LAST")
+        if [ "$1" = 1 ]; then
+            (cd "$PEERS_DIR/wiki" && BENCH_CACHE=$cache ../venv-wiki/bin/python ../common/bench.py \
+                --name wiki --settings wikisite.settings --runs 5 --warmup 1 \
+                --url hello=/_hello/ --url detail=/handbok/artikel-1000/ --url listing=/handbok/_dir/ \
+                --url "search=/_search/?q=kvarnsten" --url "listing-deep=/handbok/_dir/?page=$LAST")
+        fi
         (cd "$PEERS_DIR/wagtail" && BENCH_CACHE=$cache ../venv-wagtail/bin/python ../common/bench.py \
-            --name wagtail-deep --settings wtsite.settings.bench --url "listing-deep=/handbok/?page=$LAST")
+            --name wagtail --settings wtsite.settings.bench --runs "$RUNS" --warmup 2 \
+            --url hello=/_hello/ --url detail=/handbok/artikel-1000/ --url listing=/handbok/ \
+            --url "search=/search/?query=kvarnsten" --url "listing-deep=/handbok/?page=$LAST")
     done
 }
 
@@ -72,13 +82,12 @@ for I in $(seq 1 "$REPEAT"); do
     RUN="$PEERS_DIR/runs/$I"
     mkdir -p "$RUN/peers" "$RUN/portal"
     rm -rf "$PEERS_DIR/results"
-    bash "$PEERBENCH/run_bench.sh" "$PEERS_DIR"
-    peer_deep
+    peer_bench "$I"
     for URL in "$PG_URL" "$SQLITE_URL"; do
         DATABASE_URL=$URL "$PY" -m bench.run --runs "$RUNS" "${PAGES[@]}" --output-dir "$RUN/portal"
         DATABASE_URL=$URL "$PY" -m bench.run --runs "$RUNS" "${PAGES[@]}" --caches off --output-dir "$RUN/portal"
     done
-    if [ "$I" = 1 ]; then
+    if [ "$I" = 1 ] && [ "${BENCH_HTTP:-1}" = 1 ]; then
         bash "$PEERBENCH/run_load.sh" "$PEERS_DIR"
         for URL in "$PG_URL" "$SQLITE_URL"; do
             DATABASE_URL=$URL BENCH_OUTPUT_DIR="$RUN/portal" bash bench/http.sh
