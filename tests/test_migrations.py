@@ -72,6 +72,10 @@ DATA_MIGRATION_TABLES = {
     # The same indexes made again with positions in their trigram tables (SQLite only).
     ("companies", "0010_sqlite_trigram_positions"): set(),
     ("methods", "0024_sqlite_trigram_positions"): set(),
+    # PostgreSQL's search vocabulary (its own table outside the models) and the trigram
+    # indexes of the companies' and reports' search text: nothing on SQLite.
+    ("methods", "0018_search_vocabulary"): set(),
+    ("companies", "0011_search_trigram_indexes"): set(),
 }
 
 
