@@ -1,5 +1,5 @@
 """In Chromium, a page served from the anonymous page cache behaves like a freshly rendered one:
-its scripts run under the CSP (fresh nonce) and the language switch works."""
+it arrives gzipped, its scripts run under the CSP (fresh nonce) and the language switch works."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ def test_cached_pages_keep_scripts_and_forms_working(demo_data, browser, live_se
 
     response = page.goto("/metoder/trepartssamtal/kort/")
     assert response.headers["x-page-cache"] == "hit"
+    # Gzipped from the stored deflate pieces (core/compression.py): Chromium unpacks it.
+    assert response.headers["content-encoding"] == "gzip"
     # print.js (loaded with the nonce) shows the print button; under a stale nonce it would not
     # run and the browser would report a CSP violation.
     expect(page.get_by_role("button", name="Skriv ut")).to_be_visible()
