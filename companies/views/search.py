@@ -68,5 +68,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
 def _first_and_count(queryset) -> tuple[list, int]:
     """The first SEARCH_GROUP_SIZE rows and how many there are in all, in one query: the
     matching is done once, not once to count and again to show."""
+    if not search.is_postgresql():
+        # SQLite computes a window by copying every matching row, texts and all, before the
+        # limit (and then looks each row's relevance up without an index): 4 s for 2,400 hits
+        # at 10,000 methods, against 0.25 s for the page and a count. A short page is its count.
+        rows = list(queryset[:SEARCH_GROUP_SIZE])
+        return rows, (queryset.count() if len(rows) == SEARCH_GROUP_SIZE else len(rows))
     rows = list(queryset.annotate(total_matches=Window(Count("pk")))[:SEARCH_GROUP_SIZE])
     return rows, (rows[0].total_matches if rows else 0)
