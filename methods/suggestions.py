@@ -231,17 +231,74 @@ def refresh(method_ids: Iterable[int] = (), line_ids: Iterable[int] = ()) -> Non
         SiteVersion.objects.bump()
 
 
-def rebuild(report=None) -> int:
-    """Every published method's lists, from scratch; the number of methods kept."""
+def _similar_rows_in_bulk(method_ids: list[int]) -> list[MethodSuggestion]:
+    """The similar lists of many methods in one query: the same scores and order as
+    Method.objects.related_to() (see MethodQuerySet._similar_sql), ranked per method with a
+    window function, so a rebuild does not send one ranking query per method."""
+    links = [
+        (Method.competence_areas.through, "competencearea_id", 1, 3),
+        (Method.business_lines.through, "businessline_id", 2, 2),
+        (Method.phases.through, "phase_id", 3, 1),
+    ]
+    link_sql = " UNION ALL ".join(
+        f"SELECT method_id, {kind} AS kind, {column} AS item, {weight} AS weight "  # noqa: S608
+        f"FROM {table._meta.db_table}"
+        for table, column, kind, weight in links
+    )
+    marks = ", ".join(["%s"] * len(method_ids))
+    sql = (
+        f"WITH links AS ({link_sql}), "  # noqa: S608 - model table names and placeholders only
+        "scores AS (SELECT mine.method_id AS method_id, other.method_id AS suggested_id, "
+        "SUM(mine.weight) AS score FROM links mine JOIN links other "
+        "ON other.kind = mine.kind AND other.item = mine.item "
+        "AND other.method_id <> mine.method_id "
+        f"WHERE mine.method_id IN ({marks}) GROUP BY mine.method_id, other.method_id), "
+        "ranked AS (SELECT s.method_id, s.suggested_id, s.score, ROW_NUMBER() OVER "
+        "(PARTITION BY s.method_id ORDER BY s.score DESC, s.suggested_id) AS position "
+        f"FROM scores s JOIN {Method._meta.db_table} m ON m.id = s.suggested_id "
+        "WHERE m.status = %s AND m.deleted_at IS NULL) "
+        "SELECT method_id, suggested_id, score, position FROM ranked WHERE position <= %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*method_ids, Status.PUBLISHED, LIMIT])
+        return [
+            MethodSuggestion(
+                method_id=method_id,
+                suggested_id=suggested_id,
+                kind=Kind.SIMILAR,
+                position=position,
+                score=score,
+            )
+            for method_id, suggested_id, score, position in cursor.fetchall()
+        ]
+
+
+def rebuild(report=None, batch: int = 200) -> int:
+    """Every published method's lists, from scratch; the number of methods kept. The similar
+    lists in batches of one query each, the "same line" lists once per set of lines."""
     ids = list(Method.objects.published().order_by("pk").values_list("pk", flat=True))
     with transaction.atomic():
         MethodSuggestion.objects.all().delete()
-        for start in range(0, len(ids), 500):
-            _recompute(ids[start : start + 500])
+        MethodSuggestion.objects.bulk_create(
+            MethodSuggestion(method_id=pk, kind=Kind.COMPUTED, position=0) for pk in ids
+        )
+        for start in range(0, len(ids), batch):
+            MethodSuggestion.objects.bulk_create(
+                _similar_rows_in_bulk(ids[start : start + batch]), batch_size=1000
+            )
             if report:
-                report(min(start + 500, len(ids)), len(ids))
+                report(min(start + batch, len(ids)), len(ids))
+        _refresh_same_line(set(BusinessLine.objects.values_list("pk", flat=True)))
         SiteVersion.objects.bump()
     return len(ids)
+
+
+def keep(method_ids: Iterable[int]) -> None:
+    """Compute the own lists of these methods only (not the lists they appear in): for a
+    database too large to rebuild at once, the methods whose pages are visited first."""
+    with transaction.atomic():
+        _recompute(method_ids)
+        SiteVersion.objects.bump()
 
 
 @task()

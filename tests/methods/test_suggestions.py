@@ -246,3 +246,14 @@ def test_one_transaction_queues_one_refresh(django_capture_on_commit_callbacks, 
         method = MethodFactory(competence_areas=[area], phases=[Phase.objects.first()])
         method.business_lines.set(BusinessLine.objects.all()[:1])
     assert queued == [{"method_ids": [method.pk], "line_ids": []}]
+
+
+def test_keep_computes_only_the_given_methods(handbook):
+    first, second = handbook["methods"][:2]
+    MethodSuggestion.objects.all().delete()
+    suggestions.keep([first.pk])
+    assert _kept(first) == _ranked(first)
+    assert set(MethodSuggestion.objects.values_list("method", flat=True)) == {first.pk}
+    assert (
+        not suggestions.with_kept_flag(Method.objects.filter(pk=second.pk)).get().suggestions_kept
+    )
