@@ -256,7 +256,6 @@ def seed(
 REBUILDS: list[str] = [
     "methods.search.rebuild_vocabulary",
     "methods.listindex.rebuild",
-    "methods.suggestions.rebuild",
 ]
 
 
