@@ -43,10 +43,14 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return _archived_notice(request, method)
     method_phases = list(method.phases.all())
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
-    # Read from the kept lists (a few rows by index), and kept per site version on top.
-    similar, same_line = SiteVersion.objects.cached(
-        f"related:{method.pk}", lambda: suggestions.lists_for(method)
-    )
+    # The kept lists are a few rows by index. A method not yet kept is ranked now, the
+    # heaviest query of the page: that answer is cached for the site version.
+    if method.suggestions_kept:
+        similar, same_line = suggestions.lists_for(method)
+    else:
+        similar, same_line = SiteVersion.objects.cached(
+            f"related:{method.pk}", lambda: suggestions.lists_for(method)
+        )
     return render(
         request,
         "methods/method_detail.html",
