@@ -32,6 +32,7 @@ import json
 import os
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -65,7 +66,19 @@ SKIPPED_APPS = {"contenttypes", "sessions", "django_tasks_database", "mfa"}
 # it forward instead, see restore_backup).
 SKIPPED_MODELS = {"auth.permission", "core.siteversion", "core.cacheentry"}
 
+# Read models computed from the backed-up rows (the method list's bitmaps): not data, so left
+# out of the archive and computed afresh after a restore. Loading the rows fires the signals that
+# keep them, so a copy of them in the archive would clash with what the load already wrote. Each
+# app registers its own in AppConfig.ready() with derived(); core knows none of them.
+_derived: dict[str, Callable[[], object]] = {}
+
 _CHUNK = 1024 * 1024
+
+
+def derived(model: type[Model], rebuild: Callable[[], object]) -> None:
+    """Leave this model out of backups and call rebuild() after a restore has loaded the rows,
+    in the restore's transaction."""
+    _derived[model._meta.label_lower] = rebuild
 
 
 class ExactJSONEncoder(DjangoJSONEncoder):
@@ -116,7 +129,8 @@ def backed_up_models() -> list[type[Model]]:
         models = [
             model
             for model in app_config.get_models()
-            if model._meta.label_lower not in SKIPPED_MODELS and not model._meta.proxy
+            if model._meta.label_lower not in SKIPPED_MODELS | _derived.keys()
+            and not model._meta.proxy
         ]
         if models:
             app_list.append((app_config, models))
@@ -383,6 +397,8 @@ def _replace_rows(database_file: Path, manifest: dict, using: str) -> int:
                     loaded += 1
             for obj in deferred:
                 obj.save_deferred_fields(using=using)
+            for rebuild in _derived.values():
+                rebuild()
         connection.check_constraints(table_names=[m._meta.db_table for m in tables])
 
         sequence_sql = connection.ops.sequence_reset_sql(no_style(), tables)

@@ -30,7 +30,13 @@ class MethodsConfig(AppConfig):
         from . import listindex
 
         listindex.connect()
+        # The bitmaps and the suggestion lists are derived from the methods: a backup leaves
+        # them out, a restore computes them again.
+        from core import backup
+
+        backup.derived(self.get_model("FacetBitmap"), listindex.rebuild)
         # The method page's suggestion lists follow the methods they are built from.
         from . import suggestions
 
         suggestions.connect()
+        backup.derived(self.get_model("MethodSuggestion"), suggestions.forget_all)

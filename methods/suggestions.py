@@ -293,6 +293,12 @@ def rebuild(report=None, batch: int = 200) -> int:
     return len(ids)
 
 
+def forget_all() -> None:
+    """Drop every kept list (after a restore): pages rank at render time until the refresh
+    tasks that loading the rows queued have computed them again."""
+    MethodSuggestion.objects.all().delete()
+
+
 def keep(method_ids: Iterable[int]) -> None:
     """Compute the own lists of these methods only (not the lists they appear in): for a
     database too large to rebuild at once, the methods whose pages are visited first."""
