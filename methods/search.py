@@ -347,7 +347,8 @@ def rebuild_vocabulary() -> None:
     brings the form with å, ä, ö (remember_words)."""
     if not is_postgresql():
         return
-    from .models import Method  # models import this module
+    # Imported here: methods.models imports this module.
+    from .models import Method
 
     with connection.cursor() as cursor:
         cursor.execute(
