@@ -204,9 +204,7 @@ class MethodQuerySet(models.QuerySet):
         return self.only(*fields).prefetch_related(
             Prefetch(
                 "phases",
-                queryset=Phase.objects.only("number", "slug", "name", "name_en").order_by(
-                    "number"
-                ),
+                queryset=Phase.objects.only("number", "slug", "name", "name_en").order_by("number"),
             ),
             Prefetch(
                 "competence_areas",
