@@ -221,17 +221,23 @@ def _term_q(parsed: ParsedQuery, stemmed: str, field_name: str, loose: bool) -> 
     return Q(**{f"{field_name}__startswith": part}) | Q(**{f"{field_name}__contains": " " + part})
 
 
-def _substring_q(parsed: ParsedQuery, field_name: str = "search_text", loose: bool = True) -> Q:
+def groups_q(parsed: ParsedQuery, part_q) -> Q:
+    """The query's logic as a Q: every group, any alternative of it, every part of that
+    alternative, each part matched by part_q(part)."""
     condition = Q()
     for group in parsed.groups:
         any_of = Q()
         for alternative in group:
             all_of = Q()
             for part in alternative:
-                all_of &= _term_q(parsed, part, field_name, loose)
+                all_of &= part_q(part)
             any_of |= all_of
         condition &= any_of
     return condition
+
+
+def _substring_q(parsed: ParsedQuery, field_name: str = "search_text", loose: bool = True) -> Q:
+    return groups_q(parsed, lambda part: _term_q(parsed, part, field_name, loose))
 
 
 def _tsquery(parsed: ParsedQuery) -> SearchQuery:

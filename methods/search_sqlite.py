@@ -323,23 +323,18 @@ def _rank_expression(parsed) -> str:
 def _title_q(index: FullTextIndex, parsed) -> Q:
     """Every group found in the normalised title (a word beginning, or a compound part)."""
     column = index.title_column
-    condition = Q()
-    for group in parsed.groups:
-        any_of = Q()
-        for alternative in group:
-            all_of = Q()
-            for part in alternative:
-                one = Q()
-                for prefix in _prefixes(parsed, part):
-                    one |= Q(**{f"{column}__startswith": prefix})
-                    one |= Q(**{f"{column}__contains": " " + prefix})
-                substring = _substring(parsed, part)
-                if substring is not None:
-                    one |= Q(**{f"{column}__contains": substring})
-                all_of &= one
-            any_of |= all_of
-        condition &= any_of
-    return condition
+
+    def part_q(part: str) -> Q:
+        one = Q()
+        for prefix in _prefixes(parsed, part):
+            one |= Q(**{f"{column}__startswith": prefix})
+            one |= Q(**{f"{column}__contains": " " + prefix})
+        substring = _substring(parsed, part)
+        if substring is not None:
+            one |= Q(**{f"{column}__contains": substring})
+        return one
+
+    return search.groups_q(parsed, part_q)
 
 
 def find(queryset: QuerySet, parsed, index: FullTextIndex | None = None) -> QuerySet:
