@@ -37,6 +37,9 @@ def test_each_method_is_counted_once_with_its_first_ten_shown(client, db):
     assert "Visa alla 12 metoder och filtrera dem" in html
 
 
+# PostgreSQL counts each group with a window in the page's own query; SQLite counts apart on
+# purpose (companies.views.search._first_and_count), which tests/methods/test_search_sqlite.py pins.
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the window count is PostgreSQL's")
 def test_matching_runs_once_per_group_not_once_more_to_count(client, db):
     MethodFactory(title="Handledare i köket")
     client.get("/sok/", {"q": "handledare"})  # caches every search shares are filled
