@@ -153,12 +153,6 @@ class BusinessLine(models.Model):
         return in_reader_language(self.name, self.name_en)
 
 
-LONG_TEXT_FIELDS = [
-    "body", "body_html", "easy_read", "easy_read_html", "purpose", "materials", "search_text",
-    "search_vector",
-]  # fmt: skip
-
-
 # Enough of a method for a link with its summary.
 COMPACT_FIELDS = ["title", "slug", "summary", "status", "deleted_at"]
 
