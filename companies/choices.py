@@ -63,3 +63,10 @@ class Factor(models.TextChoices):
     WORKPLACE_MANAGEMENT = "arbetsplats-ledning", _("Ledningens stöd och prioritering")
     WORKPLACE_TIME = "arbetsplats-tid", _("Tid avsatt i schemat")
     WORKPLACE_CHANCES = "arbetsplats-tillfallen", _("Tillfällen att använda det nya i jobbet")
+
+
+class QuestionKind(models.TextChoices):
+    """What one company asks another through the portal."""
+
+    QUESTION = "fraga", _("Fråga")
+    STUDY_VISIT = "studiebesok", _("Önskemål om studiebesök")

@@ -25,7 +25,7 @@ from methods.models import BusinessLine, Method, unique_slug
 from methods.search import normalize
 
 from . import permissions
-from .choices import County, Factor, HeadcountBand, LegalForm, MembershipRole
+from .choices import County, Factor, HeadcountBand, LegalForm, MembershipRole, QuestionKind
 from .validators import normalize_org_number, validate_org_number
 
 
@@ -87,6 +87,28 @@ class Company(models.Model):
         help_text=_("Till exempel: svenska, arabiska, somaliska, lätt svenska med bildstöd."),
     )
     open_to_study_visits = models.BooleanField(_("tar emot studiebesök"), default=False)
+    # What other companies may ask through the portal ("Fråga ett företag"), and what a study
+    # visit can show. The company's admins answer; no address of either side is shown.
+    accepts_questions = models.BooleanField(
+        _("tar emot frågor från andra företag"),
+        default=True,
+        help_text=_(
+            "Andra medlemmar kan ställa frågor om metoder ni har rapporterat om och be om "
+            "studiebesök. Frågorna kommer till företagets administratörer."
+        ),
+    )
+    study_visit_areas = models.ManyToManyField(
+        "methods.CompetenceArea",
+        related_name="study_visit_companies",
+        blank=True,
+        verbose_name=_("vi tar emot studiebesök om"),
+    )
+    study_visit_topics = models.TextField(
+        _("det här visar vi gärna"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Till exempel: hur vi tar emot nya deltagare i caféet första veckan."),
+    )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -280,6 +302,17 @@ class ExperienceReport(models.Model):
     )
     cost_sek = models.PositiveIntegerField(_("kostnad (kr)"), null=True, blank=True)
     used_external_trainer = models.BooleanField(_("anlitade extern utbildare"), default=False)
+    # By name: trainers sits above companies and builds on it; companies never imports it.
+    trainer = models.ForeignKey(
+        "trainers.Trainer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="experience_reports",
+        limit_choices_to={"status": Status.PUBLISHED},
+        verbose_name=_("utbildare"),
+        help_text=_("Utbildaren som höll i insatsen, om hen finns i katalogen över utbildare."),
+    )
     external_trainer_notes = models.TextField(
         _("hur det fungerade med extern utbildare"), blank=True
     )
@@ -499,3 +532,78 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key} → {self.recipient}"
+
+
+class QuestionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> QuestionQuerySet:
+        """The questions this user may read (the rule: permissions.visible_questions_q)."""
+        return self.filter(permissions.visible_questions_q(user)).distinct()
+
+    def open(self) -> QuestionQuerySet:
+        return self.filter(answered_at__isnull=True)
+
+
+class Question(models.Model):
+    """A question or a study-visit request from a member to another company ("Fråga ett
+    företag som har använt metoden"). The company's admins read and answer it in the portal;
+    mails on both sides link here, so neither side sees the other's e-mail address."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="questions", verbose_name=_("företag")
+    )
+    method = models.ForeignKey(
+        Method,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("metod"),
+    )
+    asker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="company_questions",
+        verbose_name=_("frågat av"),
+    )
+    kind = models.CharField(
+        _("slag"), max_length=20, choices=QuestionKind.choices, default=QuestionKind.QUESTION
+    )
+    body = models.TextField(_("fråga"), max_length=4000, validators=[validate_markdown])
+    body_html = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("ställd"), auto_now_add=True, db_index=True)
+    answer = models.TextField(
+        _("svar"), blank=True, max_length=4000, validators=[validate_markdown]
+    )
+    answer_html = models.TextField(editable=False, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("besvarad av"),
+    )
+    answered_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("fråga till företag")
+        verbose_name_plural = _("frågor till företag")
+        indexes = [models.Index(fields=["company", "-created_at"], name="question_inbox")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.company}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.answer_html = render_markdown(self.answer)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:question", args=[self.company.slug, self.pk])
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None

@@ -115,3 +115,55 @@ def can_edit_report(user, report) -> bool:
 
 def can_review_reports(user) -> bool:
     return is_editor(user)
+
+
+# Questions between companies ("Fråga ett företag som har använt metoden")
+
+
+def can_ask_company(user, company) -> bool:
+    """A signed-in user may ask a company that takes questions, unless it is their own (they
+    ask their colleagues directly)."""
+    return (
+        user.is_authenticated
+        and company.accepts_questions
+        and not is_company_member(user, company)
+    )
+
+
+def can_request_study_visit(user, company) -> bool:
+    """A study-visit request: only to a company that says it takes study visits."""
+    return can_ask_company(user, company) and company.open_to_study_visits
+
+
+def can_read_question_inbox(user, company) -> bool:
+    """The company's questions are its admins' to answer. Editors do not read them: a question
+    between two companies is private, like a letter, and nothing in it needs editing."""
+    return is_company_admin(user, company)
+
+
+def can_read_question(user, question) -> bool:
+    """The asker and the asked company's admins, nobody else."""
+    if not user.is_authenticated:
+        return False
+    return question.asker_id == user.pk or is_company_admin(user, question.company)
+
+
+def can_answer_question(user, question) -> bool:
+    return is_company_admin(user, question.company)
+
+
+def visible_questions_q(user) -> Q:
+    """The queryset form of can_read_question."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(asker=user) | Q(
+        company__memberships__user=user, company__memberships__role=MembershipRole.ADMIN
+    )
+
+
+def offers_questions(user, company) -> bool:
+    """Show the "ask this company" links: to anyone who may ask, and to signed-out readers
+    (the link takes them through the login first)."""
+    if not user.is_authenticated:
+        return company.accepts_questions
+    return can_ask_company(user, company)
