@@ -60,6 +60,8 @@ LOCAL_PAGES = 200
 # Headers a view sets about the page itself (the same for every visitor), kept with it and sent
 # again on every hit: an archived method's page stays out of search engines from the cache too.
 KEPT_HEADERS = ("X-Robots-Tag",)
+# What the cache keeps: the reading pages, and the Atom feeds of methods that follow them.
+CACHED_TYPES = ("text/html", "application/atom+xml")
 # The only way a token appears in the site's pages: Django's {% csrf_token %} input.
 _CSRF_INPUT = re.compile(
     rf'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}})(")'
@@ -185,7 +187,7 @@ def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | Non
     if (
         response.status_code != 200
         or response.streaming
-        or not response.get("Content-Type", "").startswith("text/html")
+        or not response.get("Content-Type", "").startswith(CACHED_TYPES)
         # Any cookie but the CSRF cookie means state for this visitor (a session, messages).
         or set(response.cookies) - {settings.CSRF_COOKIE_NAME}
         or getattr(request, "user", None) is not None

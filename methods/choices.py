@@ -45,6 +45,14 @@ class Licence(models.TextChoices):
     ALL_RIGHTS = "forbehall", _("Alla rättigheter förbehållna upphovspersonen")
 
 
+# Each open licence's name as its citation names it and its deed in Swedish: what a citation
+# must give (Creative Commons asks for title, author, source and licence, with links).
+LICENCE_DEEDS = {
+    Licence.CC_BY: ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.sv"),
+    Licence.CC_BY_SA: ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/deed.sv"),
+}
+
+
 class TimeBand(models.TextChoices):
     """Total time (preparation, delivery and follow-up), for filtering."""
 

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import AuditTrail
@@ -18,6 +18,7 @@ from core.rendering import render_markdown, validate_markdown
 
 from . import permissions
 from .choices import (
+    LICENCE_DEEDS,
     CommentState,
     CostLevel,
     EvidenceStatus,
@@ -573,6 +574,19 @@ class Method(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED and self.deleted_at is None
+
+    @property
+    def credited_to(self) -> str:
+        """Who wrote the method as readers see it: the author's public name, with the company
+        it comes from (feeds and citations; author and company loaded with the method)."""
+        name = self.author.public_name if self.author else gettext("tidigare medlem")
+        return f"{name}, {self.company.name}" if self.company else name
+
+    @property
+    def licence_deed(self) -> tuple[str, str] | None:
+        """(name, address) of the open licence a citation names, or None when the author keeps
+        all rights."""
+        return LICENCE_DEEDS.get(self.licence)
 
     def role_phase_matrix(self, phases: list[Phase]) -> list[dict]:
         """Rows of the role-by-phase matrix: each given phase that has steps, one cell per role

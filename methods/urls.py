@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import comments, editorial, listing, reading, recycle, submission
+from .views import comments, editorial, feeds, listing, reading, recycle, submission
 
 app_name = "methods"
 
@@ -22,6 +22,10 @@ urlpatterns = [
     path("metoder/<slug:slug>.pdf", reading.method_pdf, name="pdf"),
     path("handbok.pdf", reading.handbook_pdf, name="handbook_pdf"),
     path("tillganglighet/", reading.accessibility, name="accessibility"),
+    # Atom feeds of new and updated methods.
+    path("flode/metoder.atom", feeds.handbook_feed, name="feed"),
+    path("flode/fas/<slug:slug>.atom", feeds.phase_feed, name="phase_feed"),
+    path("flode/omrade/<slug:slug>.atom", feeds.area_feed, name="area_feed"),
     # Editorial work.
     path("redaktion/", editorial.dashboard, name="editorial"),
     path("redaktion/granska/<slug:slug>/", editorial.review, name="review"),

@@ -265,6 +265,9 @@ PROBES = [
     *each("methods:pdf", "GET", "slug", {"b_draft.slug": EDITOR_SEES, "colleague_draft.slug": EDITOR_SEES, "b_binned.slug": ALL_404, "b_archived.slug": ALL_200}),
     # Phases are the handbook's own, nobody's object: public.
     Probe("methods:phase", "GET", {"slug": "forankring"}, ALL_200),
+    # Feeds follow phases and competence areas, public vocabulary: only published methods in them.
+    Probe("methods:phase_feed", "GET", {"slug": "forankring"}, ALL_200),
+    Probe("methods:area_feed", "GET", {"slug": "handledning"}, ALL_200),
     # Editing and submitting someone else's method
     *each("methods:edit", "GET", "slug", {**EDITABLE_BY_EDITOR, "b_published.slug": (LOGIN, 403, 403, 403, 200), "b_binned.slug": HIDDEN_FROM_ALL}),
     *each("methods:edit", "POST", "slug", {**EDITABLE_BY_EDITOR, "b_published.slug": (LOGIN, 403, 403, 403, 302), "b_binned.slug": HIDDEN_FROM_ALL}),

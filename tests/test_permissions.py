@@ -271,6 +271,10 @@ CASES = [
     Case("published-pdf",             "GET",  "/metoder/{published.slug}.pdf",      ALL_200),
     Case("draft-pdf",                 "GET",  "/metoder/{draft.slug}.pdf",          AUTHOR_SEES),
     Case("handbook-pdf",              "GET",  "/handbok.pdf",                       ALL_200),
+    Case("feed",                      "GET",  "/flode/metoder.atom",                ALL_200),
+    Case("feed-post",                 "POST", "/flode/metoder.atom",                ALL_405),
+    Case("phase-feed",                "GET",  "/flode/fas/forankring.atom",         ALL_200),
+    Case("area-feed",                 "GET",  "/flode/omrade/handledning.atom",     ALL_200),
     # Sharing and editing methods
     Case("new-method",                "GET",  "/metoder/ny/",                       SIGNED_IN),
     Case("new-method-save",           "POST", "/metoder/ny/",                       SIGNED_IN_DONE, BASICS),

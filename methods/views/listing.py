@@ -14,6 +14,7 @@ from core.pagecache import cache_anonymous_page
 from .. import listindex, search
 from ..filters import MethodFilter
 from ..models import Method, Phase
+from .feeds import list_feed
 from .reading import search_limited
 
 # The phase guide shows this many methods and links to the filtered list for the rest.
@@ -134,6 +135,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
             methods = method_filter.apply(base)
         page = _indexed_page(method_filter.order(methods), request.GET.get("sida"), total)
         rows = [(m, None) for m in page.object_list]
+    feed_url, feed_title = list_feed(method_filter.selected, method_filter.choices)
     return render(
         request,
         "methods/method_list.html",
@@ -147,5 +149,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
             "querystring_without_page": method_filter.querystring(
                 q=parsed.text, sort=request.GET.get("sort", "")
             ),
+            "feed_url": feed_url,
+            "feed_title": feed_title,
         },
     )
