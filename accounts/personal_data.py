@@ -33,6 +33,7 @@ from companies.models import (
     ExperienceReport,
     Invitation,
     Membership,
+    Question,
     ReminderSent,
 )
 from core.models import AuditAction, AuditEntry
@@ -65,6 +66,8 @@ COVERED: dict[tuple[str, str], str] = {
     ("companies.Effort", "created_by"): "efforts",
     ("companies.Effort_responsible_members", "user"): "efforts",
     ("companies.EffortCheck", "checked_by"): "effort_checks",
+    ("companies.Question", "asker"): "questions_asked",
+    ("companies.Question", "answered_by"): "questions_answered",
 }
 
 METHOD_TEXT_FIELDS = [
@@ -409,6 +412,33 @@ def _admin_log(user: User) -> list[dict]:
     ]
 
 
+def _questions(user: User) -> tuple[list[dict], list[dict]]:
+    """The questions the user asked other companies and the ones they answered for their
+    company, from one query. The other side is named by company only."""
+    asked, answered = [], []
+    rows = (
+        Question.objects.filter(Q(asker=user) | Q(answered_by=user))
+        .select_related("company", "method")
+        .order_by("created_at", "pk")
+    )
+    for question in rows:
+        row = {
+            "company": question.company.name,
+            "url": _url(question.get_absolute_url()),
+            "kind": question.kind,
+            "method": question.method.title if question.method else None,
+            "question": question.body,
+            "asked_at": question.created_at,
+            "answer": question.answer,
+            "answered_at": question.answered_at,
+        }
+        if question.asker_id == user.pk:
+            asked.append(row)
+        if question.answered_by_id == user.pk:
+            answered.append(row)
+    return asked, answered
+
+
 def personal_data(user: User) -> dict[str, Any]:
     """Everything the portal holds about `user`, as a JSON-ready dictionary (dates and
     decimals as Python values: serialise with DjangoJSONEncoder)."""
@@ -424,6 +454,7 @@ def personal_data(user: User) -> dict[str, Any]:
         .values("type", "created_at", "last_used_at")
     )
     methods, other_revisions, decisions = _methods(user)
+    questions_asked, questions_answered = _questions(user)
     efforts, checks = _efforts(user)
     invitations_sent, invitations_received = _invitations(user, emails)
     memberships = [
@@ -457,6 +488,8 @@ def personal_data(user: User) -> dict[str, Any]:
         "invitations_sent": invitations_sent,
         "invitations_received": invitations_received,
         "reminders_received": _reminders(emails),
+        "questions_asked": questions_asked,
+        "questions_answered": questions_answered,
         "audit_log": _audit_log(user),
         "admin_log": _admin_log(user),
     }

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from companies import questions
 from companies.models import ExperienceReport
 from core.paging import bounded
 from methods.models import Comment, Method
@@ -93,6 +94,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         params,
         "kommentarer",
     )
+    # Questions and study-visit requests the user sent to other companies, with their answers.
+    asked_questions = bounded(questions.asked_by(user), params, "fragor", size=10)
     for item in [*reports, *comments]:
         item.method_visible = can_see_method(user, item.method)
     return render(
@@ -104,6 +107,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             "methods": methods,
             "reports": reports,
             "comments": comments,
+            "asked_questions": asked_questions,
         },
     )
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import MarkdownxWidget
 
 from core.forms import KeepsStoredChoices
-from methods.models import BusinessLine
+from methods.models import BusinessLine, CompetenceArea
 
 from .choices import MembershipRole
 from .models import Company
@@ -82,9 +82,14 @@ class CompanyProfileForm(KeepsStoredChoices, forms.ModelForm):
             "criterion_independent",
             "languages_at_work",
             "open_to_study_visits",
+            "study_visit_areas",
+            "study_visit_topics",
+            "accepts_questions",
         ]
         widgets = {
             "business_lines": forms.CheckboxSelectMultiple,
+            "study_visit_areas": forms.CheckboxSelectMultiple,
+            "study_visit_topics": forms.Textarea(attrs={"rows": 3}),
             "description": MarkdownxWidget(attrs={"rows": 10}),
             "employees_band": forms.RadioSelect,
             "participants_band": forms.RadioSelect,
@@ -112,7 +117,10 @@ class CompanyProfileForm(KeepsStoredChoices, forms.ModelForm):
                 "Bara ett ungefärligt antal. Skriv aldrig något om enskilda personer."
             ),
             "open_to_study_visits": _(
-                "Andra företag kan hitta er i företagslistan och höra av sig."
+                "Andra företag kan hitta er i företagslistan och be om ett studiebesök."
+            ),
+            "study_visit_areas": _(
+                "Kompetensområden som ni gärna visar andra företag. Visas på er profil."
             ),
         }
         error_messages = {
@@ -125,7 +133,16 @@ class CompanyProfileForm(KeepsStoredChoices, forms.ModelForm):
     SECTIONS = [
         (_("Grunduppgifter"), ["name", "org_number", "legal_form", "municipality", "county"]),
         (_("Verksamhet"), ["business_lines", "description", "languages_at_work"]),
-        (_("Kontakt"), ["website", "contact_email", "contact_phone", "open_to_study_visits"]),
+        (_("Kontakt"), ["website", "contact_email", "contact_phone"]),
+        (
+            _("Studiebesök och frågor"),
+            [
+                "open_to_study_visits",
+                "study_visit_areas",
+                "study_visit_topics",
+                "accepts_questions",
+            ],
+        ),
         (_("Storlek"), ["employees_band", "participants_band"]),
     ]
     CRITERIA = [
@@ -147,7 +164,8 @@ class CompanyProfileForm(KeepsStoredChoices, forms.ModelForm):
             field = self.fields[name]
             field.choices = [("", blank), *(c for c in field.choices if c[0])]
         self.fields["business_lines"].queryset = BusinessLine.objects.order_by("name")
-        for name in [*self.CRITERIA, "open_to_study_visits"]:
+        self.fields["study_visit_areas"].queryset = CompetenceArea.objects.order_by("name")
+        for name in [*self.CRITERIA, "open_to_study_visits", "accepts_questions"]:
             self.fields[name].label_suffix = ""  # a checkbox's label is a statement
         self.keep_stored_choices()
 

@@ -14,6 +14,7 @@ from methods import suggestions
 from methods.models import Method, Phase
 
 from .models import Company, ExperienceReport
+from .questions import companies_to_ask
 from .services import attach_phase_notes, companies_of, report_statistics
 
 
@@ -30,7 +31,7 @@ def reports_section(request: HttpRequest) -> Callable[[Method], dict]:
         reports = list(
             ExperienceReport.objects.published()
             .filter(method=method)
-            .select_related("company")
+            .select_related("company", "trainer")
             .order_by("-period_start", "-pk")
         )
         # Reports may tell about any phase, not only the method's own: one query for all six.
@@ -40,6 +41,10 @@ def reports_section(request: HttpRequest) -> Callable[[Method], dict]:
             "reports": reports,
             "report_stats": report_statistics(reports),
             "report_companies": user_companies if method.is_published else [],
+            # "Fråga ett företag som har använt metoden": from the reports already loaded.
+            "ask_companies": companies_to_ask(reports, (c["slug"] for c in user_companies))
+            if method.is_published
+            else [],
         }
 
     return context

@@ -7,7 +7,7 @@ come before <slug>/, and the company page itself comes last."""
 
 from django.urls import path
 
-from .views import directory, efforts, members, overview, profile, reports, search
+from .views import directory, efforts, members, overview, profile, questions, reports, search
 
 app_name = "companies"
 
@@ -70,6 +70,15 @@ urlpatterns = [
         "foretag/<slug:slug>/insatser/<int:pk>/nasta-fas/",
         efforts.effort_complete_phase,
         name="effort_next",
+    ),
+    # Questions and study-visit requests between companies.
+    path("foretag/<slug:slug>/fraga/", questions.question_new, name="question_new"),
+    path("foretag/<slug:slug>/fragor/", questions.question_inbox, name="questions"),
+    path("foretag/<slug:slug>/fragor/<int:pk>/", questions.question_detail, name="question"),
+    path(
+        "foretag/<slug:slug>/fragor/<int:pk>/svara/",
+        questions.question_answer,
+        name="question_answer",
     ),
     # Last: everything else under /foretag/<slug>/ is a company page.
     path("foretag/<slug:slug>/", directory.company_detail, name="detail"),

@@ -188,6 +188,8 @@ def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | Non
         response.status_code != 200
         or response.streaming
         or not response.get("Content-Type", "").startswith(CACHED_TYPES)
+        # A view may keep a page out (a search that found little is counted on every render).
+        or getattr(response, "keep_out_of_page_cache", False)
         # Any cookie but the CSRF cookie means state for this visitor (a session, messages).
         or set(response.cookies) - {settings.CSRF_COOKIE_NAME}
         or getattr(request, "user", None) is not None

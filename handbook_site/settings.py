@@ -446,6 +446,9 @@ RATELIMIT_UPLOAD_PERIOD = env_int("RATELIMIT_UPLOAD_PERIOD", 10 * 60)
 # Invitations sent from a company's member page, per user.
 RATELIMIT_INVITE = env_int("RATELIMIT_INVITE", 20)
 RATELIMIT_INVITE_PERIOD = env_int("RATELIMIT_INVITE_PERIOD", 60 * 60)
+# Questions and study-visit requests to other companies (each mails their admins), per user.
+RATELIMIT_QUESTION = env_int("RATELIMIT_QUESTION", 10)
+RATELIMIT_QUESTION_PERIOD = env_int("RATELIMIT_QUESTION_PERIOD", 60 * 60)
 
 # Pagination of the method list.
 METHODS_PER_PAGE = 20

@@ -880,3 +880,26 @@ class MethodSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method_id} {self.get_kind_display()} {self.position}: {self.suggested_id}"
+
+
+class SearchCount(models.Model):
+    """How many times one normalised search found nothing or little on one day
+    (methods.searchlog): what readers look for and the handbook lacks. No user, address or
+    session is stored, only the words (lowercased, spaces collapsed, cut at a length)."""
+
+    query = models.CharField(_("sökning"), max_length=100)
+    day = models.DateField(_("dag"))
+    searches = models.PositiveIntegerField(_("sökningar"), default=0)
+    # Methods the search found the last time it was counted (at most searchlog.FEW_RESULTS).
+    results = models.PositiveSmallIntegerField(_("träffar"), default=0)
+
+    class Meta:
+        verbose_name = _("sökning som gav lite")
+        verbose_name_plural = _("sökningar som gav lite")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "day"], name="search_count_query_day")
+        ]
+        indexes = [models.Index(fields=["day"], name="search_count_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.query}: {self.searches}"

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from companies import efforts as effort_services
 from companies import permissions as company_permissions
-from companies.models import Effort, ExperienceReport
+from companies.models import Effort, ExperienceReport, Question
 from methods import permissions
 from methods.choices import Status
 from methods.models import Method, Revision
@@ -205,3 +205,22 @@ def test_effort_visibility_follows_membership(cast):
     for role, user in users.items():
         listed = Effort.objects.visible_to(user).filter(pk=effort.pk).exists()
         assert listed == company_permissions.can_follow_company(user, company), role
+
+
+def test_question_visibility_has_one_answer(cast):
+    """A question to company A from the stranger, and one from A's author to company B: each
+    is read by its asker and the asked company's admins, the queryset agreeing with the
+    object rule; no one else, editors and superusers included."""
+    users, _methods, _reports, company = cast
+    to_a = Question.objects.create(company=company, asker=users["stranger"], body="Hur?")
+    company_b = users["stranger"].memberships.get().company
+    to_b = Question.objects.create(company=company_b, asker=users["author"], body="Och ni?")
+    readers = {to_a.pk: {"stranger", "company_admin"}, to_b.pk: {"author"}}
+    for role, user in users.items():
+        listed = set(Question.objects.visible_to(user).values_list("pk", flat=True))
+        for question in (to_a, to_b):
+            may = company_permissions.can_read_question(user, question)
+            assert may == (question.pk in listed) == (role in readers[question.pk]), (
+                role,
+                question.company.name,
+            )

@@ -176,6 +176,26 @@ def _comment(client, request):
     return Posted(signed_in(client, request.getfixturevalue("member")), url, {"body": ""}, 1)
 
 
+def _question_new(client, request):
+    company = request.getfixturevalue("company")
+    url = reverse("companies:question_new", args=[company.slug])
+    # A study visit to a company that takes none, and no text.
+    data = {"kind": "studiebesok", "body": "", "method": "999999"}
+    return Posted(signed_in(client, request.getfixturevalue("stranger")), url, data, 3)
+
+
+def _question_answer(client, request):
+    from companies.models import Question
+
+    company = request.getfixturevalue("company")
+    asker = request.getfixturevalue("stranger")
+    question = Question.objects.create(company=company, asker=asker, body="Hur började ni?")
+    url = reverse("companies:question_answer", args=[company.slug, question.pk])
+    data = {"answer": "Ring 070-123 45 67."}  # the personal-data guard asks for a confirmation
+    return Posted(signed_in(client, request.getfixturevalue("company_admin")), url, data, 1,
+                  ("Ring 070-123 45 67.",))  # fmt: skip
+
+
 def _comment_report(client, request):
     comment = Comment.objects.create(method=MethodFactory(), author=UserFactory(), body="Hej.")
     url = reverse("methods:comment_report", args=[comment.pk])
@@ -371,6 +391,8 @@ FORM_PAGES = [
     FormPage("invite", ("companies/members.html",), _invite),
     FormPage("member-role", ("companies/members.html",), _member_role),
     FormPage("member-remove", ("companies/members.html",), _member_remove),
+    FormPage("question-new", ("companies/questions/question_form.html",), _question_new),
+    FormPage("question-answer", ("companies/questions/question_detail.html",), _question_answer),
     FormPage("profile", ("accounts/profile.html",), _profile),
     FormPage("delete-account", ("accounts/delete.html",), _delete_account),
     FormPage("login", ("allauth/elements/form.html",), _login),

@@ -45,7 +45,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from companies import efforts as effort_services
-from companies.models import Effort, Invitation
+from companies.models import Effort, Invitation, Question
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment
@@ -161,6 +161,13 @@ def build_world() -> SimpleNamespace:
         b_effort=effort_services.create_effort(company_b, b_member, save_effort),
         b_invitation=Invitation.objects.create(company=company_b, email="ny-i-b@example.org"),
         checklist_key=f"checklist:{ChecklistItem.objects.first().pk}",
+        # A question to B from someone of a third company, and one from B's member to A.
+        b_question=Question.objects.create(
+            company=company_b, asker=MembershipFactory().user, body="Hur gör ni i B?"
+        ),
+        question_to_a=Question.objects.create(
+            company=company_a, asker=b_member, body="Hur gör ni i A?"
+        ),
     )
 
 
@@ -350,6 +357,19 @@ PROBES = [
     Probe("companies:effort_phase", "POST", {**B_EFFORT_UNDER_A, "number": 1}, HIDDEN_FROM_ALL, {"fas1-notes": "Inte våra."}),
     Probe("companies:effort_next", "POST", B_EFFORT, PRIVATE_TO_B_DONE),
     Probe("companies:effort_next", "POST", B_EFFORT_UNDER_A, HIDDEN_FROM_ALL),
+    # Questions between companies: anyone signed in may ask B (not B's own people); a question
+    # is its asker's and the asked company's admins' only, editors included, and answers to
+    # its own company's address alone.
+    Probe("companies:question_new", "GET", B, (LOGIN, 200, 200, 200, 200)),
+    Probe("companies:question_new", "POST", B, (LOGIN, 302, 302, 302, 302), {"kind": "fraga", "body": "En fråga till B."}),
+    Probe("companies:questions", "GET", B, NOT_YOURS),
+    Probe("companies:question", "GET", {**B, "pk": "{b_question.pk}"}, HIDDEN_FROM_ALL),
+    Probe("companies:question", "GET", {**A, "pk": "{b_question.pk}"}, HIDDEN_FROM_ALL),
+    Probe("companies:question_answer", "POST", {**B, "pk": "{b_question.pk}"}, HIDDEN_FROM_ALL, {"answer": "Inte vårt svar."}),
+    Probe("companies:question_answer", "POST", {**A, "pk": "{b_question.pk}"}, HIDDEN_FROM_ALL, {"answer": "Inte vårt svar."}),
+    Probe("companies:question", "GET", {**A, "pk": "{question_to_a.pk}"}, (LOGIN, 404, 200, 404, 404)),
+    Probe("companies:question", "GET", {**B, "pk": "{question_to_a.pk}"}, HIDDEN_FROM_ALL),
+    Probe("companies:question_answer", "POST", {**B, "pk": "{question_to_a.pk}"}, HIDDEN_FROM_ALL, {"answer": "Svar."}),
     # allauth's links from e-mails: B's member's address and a guessed key confirm nothing and
     # reset nothing (the real keys are signed and only ever mailed to their owner).
     # Uploaded images have random (uuid4) names and are public like the pages they are on; a

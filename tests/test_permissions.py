@@ -35,7 +35,7 @@ from PIL import Image
 
 from accounts.models import User
 from companies import efforts as effort_services
-from companies.models import Company, Effort, ExperienceReport, Invitation, Membership
+from companies.models import Company, Effort, ExperienceReport, Invitation, Membership, Question
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment, Method
@@ -114,6 +114,7 @@ class World:
     report_published: ExperienceReport
     effort: Effort
     checklist_key: str
+    question: Question  # the stranger's question to company A
 
 
 def new_effort(company: Company, by: User) -> Effort:
@@ -184,6 +185,7 @@ def build_world() -> World:
         report_published=report(Status.PUBLISHED),
         effort=new_effort(company, member),
         checklist_key=f"checklist:{ChecklistItem.objects.first().pk}",
+        question=Question.objects.create(company=company, asker=stranger, body="Hur gjorde ni?"),
     )
 
 
@@ -393,6 +395,18 @@ CASES = [
     Case("effort-check-get",          "GET",  EFFORT + "/bocka/",                   SIGNED_IN_405),
     Case("effort-phase",              "POST", EFFORT + "/fas/1/",                   MEMBERS_DONE, {"fas1-notes": "Vi började."}),
     Case("effort-next-phase",         "POST", EFFORT + "/nasta-fas/",               MEMBERS_DONE),
+    # Questions between companies: the stranger (company B) asks company A; its admins answer.
+    # A company's own people do not ask it; a question is the asker's and the admins' only.
+    Case("question-new",              "GET",  A + "/fraga/",                        (LOGIN, 403, 200, 403, 200, 200)),
+    Case("question-new-of-company-b", "GET",  B + "/fraga/",                        (LOGIN, 200, 403, 200, 200, 200)),
+    Case("question-new-send",         "POST", A + "/fraga/",                        (LOGIN, 403, 302, 403, 302, 302), {"kind": "fraga", "body": "Hur började ni?"}),
+    Case("question-new-invalid",      "POST", A + "/fraga/",                        (LOGIN, 403, 400, 403, 400, 400), {"kind": "fraga", "body": ""}),
+    Case("questions",                 "GET",  A + "/fragor/",                       ADMINS),
+    Case("question",                  "GET",  A + "/fragor/{question.pk}/",         (LOGIN, 404, 200, 200, 404, 404)),
+    Case("question-under-company-b",  "GET",  B + "/fragor/{question.pk}/",         SIGNED_IN_404),
+    Case("question-answer",           "POST", A + "/fragor/{question.pk}/svara/",   (LOGIN, 404, 403, 302, 404, 404), {"answer": "Så här gjorde vi."}),
+    Case("question-answer-invalid",   "POST", A + "/fragor/{question.pk}/svara/",   (LOGIN, 404, 403, 400, 404, 404), {"answer": ""}),
+    Case("question-answer-get",       "GET",  A + "/fragor/{question.pk}/svara/",   SIGNED_IN_405),
     # Experience reports
     Case("reports",                   "GET",  A + "/rapporter/",                    WRITERS),
     Case("report-new",                "GET",  A + "/rapporter/ny/",                 WRITERS),

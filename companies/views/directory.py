@@ -39,7 +39,7 @@ from core.paging import bounded
 from methods.choices import Status
 from methods.models import BusinessLine, Method, name_in_reader_language
 
-from .. import permissions
+from .. import permissions, questions
 from ..choices import County
 from ..models import Company, ExperienceReport
 
@@ -289,6 +289,15 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request.GET,
         "rapporter",
     )
+    # "Vi tar emot studiebesök om": read only for a company that takes study visits.
+    company.shown_study_visit_areas = (
+        list(company.study_visit_areas.order_by("name")) if company.open_to_study_visits else []
+    )
+    # The admins' inbox: the latest open questions to the company (signed-in admins only, so
+    # the page served to readers costs what it did).
+    inbox = None
+    if permissions.can_read_question_inbox(request.user, company):
+        inbox = bounded(questions.inbox(company).open(), request.GET, "fragor", size=5)
     return render(
         request,
         "companies/company_detail.html",
@@ -297,5 +306,7 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "reports": reports,
             "is_company_admin": permissions.can_manage_company(request.user, company),
             "can_follow": permissions.can_follow_company(request.user, company),
+            "offers_questions": permissions.offers_questions(request.user, company),
+            "inbox": inbox,
         },
     )

@@ -17,14 +17,16 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import AuditEntry, SiteVersion
-from methods import listindex
+from methods import listindex, searchlog
 from methods.models import CompetenceArea, Method, Phase
 from methods.permissions import editor_required
 
+from .. import questions
 from ..choices import County
 from ..models import Company, Effort
 from ..services import csv_safe
@@ -36,6 +38,7 @@ TABLES = {
     "insatser": gettext_lazy("Pågående insatser per fas"),
     "utan-rapport": gettext_lazy("Publicerade metoder utan erfarenhetsrapport"),
     "att-se-over": gettext_lazy("Metoder som ska ses över"),
+    "fragor": gettext_lazy("Frågor och studiebesök mellan företag per månad"),
 }
 
 
@@ -142,6 +145,28 @@ def _tables(*, full: str | None = None) -> dict[str, dict]:
             "total": stale_total,
             "chart": False,
         },
+        # Counts only (companies.questions.monthly_counts, one query): never who asked whom.
+        # The chart shows the questions asked; the table has all four columns.
+        "fragor": {
+            "columns": [
+                _("Månad"),
+                _("Frågor"),
+                _("Besvarade frågor"),
+                _("Önskemål om studiebesök"),
+                _("Besvarade önskemål om studiebesök"),
+            ],
+            "rows": [
+                (
+                    date_format(row["month"], "YEAR_MONTH_FORMAT"),
+                    row["questions"],
+                    row["questions_answered"],
+                    row["visits"],
+                    row["visits_answered"],
+                )
+                for row in questions.monthly_counts(today)
+            ],
+            "chart": True,
+        },
         "totals": {
             "methods": figures["published"],
             "companies": sum(n for _county, n in by_county),
@@ -196,5 +221,11 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "methods/editorial/overview.html",
-        {"sections": sections, "totals": totals, "activity": activity},
+        {
+            "sections": sections,
+            "totals": totals,
+            "activity": activity,
+            # What readers looked for and found little of (methods.searchlog).
+            "search_misses": searchlog.overview(),
+        },
     )

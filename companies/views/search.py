@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_anonymous_page
-from methods import search
+from methods import search, searchlog
 from methods.models import Method
 from methods.views.reading import search_limited
 
@@ -62,7 +62,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 "exact_querystring": urlencode({"q": parsed.text, EXACT_PARAMETER: "1"}),
             }
         )
-    return render(request, "methods/search.html", context)
+    response = render(request, "methods/search.html", context)
+    if parsed:
+        # Few methods found: counted for the editors (methods.searchlog).
+        return searchlog.count_if_thin(response, parsed.text, context["method_count"])
+    return response
 
 
 def _first_and_count(queryset) -> tuple[list, int]:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from core.pagecache import cache_anonymous_page
 
-from .. import listindex, search
+from .. import listindex, search, searchlog
 from ..filters import MethodFilter
 from ..models import Method, Phase
 from .feeds import list_feed
@@ -136,7 +136,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
         page = _indexed_page(method_filter.order(methods), request.GET.get("sida"), total)
         rows = [(m, None) for m in page.object_list]
     feed_url, feed_title = list_feed(method_filter.selected, method_filter.choices)
-    return render(
+    response = render(
         request,
         "methods/method_list.html",
         {
@@ -153,3 +153,7 @@ def method_list(request: HttpRequest) -> HttpResponse:
             "feed_title": feed_title,
         },
     )
+    if parsed and not method_filter.selected:
+        # The words alone found little: counted for the editors (methods.searchlog).
+        return searchlog.count_if_thin(response, parsed.text, page.paginator.count)
+    return response

@@ -32,7 +32,12 @@ def editable_method(request: HttpRequest, slug: str) -> Method:
 
 @login_required
 def method_new(request: HttpRequest) -> HttpResponse:
-    form = BasicsForm(request.POST or None, instance=Method(), user=request.user)
+    # ?titel=: a title to start from (the editors' overview starts a method from a search
+    # that found little); cut at the field's length, validated like any title when saved.
+    title = request.GET.get("titel", "")[: Method._meta.get_field("title").max_length]
+    form = BasicsForm(
+        request.POST or None, instance=Method(), user=request.user, initial={"title": title}
+    )
     if request.method == "POST" and form.is_valid():
         method = workflow.create_draft(request.user, form.save_to)
         messages.success(request, _("Utkastet är sparat. Bara du och redaktionen kan se det."))

@@ -5,7 +5,7 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from accounts.models import User
-from companies.models import Membership
+from companies.models import Membership, Question
 from methods.choices import CommentState, Status
 from methods.models import Comment, Method
 from tests.factories import (
@@ -234,12 +234,14 @@ def test_profile_query_count_is_constant(client, member, django_assert_num_queri
         other = MethodFactory(status=Status.ARCHIVED)
         ExperienceReportFactory(author=member, company=company, method=other)
         Comment.objects.create(method=other, author=member, body=f"Kommentar {n}")
+        Question.objects.create(company=CompanyFactory(), asker=member, body=f"Fråga {n}")
     many_methods(member, extra)
     client.force_login(member)
-    # session, user, memberships, methods, reports, comments (each list with its total),
-    # editor group
-    with django_assert_num_queries(7):
+    # session, user, memberships, methods, reports, comments, questions to other companies
+    # (each list with its total), editor group
+    with django_assert_num_queries(8):
         response = client.get(URL)
+    assert response.context["asked_questions"].total == size
     assert len(response.context["methods"]) == min(20, 2 * size + extra)
     assert response.context["methods"].total == 2 * size + extra
     assert len(response.context["comments"]) == size

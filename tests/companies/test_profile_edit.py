@@ -44,6 +44,7 @@ def valid_data(**changes) -> dict:
         "criterion_reinvests": "on",
         "languages_at_work": "svenska, arabiska",
         "open_to_study_visits": "on",
+        "accepts_questions": "on",
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
@@ -114,7 +115,7 @@ def test_form_has_every_profile_field_and_nothing_about_individuals():
         "description", "website", "contact_email", "contact_phone", "employees_band",
         "participants_band", "criterion_integration", "criterion_participation",
         "criterion_reinvests", "criterion_independent", "languages_at_work",
-        "open_to_study_visits",
+        "open_to_study_visits", "study_visit_areas", "study_visit_topics", "accepts_questions",
     ]  # fmt: skip
     model_fields = {
         f.name for f in Company._meta.get_fields() if getattr(f, "editable", False) and f.concrete
@@ -221,6 +222,7 @@ def test_saving_without_changes_writes_no_audit_entry(client, company, company_a
         "legal_form": company.legal_form,
         "municipality": company.municipality,
         "county": company.county,
+        "accepts_questions": "on",  # the box is ticked until the company switches it off
     }
     response = client.post(edit_url(company), data)
     assert response.status_code == 302

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from companies.models import ExperienceReport
 from methods.choices import Status
-from methods.models import BusinessLine
+from methods.models import BusinessLine, CompetenceArea
 from tests.factories import CompanyFactory, ExperienceReportFactory, MethodFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +86,17 @@ def test_profile_query_count_is_constant(client, django_assert_num_queries, coun
         client.get(company.get_absolute_url())
 
 
+@pytest.mark.parametrize("count", [1, 5])
+def test_profile_of_a_company_taking_study_visits_reads_its_areas_once(
+    client, django_assert_num_queries, count
+):
+    company = CompanyFactory(open_to_study_visits=True)
+    company.study_visit_areas.set(CompetenceArea.objects.all()[:count])
+    with django_assert_num_queries(6):  # + "Vi tar emot studiebesök om"
+        response = client.get(company.get_absolute_url())
+    assert len(response.context["company"].shown_study_visit_areas) == count
+
+
 def many_reports(company, count: int) -> None:
     """Published reports in bulk, each a day earlier than the one before."""
     method = MethodFactory()
@@ -110,8 +121,9 @@ def test_signed_in_profile_query_count_does_not_grow(
     many_reports(company, extra)
     client.force_login(request.getfixturevalue(who))
     # session, user, editor check, company, its lines, its methods, a page of its reports
-    # (with their total), the user's role (asked once for both questions)
-    with django_assert_num_queries(8):
+    # (with their total), the user's role (asked once for both questions); for its admins
+    # the open questions to the company (their inbox, a page and its total in one query)
+    with django_assert_num_queries(9 if who == "company_admin" else 8):
         response = client.get(company.get_absolute_url())
     assert response.context["reports"].total == 3 + extra
     assert len(response.context["reports"]) == min(20, 3 + extra)
