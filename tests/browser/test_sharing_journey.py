@@ -33,9 +33,9 @@ def test_reader_follows_the_feed_and_copies_a_citation(demo_data, page, axe):
     feed_link = page.get_by_role("link", name="Prenumerera (Atom)")
     expect(feed_link).to_be_visible()
     expect(feed_link).to_have_attribute("href", "/flode/metoder.atom")
-    expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).to_have_attribute(
-        "href", "/flode/metoder.atom"
-    )
+    expect(
+        page.locator('head link[rel="alternate"][type="application/atom+xml"]')
+    ).to_have_attribute("href", "/flode/metoder.atom")
     _no_sideways_scroll(page)
     assert_no_axe_violations(axe, page)
 

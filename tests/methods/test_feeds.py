@@ -27,7 +27,7 @@ FEED = "/flode/metoder.atom"
 def parse(response) -> ET.Element:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
-    return ET.fromstring(response.content)
+    return ET.fromstring(response.content)  # noqa: S314  (the site's own feed, in a test)
 
 
 def text(element: ET.Element, name: str) -> str:
@@ -180,7 +180,10 @@ def test_feeds_are_linked_from_the_pages_they_follow(client):
             "/flode/omrade/handledning.atom",
             "Nya och ändrade metoder inom Handledning",
         ),
-        "/fas/forankring/": ("/flode/fas/forankring.atom", "Nya och ändrade metoder för Förankring"),
+        "/fas/forankring/": (
+            "/flode/fas/forankring.atom",
+            "Nya och ändrade metoder för Förankring",
+        ),
     }
     for url, (feed_url, title) in pages.items():
         html = client.get(url).content.decode()
