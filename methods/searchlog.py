@@ -2,7 +2,9 @@
 little, counted per normalised query and day, for the editors' overview.
 
 Nothing about who searched is kept: no user, address, session or time of day, only the words
-(lowercased, spaces collapsed, cut at QUERY_LENGTH) and the day.
+(lowercased, spaces collapsed, cut at QUERY_LENGTH) and the day. A search holding what looks
+like personal data (an identity number, a mobile number, an e-mail address: the guard of
+core.readability) is not counted at all: the editors would see it.
 
 A GET never changes what a user sees (tests/test_get_is_safe.py). The count is analytics, not
 content, and it is not written by the request: the page queues record_search after the
@@ -21,6 +23,8 @@ from django.db.models import F, Min, Sum
 from django.http import HttpResponse
 from django.tasks import task
 from django.utils import timezone
+
+from core.readability import find_personal_data
 
 from .models import SearchCount
 
@@ -44,7 +48,7 @@ def normalise(text: str) -> str:
 def count_if_thin(response: HttpResponse, text: str, results: int) -> HttpResponse:
     """Count this search when it found at most FEW_RESULTS methods (see the module doc)."""
     query = normalise(text)
-    if query and results <= FEW_RESULTS:
+    if query and results <= FEW_RESULTS and not find_personal_data({"q": query}):
         response.keep_out_of_page_cache = True
         day = timezone.localdate().isoformat()
         transaction.on_commit(lambda: record_search.enqueue(query, results, day))

@@ -94,6 +94,14 @@ def test_nothing_about_the_searcher_is_stored(client, member, search):
     assert counts() == [("mentorskap", timezone.localdate(), 1, 0)]
 
 
+@pytest.mark.parametrize(
+    "typed", ["anna.berg@example.org", "070-123 45 67", "handledning 19121212-1212"]
+)
+def test_a_search_with_personal_data_is_not_counted(search, typed):
+    assert search("/sok/", q=typed).status_code == 200
+    assert counts() == []
+
+
 def test_the_task_adds_to_the_days_row_and_starts_a_new_one_the_next_day():
     searchlog.record_search.call("truckkort", 0, "2026-03-01")
     searchlog.record_search.call("Truckkort", 1, "2026-03-01")
