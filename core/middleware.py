@@ -9,6 +9,9 @@ from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext
+
+from .apipaths import answers_in_json, json_error
 
 logger = logging.getLogger("core.database")
 
@@ -61,6 +64,8 @@ class RejectNulMiddleware:
 
     def __call__(self, request):
         if _carries_nul(request):
+            if answers_in_json(request):
+                return json_error(gettext("Ogiltigt tecken i adressen."), 400)
             return render(request, "400.html", status=400)
         return self.get_response(request)
 

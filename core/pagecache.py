@@ -60,8 +60,9 @@ LOCAL_PAGES = 200
 # Headers a view sets about the page itself (the same for every visitor), kept with it and sent
 # again on every hit: an archived method's page stays out of search engines from the cache too.
 KEPT_HEADERS = ("X-Robots-Tag",)
-# What the cache keeps: the reading pages, and the Atom feeds of methods that follow them.
-CACHED_TYPES = ("text/html", "application/atom+xml")
+# What the cache keeps: the reading pages, the Atom feeds of methods that follow them, and the
+# read API's JSON answers (api/).
+CACHED_TYPES = ("text/html", "application/atom+xml", "application/json")
 # The only way a token appears in the site's pages: Django's {% csrf_token %} input.
 _CSRF_INPUT = re.compile(
     rf'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}})(")'

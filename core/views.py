@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from .apipaths import answers_in_json, json_error
 from .middleware import database_unavailable, is_database_unavailable
 from .ratelimit import ratelimited
 from .rendering import markdown_problem, render_markdown
@@ -107,6 +108,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    if answers_in_json(request):
+        return json_error(_("Finns inte, eller är inte publicerad."), 404)
     return render(request, "404.html", status=404)
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PRODUCT_PACKAGES = ["handbook_site", "content", "accounts", "companies", "methods", "core"]
+PRODUCT_PACKAGES = ["handbook_site", "api", "content", "accounts", "companies", "methods", "core"]
 
 
 def product_modules() -> list[Path]:

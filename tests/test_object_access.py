@@ -272,6 +272,12 @@ PROBES = [
     *each("methods:pdf", "GET", "slug", {"b_draft.slug": EDITOR_SEES, "colleague_draft.slug": EDITOR_SEES, "b_binned.slug": ALL_404, "b_archived.slug": ALL_200}),
     # Phases are the handbook's own, nobody's object: public.
     Probe("methods:phase", "GET", {"slug": "forankring"}, ALL_200),
+    # The read API answers everyone as a signed-out reader: the published method, company and
+    # report for all; every other method and report is not there, for the editors too.
+    Probe("api:phase", "GET", {"slug": "forankring"}, ALL_200),
+    *each("api:method", "GET", "slug", {**{f"{n}.slug": ALL_404 for n in (*UNPUBLISHED, "b_binned")}, "b_published.slug": ALL_200}),
+    Probe("api:company", "GET", B, ALL_200),
+    *each("api:report", "GET", "pk", {**{f"{r}.pk": ALL_404 for r in B_REPORTS}, "b_report_published.pk": ALL_200}),
     # Feeds follow phases and competence areas, public vocabulary: only published methods in them.
     Probe("methods:phase_feed", "GET", {"slug": "forankring"}, ALL_200),
     Probe("methods:area_feed", "GET", {"slug": "handledning"}, ALL_200),

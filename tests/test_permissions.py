@@ -260,6 +260,25 @@ CASES = [
     Case("method-list",               "GET",  "/metoder/",                          ALL_200),
     Case("search",                    "GET",  "/sok/?q=metod",                      ALL_200),
     Case("accessibility-statement",   "GET",  "/tillganglighet/",                   ALL_200),
+    # The read API: anonymous-public, the same answer for everyone, signed in or not; nothing
+    # unpublished, not even for its author or the editors.
+    Case("api-index",                 "GET",  "/api/v1/",                           ALL_200),
+    Case("api-phases",                "GET",  "/api/v1/phases/",                    ALL_200),
+    Case("api-phase",                 "GET",  "/api/v1/phases/forankring/",          ALL_200),
+    Case("api-methods",               "GET",  "/api/v1/methods/?fas=genomforande",  ALL_200),
+    Case("api-methods-post",          "POST", "/api/v1/methods/",                   ALL_405),
+    Case("api-method",                "GET",  "/api/v1/methods/{published.slug}/",  ALL_200),
+    Case("api-method-draft",          "GET",  "/api/v1/methods/{draft.slug}/",      ALL_404),
+    Case("api-method-submitted",      "GET",  "/api/v1/methods/{submitted.slug}/",  ALL_404),
+    Case("api-method-binned",         "GET",  "/api/v1/methods/{binned_method.slug}/", ALL_404),
+    Case("api-companies",             "GET",  "/api/v1/companies/",                 ALL_200),
+    Case("api-company",               "GET",  "/api/v1/companies/{company.slug}/",  ALL_200),
+    Case("api-reports",               "GET",  "/api/v1/reports/",                   ALL_200),
+    Case("api-report",                "GET",  "/api/v1/reports/{report_published.pk}/", ALL_200),
+    Case("api-report-draft",          "GET",  "/api/v1/reports/{report_draft.pk}/",  ALL_404),
+    Case("api-report-submitted",      "GET",  "/api/v1/reports/{report_submitted.pk}/", ALL_404),
+    Case("api-schema",                "GET",  "/api/v1/schema/",                    ALL_200),
+    Case("api-docs",                  "GET",  "/api/v1/docs/",                      ALL_200),
     Case("choose-language",           "GET",  "/sprak/en/?next=/metoder/",          ALL_302),
     Case("choose-language-post",      "POST", "/sprak/en/",                         ALL_405),
     Case("unknown-language",          "GET",  "/sprak/fi/",                         ALL_404),
@@ -493,6 +512,10 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
                 yield pattern.name
 
     every |= set(names(mfa_urls))
+    # The read API's routes, which django-ninja makes from its operations (api/views.py).
+    from api.views import api
+
+    every |= {f"api:{pattern.name}" for pattern in api.urls[0]}
     covered = {resolve(case.fill(world)[0].partition("?")[0]).view_name for case in CASES}
     assert every - covered == set()
 
