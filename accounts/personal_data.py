@@ -40,6 +40,7 @@ from core.models import AuditAction, AuditEntry
 from methods import permissions as method_permissions
 from methods.choices import CommentState, Status
 from methods.models import Comment, CommentReport, Method, Revision
+from trainers.models import Trainer
 
 from .models import User
 
@@ -66,6 +67,7 @@ COVERED: dict[tuple[str, str], str] = {
     ("companies.Effort", "created_by"): "efforts",
     ("companies.Effort_responsible_members", "user"): "efforts",
     ("companies.EffortCheck", "checked_by"): "effort_checks",
+    ("trainers.Trainer", "user"): "trainer_profile",
     ("companies.Question", "asker"): "questions_asked",
     ("companies.Question", "answered_by"): "questions_answered",
 }
@@ -439,6 +441,31 @@ def _questions(user: User) -> tuple[list[dict], list[dict]]:
     return asked, answered
 
 
+def _trainer_profile(user: User) -> dict[str, Any] | None:
+    """The user's trainer profile (one per account), with the contact address readers never
+    see."""
+    trainer = Trainer.objects.filter(user=user).prefetch_related("competence_areas").first()
+    if trainer is None:
+        return None
+    return {
+        "name": trainer.name,
+        "url": _url(trainer.get_absolute_url()),
+        "kind": trainer.kind,
+        "summary": trainer.summary,
+        "description": trainer.description,
+        "competence_areas": [area.name for area in trainer.competence_areas.all()],
+        "counties": trainer.counties,
+        "languages": trainer.languages,
+        "formats": trainer.formats,
+        "website": trainer.website,
+        "contact_email": trainer.contact_email,
+        "status": trainer.status,
+        "review_message": trainer.review_message,
+        "created_at": trainer.created_at,
+        "updated_at": trainer.updated_at,
+    }
+
+
 def personal_data(user: User) -> dict[str, Any]:
     """Everything the portal holds about `user`, as a JSON-ready dictionary (dates and
     decimals as Python values: serialise with DjangoJSONEncoder)."""
@@ -492,4 +519,5 @@ def personal_data(user: User) -> dict[str, Any]:
         "questions_answered": questions_answered,
         "audit_log": _audit_log(user),
         "admin_log": _admin_log(user),
+        "trainer_profile": _trainer_profile(user),
     }

@@ -302,6 +302,17 @@ class ExperienceReport(models.Model):
     )
     cost_sek = models.PositiveIntegerField(_("kostnad (kr)"), null=True, blank=True)
     used_external_trainer = models.BooleanField(_("anlitade extern utbildare"), default=False)
+    # By name: trainers sits above companies and builds on it; companies never imports it.
+    trainer = models.ForeignKey(
+        "trainers.Trainer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="experience_reports",
+        limit_choices_to={"status": Status.PUBLISHED},
+        verbose_name=_("utbildare"),
+        help_text=_("Utbildaren som höll i insatsen, om hen finns i katalogen över utbildare."),
+    )
     external_trainer_notes = models.TextField(
         _("hur det fungerade med extern utbildare"), blank=True
     )

@@ -82,7 +82,7 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
             "method", "title", "period_start", "period_end", "context", "adaptations",
             "outcome_reaction", "outcome_learning", "outcome_behaviour", "outcome_results",
             "helped", "hindered", "hours_spent", "cost_sek", "used_external_trainer",
-            "external_trainer_notes", "recommend_score", "consent_to_publish",
+            "trainer", "external_trainer_notes", "recommend_score", "consent_to_publish",
         ]  # fmt: skip
         labels = {
             "method": _("Vilken metod använde ni?"),
@@ -100,6 +100,7 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
             "hours_spent": _("Arbetstid totalt (timmar)"),
             "cost_sek": _("Kostnad totalt (kr)"),
             "used_external_trainer": _("Vi anlitade en extern utbildare"),
+            "trainer": _("Vilken utbildare?"),
             "external_trainer_notes": _("Hur fungerade det med den externa utbildaren?"),
         }
         help_texts = {
@@ -113,6 +114,10 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
                 "Tid för alla inblandade tillsammans: förberedelse, genomförande och uppföljning."
             ),  # fmt: skip
             "cost_sek": _("Utlägg utöver arbetstiden, till exempel kursavgift och material."),
+            "trainer": _(
+                "Om utbildaren finns i katalogen över utbildare: då visas rapporten på "
+                "utbildarens profil."
+            ),
         }
         error_messages = {
             "method": {"required": _("Välj vilken metod rapporten gäller.")},
@@ -145,6 +150,7 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
         # (KeepsStoredChoices, below).
         self.fields["method"].queryset = Method.objects.published().order_by("title")
         self.fields["method"].empty_label = _("Välj metod")
+        self.fields["trainer"].empty_label = _("Ingen utbildare från katalogen")
         self.fields["hours_spent"].validators.append(MinValueValidator(0))
         self.fields["cost_sek"].widget.attrs["min"] = 0
         self.keep_stored_choices()
@@ -222,7 +228,7 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
              "fields": fields(*factor_names["hindering"], "hindered")},
             {"id": "tid", "legend": _("Tid och kostnad"), "intro": "",
              "fields": fields("hours_spent", "cost_sek", "used_external_trainer",
-                              "external_trainer_notes")},
+                              "trainer", "external_trainer_notes")},
             {"id": "omdome", "legend": _("Omdöme och samtycke"), "intro": "",
              "fields": fields(*last)},
         ]  # fmt: skip

@@ -543,7 +543,7 @@ EXPORT_COLUMNS: dict[str, list[str]] = {
         "period_start", "period_end", "context", "adaptations", "phase_notes",
         "outcome_reaction", "outcome_learning", "outcome_behaviour", "outcome_results",
         "helped", "hindered", "helping_factors", "hindering_factors", "hours_spent", "cost_sek",
-        "used_external_trainer", "external_trainer_notes", "recommend_score",
+        "used_external_trainer", "trainer", "external_trainer_notes", "recommend_score",
         "consent_to_publish", "consent_recorded_at", "published_at", "created_at", "updated_at",
     ],
 }  # fmt: skip
@@ -655,6 +655,7 @@ EXPORT_HEADINGS: dict[str, dict[str, str]] = {
         "hours_spent": gettext_noop("Arbetstid (timmar)"),
         "cost_sek": gettext_noop("Kostnad (kr)"),
         "used_external_trainer": gettext_noop("Anlitade extern utbildare"),
+        "trainer": gettext_noop("Utbildare i katalogen"),
         "external_trainer_notes": gettext_noop("Om den externa utbildaren"),
         "recommend_score": gettext_noop("Skulle rekommendera (1–5)"),
         "consent_to_publish": gettext_noop("Samtycke till publicering"),
@@ -851,6 +852,7 @@ def company_export(company: Company) -> dict:
             hours_spent=float(r.hours_spent) if r.hours_spent is not None else None,
             cost_sek=r.cost_sek,
             used_external_trainer=r.used_external_trainer,
+            trainer=r.trainer.name if r.trainer is not None else None,
             external_trainer_notes=r.external_trainer_notes,
             recommend_score=r.recommend_score,
             consent_to_publish=r.consent_to_publish,
@@ -860,7 +862,7 @@ def company_export(company: Company) -> dict:
             updated_at=_moment(r.updated_at),
         )
         for r in ExperienceReport.objects.filter(company=company)
-        .select_related("method", "author")
+        .select_related("method", "author", "trainer")
         .order_by("created_at", "pk")
     ]
     return {

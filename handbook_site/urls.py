@@ -23,12 +23,11 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("methods.urls")),
     path("", include("companies.urls")),
+    path("", include("trainers.urls")),
     # The site's own account pages first; allauth provides the rest under the same prefix.
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    # The open read API, /api/v1/ (api/urls.py).
-    path("", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -31,6 +31,7 @@ from tests.factories import (
     MethodFactory,
     UserFactory,
 )
+from tests.trainers.helpers import make_guide_page, make_trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -370,6 +371,35 @@ def _code_now(offset: int = 0) -> str:
     return format_hotp_value(hotp_value(SECRET, int(time.time()) // 30 + offset))
 
 
+def _trainer_apply(client, request):
+    data = {"name": "Lärande Verkstan", "summary": "", "contact_email": "inte-en-adress"}
+    # Summary, person or organisation, kind, areas, counties, languages, formats, address.
+    return Posted(signed_in(client, request.getfixturevalue("member")), reverse("trainers:apply"),
+                  data, 8, ("Lärande Verkstan", 'value="inte-en-adress"'))  # fmt: skip
+
+
+def _trainer_contact(client, request):
+    trainer = make_trainer(UserFactory(), "Utbildaren")
+    url = reverse("trainers:contact", args=[trainer.slug])
+    data = {"subject": "Kurs", "message": "Ring Anna på 070-123 45 67."}
+    return Posted(signed_in(client, request.getfixturevalue("member")), url, data, 1, ("Kurs",))
+
+
+def _trainer_reject(client, request):
+    trainer = make_trainer(UserFactory(), "Sökande", Status.SUBMITTED)
+    url = reverse("trainers:review", args=[trainer.slug])
+    editor = request.getfixturevalue("editor")
+    return Posted(signed_in(client, editor), url, {"action": "reject"}, 1)
+
+
+def _trainer_guide_edit(client, request):
+    make_guide_page("forankring")
+    url = reverse("trainers:guide_edit", args=["forankring"])
+    data = {"summary": "", "text": "Planera med handledaren.", "easy_read": "Planera."}
+    return Posted(signed_in(client, request.getfixturevalue("editor")), url, data, 1,
+                  ("Planera med handledaren.",))  # fmt: skip
+
+
 FORM_PAGES = [
     FormPage("method-new", ("methods/submission/step.html",), _method_new),
     FormPage("method-phases", ("methods/submission/step.html",), _method_phases),
@@ -393,6 +423,10 @@ FORM_PAGES = [
     FormPage("member-remove", ("companies/members.html",), _member_remove),
     FormPage("question-new", ("companies/questions/question_form.html",), _question_new),
     FormPage("question-answer", ("companies/questions/question_detail.html",), _question_answer),
+    FormPage("trainer-apply", ("trainers/trainer_form.html",), _trainer_apply),
+    FormPage("trainer-contact", ("trainers/trainer_contact.html",), _trainer_contact),
+    FormPage("trainer-reject", ("trainers/review.html",), _trainer_reject),
+    FormPage("trainer-guide-edit", ("trainers/guide_edit.html",), _trainer_guide_edit),
     FormPage("profile", ("accounts/profile.html",), _profile),
     FormPage("delete-account", ("accounts/delete.html",), _delete_account),
     FormPage("login", ("allauth/elements/form.html",), _login),
@@ -418,6 +452,8 @@ EXCLUDED = {
     "methods/recycle_bin.html": "restore buttons",
     "methods/comment_moderation.html": "hide and show buttons",
     "methods/submission/new_version.html": "a button that starts the working copy",
+    "trainers/trainer_detail.html": "the button that sends a profile back to the editors; a "
+    "profile not waiting for changes is told so with a message",
     "mfa/totp/deactivate_form.html": "a confirmation button; allauth refuses only when the MFA "
     "adapter forbids removing the authenticator, which this site's never does",
 }

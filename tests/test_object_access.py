@@ -58,6 +58,7 @@ from tests.factories import (
     UserFactory,
     make_editor,
 )
+from tests.trainers.helpers import make_guide_page, make_trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -161,6 +162,9 @@ def build_world() -> SimpleNamespace:
         b_effort=effort_services.create_effort(company_b, b_member, save_effort),
         b_invitation=Invitation.objects.create(company=company_b, email="ny-i-b@example.org"),
         checklist_key=f"checklist:{ChecklistItem.objects.first().pk}",
+        b_trainer=make_trainer(b_member, "B:s utbildning"),
+        b_trainer_applied=make_trainer(b_admin, "B:s ansökan", Status.SUBMITTED),
+        trainer_guide=make_guide_page("forankring"),
         # A question to B from someone of a third company, and one from B's member to A.
         b_question=Question.objects.create(
             company=company_b, asker=MembershipFactory().user, body="Hur gör ni i B?"
@@ -272,12 +276,6 @@ PROBES = [
     *each("methods:pdf", "GET", "slug", {"b_draft.slug": EDITOR_SEES, "colleague_draft.slug": EDITOR_SEES, "b_binned.slug": ALL_404, "b_archived.slug": ALL_200}),
     # Phases are the handbook's own, nobody's object: public.
     Probe("methods:phase", "GET", {"slug": "forankring"}, ALL_200),
-    # The read API answers everyone as a signed-out reader: the published method, company and
-    # report for all; every other method and report is not there, for the editors too.
-    Probe("api:phase", "GET", {"slug": "forankring"}, ALL_200),
-    *each("api:method", "GET", "slug", {**{f"{n}.slug": ALL_404 for n in (*UNPUBLISHED, "b_binned")}, "b_published.slug": ALL_200}),
-    Probe("api:company", "GET", B, ALL_200),
-    *each("api:report", "GET", "pk", {**{f"{r}.pk": ALL_404 for r in B_REPORTS}, "b_report_published.pk": ALL_200}),
     # Feeds follow phases and competence areas, public vocabulary: only published methods in them.
     Probe("methods:phase_feed", "GET", {"slug": "forankring"}, ALL_200),
     Probe("methods:area_feed", "GET", {"slug": "handledning"}, ALL_200),
@@ -376,6 +374,20 @@ PROBES = [
     Probe("companies:question", "GET", {**A, "pk": "{question_to_a.pk}"}, (LOGIN, 404, 200, 404, 404)),
     Probe("companies:question", "GET", {**B, "pk": "{question_to_a.pk}"}, HIDDEN_FROM_ALL),
     Probe("companies:question_answer", "POST", {**B, "pk": "{question_to_a.pk}"}, HIDDEN_FROM_ALL, {"answer": "Svar."}),
+    # Trainers: B's member's approved profile and B's admin's application. Only its owner
+    # edits a profile; an application is seen by its owner and the editors alone.
+    Probe("trainers:guide_phase", "GET", {"slug": "forankring"}, ALL_200),
+    Probe("trainers:guide_phase", "GET", {"slug": "finns-inte"}, ALL_404),
+    Probe("trainers:guide_edit", "GET", {"slug": "forankring"}, EDITOR_ONLY),
+    Probe("trainers:guide_edit", "POST", {"slug": "forankring"}, EDITOR_DONE, {"summary": "Ny.", "text": "Ny text.", "easy_read": "Ny."}),
+    *each("trainers:detail", "GET", "slug", {"b_trainer.slug": ALL_200, "b_trainer_applied.slug": EDITOR_SEES}),
+    *each("trainers:edit", "GET", "slug", {"b_trainer.slug": NOT_YOURS, "b_trainer_applied.slug": (LOGIN, 404, 404, 404, 403)}),
+    *each("trainers:edit", "POST", "slug", {"b_trainer.slug": NOT_YOURS, "b_trainer_applied.slug": (LOGIN, 404, 404, 404, 403)}, {"name": "Inte din"}),
+    *each("trainers:resubmit", "POST", "slug", {"b_trainer.slug": NOT_YOURS, "b_trainer_applied.slug": (LOGIN, 404, 404, 404, 403)}),
+    *each("trainers:contact", "GET", "slug", {"b_trainer.slug": (LOGIN, 200, 200, 200, 200), "b_trainer_applied.slug": (LOGIN, 404, 404, 404, 403)}),
+    *each("trainers:contact", "POST", "slug", {"b_trainer_applied.slug": (LOGIN, 404, 404, 404, 403)}, {"subject": "Hej", "message": "En fråga."}),
+    *each("trainers:review", "GET", "slug", {"b_trainer.slug": EDITOR_ONLY, "b_trainer_applied.slug": EDITOR_ONLY}),
+    *each("trainers:review", "POST", "slug", {"b_trainer_applied.slug": EDITOR_DONE}, {"action": "approve"}),
     # allauth's links from e-mails: B's member's address and a guessed key confirm nothing and
     # reset nothing (the real keys are signed and only ever mailed to their owner).
     # Uploaded images have random (uuid4) names and are public like the pages they are on; a
@@ -440,7 +452,7 @@ def test_ones_profile_lists_nothing_of_anyone_else(client, world):
 
 
 # The database, row by row: every model of the site's apps and of allauth's accounts.
-SWEPT_APPS = ("accounts", "companies", "methods", "account", "auth")
+SWEPT_APPS = ("accounts", "companies", "methods", "trainers", "account", "auth")
 
 
 def database_state() -> dict[str, list]:
@@ -558,6 +570,7 @@ def test_django_admin_objects_are_for_superusers_only(world):
 # fmt: off
 FOREIGN_FIELDS = [
     ("report-on-b-draft", "companies:report_new", A, {**REPORT_FORM, "method": "{b_draft.pk}"}),
+    ("report-naming-an-unapproved-trainer", "companies:report_new", A, {**REPORT_FORM, "trainer": "{b_trainer_applied.pk}"}),
     ("effort-with-b-member", "companies:effort_new", A, {"title": "Lyft", "responsible_members": "{b_member.pk}"}),
     ("effort-with-b-draft", "companies:effort_new", A, {"title": "Lyft", "methods": "{b_draft.pk}"}),
     ("method-for-company-b", "methods:new", {}, {"title": "Ny", "summary": "Kort.", "learning_form": "i-arbetet", "target_roles": "deltagare", "company": "{company_b.pk}"}),

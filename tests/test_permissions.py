@@ -38,7 +38,7 @@ from companies import efforts as effort_services
 from companies.models import Company, Effort, ExperienceReport, Invitation, Membership, Question
 from methods import services
 from methods.choices import CommentState, Status
-from methods.models import ChecklistItem, Comment, Method
+from methods.models import ChecklistItem, Comment, CompetenceArea, Method
 from tests.conftest import module_world
 from tests.factories import (
     PASSWORD,
@@ -49,6 +49,8 @@ from tests.factories import (
     UserFactory,
     make_editor,
 )
+from tests.trainers.helpers import make_guide_page, make_trainer
+from trainers.models import Trainer, TrainerGuidePage
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +116,10 @@ class World:
     report_published: ExperienceReport
     effort: Effort
     checklist_key: str
+    trainer_approved: Trainer  # the member's own profile
+    trainer_submitted: Trainer  # the stranger's application
+    trainer_guide: TrainerGuidePage
+    area_pk: int
     question: Question  # the stranger's question to company A
 
 
@@ -185,6 +191,10 @@ def build_world() -> World:
         report_published=report(Status.PUBLISHED),
         effort=new_effort(company, member),
         checklist_key=f"checklist:{ChecklistItem.objects.first().pk}",
+        trainer_approved=make_trainer(member, "Medlemmens utbildning"),
+        trainer_submitted=make_trainer(stranger, "Främlingens ansökan", Status.SUBMITTED),
+        trainer_guide=make_guide_page("forankring"),
+        area_pk=CompetenceArea.objects.get(slug="handledning").pk,
         question=Question.objects.create(company=company, asker=stranger, body="Hur gjorde ni?"),
     )
 
@@ -242,6 +252,18 @@ REPORT_DRAFT = {
     "period_start": "2026-01-12",
     "context": "Caféet, fyra nya deltagare.",
     "recommend_score": "4",
+}
+TRAINER_GUIDE = {"summary": "Planera.", "text": "Planera med handledaren.", "easy_read": "Planera."}
+TRAINER_APPLICATION = {
+    "name": "Lärande Verkstan",
+    "entity": "organisation",
+    "kind": "studieforbund",
+    "summary": "Studiecirklar i svenska på jobbet.",
+    "competence_areas": "{area_pk}",
+    "counties": "orebro",
+    "languages": "svenska",
+    "formats": "pa-plats",
+    "contact_email": "verkstan@example.org",
 }
 A = "/foretag/{company.slug}"
 B = "/foretag/{other_company.slug}"
@@ -442,6 +464,42 @@ CASES = [
     Case("report-request-changes",    "POST", REPORTS + "/{report_submitted.pk}/andringar/", EDITORS_DONE, {"meddelande": "Mer!"}),
     Case("report-archive",            "POST", REPORTS + "/{report_published.pk}/arkivera/", EDITORS_DONE),
     Case("report-archive-draft",      "POST", REPORTS + "/{report_draft.pk}/arkivera/", EDITORS_400),
+    # External trainers: the guide, the directory, profiles (the member owns an approved one,
+    # the stranger has applied), the contact form and the editors' review
+    Case("trainer-guide",             "GET",  "/utbildare/guide/",                  ALL_200),
+    Case("trainer-guide-phase",       "GET",  "/utbildare/guide/forankring/",       ALL_200),
+    Case("trainer-guide-unknown",     "GET",  "/utbildare/guide/finns-inte/",       ALL_404),
+    Case("trainer-guide-edit",        "GET",  "/utbildare/guide/forankring/redigera/", EDITORS),
+    Case("trainer-guide-edit-save",   "POST", "/utbildare/guide/forankring/redigera/", EDITORS_DONE, TRAINER_GUIDE),
+    Case("trainer-guide-edit-invalid", "POST", "/utbildare/guide/forankring/redigera/", EDITORS_400),
+    Case("trainer-directory",         "GET",  "/utbildare/",                        ALL_200),
+    Case("trainer-directory-post",    "POST", "/utbildare/",                        ALL_405),
+    Case("trainer-apply",             "GET",  "/utbildare/anmal/",                  (LOGIN, 302, 302, 200, 200, 200)),
+    Case("trainer-apply-save",        "POST", "/utbildare/anmal/",                  SIGNED_IN_DONE, TRAINER_APPLICATION),
+    Case("trainer-apply-invalid",     "POST", "/utbildare/anmal/",                  (LOGIN, 302, 302, 400, 400, 400)),
+    Case("trainer-mine",              "GET",  "/utbildare/min-profil/",             SIGNED_IN_DONE),
+    Case("trainer",                   "GET",  "/utbildare/{trainer_approved.slug}/", ALL_200),
+    Case("trainer-applied",           "GET",  "/utbildare/{trainer_submitted.slug}/", (404, 404, 200, 404, 200, 200)),
+    Case("trainer-unknown",           "GET",  "/utbildare/finns-inte/",             ALL_404),
+    # Only the trainer edits the profile, not even the editors (they approve or reject it).
+    Case("trainer-edit",              "GET",  "/utbildare/{trainer_approved.slug}/redigera/", (LOGIN, 200, 403, 403, 403, 403)),
+    Case("trainer-edit-save",         "POST", "/utbildare/{trainer_approved.slug}/redigera/", (LOGIN, 302, 403, 403, 403, 403), TRAINER_APPLICATION),
+    Case("trainer-edit-invalid",      "POST", "/utbildare/{trainer_approved.slug}/redigera/", (LOGIN, 400, 403, 403, 403, 403)),
+    # Not sent back for changes: its owner is told so; nobody else may.
+    Case("trainer-resubmit",          "POST", "/utbildare/{trainer_submitted.slug}/skicka-in/", (LOGIN, 404, 302, 404, 403, 403)),
+    Case("trainer-resubmit-get",      "GET",  "/utbildare/{trainer_submitted.slug}/skicka-in/", ALL_405),
+    Case("trainer-contact",           "GET",  "/utbildare/{trainer_approved.slug}/kontakt/", (LOGIN, 403, 200, 200, 200, 200)),
+    Case("trainer-contact-send",      "POST", "/utbildare/{trainer_approved.slug}/kontakt/", (LOGIN, 403, 302, 302, 302, 302), {"subject": "Kurs i hygien", "message": "Kan ni komma i mars?"}),
+    Case("trainer-contact-invalid",   "POST", "/utbildare/{trainer_approved.slug}/kontakt/", (LOGIN, 403, 400, 400, 400, 400)),
+    Case("trainer-contact-applied",   "GET",  "/utbildare/{trainer_submitted.slug}/kontakt/", (LOGIN, 404, 403, 404, 403, 403)),
+    Case("trainer-review-queue",      "GET",  "/utbildare/granska/",                EDITORS),
+    Case("trainer-review",            "GET",  "/utbildare/granska/{trainer_submitted.slug}/", EDITORS),
+    Case("trainer-review-unknown",    "GET",  "/utbildare/granska/finns-inte/",     (LOGIN, 403, 403, 403, 404, 404)),
+    Case("trainer-approve",           "POST", "/utbildare/granska/{trainer_submitted.slug}/", EDITORS_DONE, {"action": "approve"}),
+    Case("trainer-reject",            "POST", "/utbildare/granska/{trainer_submitted.slug}/", EDITORS_DONE, {"action": "reject", "message": "Beskriv erfarenheten av ASF."}),
+    Case("trainer-reject-empty",      "POST", "/utbildare/granska/{trainer_submitted.slug}/", EDITORS_400, {"action": "reject"}),
+    Case("trainer-approve-approved",  "POST", "/utbildare/granska/{trainer_approved.slug}/", EDITORS_400, {"action": "approve"}),
+    Case("trainer-archive",           "POST", "/utbildare/granska/{trainer_approved.slug}/", EDITORS_DONE, {"action": "archive"}),
     # The user's own pages
     Case("profile",                   "GET",  "/konto/profil/",                     SIGNED_IN),
     Case("profile-save",              "POST", "/konto/profil/",                     SIGNED_IN_DONE, {"display_name": "Nytt Namn"}),
@@ -493,6 +551,7 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
     from accounts.urls import urlpatterns as account_urls
     from companies.urls import urlpatterns as company_urls
     from methods.urls import urlpatterns as method_urls
+    from trainers.urls import urlpatterns as trainer_urls
 
     every = {
         f"{app}:{pattern.name}"
@@ -500,6 +559,7 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
             ("methods", method_urls),
             ("companies", company_urls),
             ("accounts", account_urls),
+            ("trainers", trainer_urls),
         ]
         for pattern in patterns
     } | {"markdownx_upload", "markdownx_markdownify", "admin:index", "choose_language"}

@@ -194,7 +194,7 @@ def _review_page(
 
 def _reviewed_report(pk: int) -> ExperienceReport:
     return get_object_or_404(
-        ExperienceReport.objects.select_related("company", "method", "author"), pk=pk
+        ExperienceReport.objects.select_related("company", "method", "author", "trainer"), pk=pk
     )
 
 

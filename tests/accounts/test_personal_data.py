@@ -235,10 +235,11 @@ def test_the_number_of_queries_does_not_grow_with_the_data(django_assert_num_que
     large, _ = build_person(4)
     # user groups, permissions, editor check, addresses, authenticators, methods, revisions,
     # decisions, comments, comment reports, reports, efforts, checks, invitations sent and
-    # received, reminders, audit log, admin log, memberships, questions asked and answered
-    with django_assert_num_queries(20):
+    # received, reminders, audit log, admin log, memberships, questions asked and answered,
+    # trainer profile
+    with django_assert_num_queries(21):
         few = personal_data(small)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         many = personal_data(large)
     assert (len(few["comments"]), len(many["comments"])) == (1, 4)
     assert len(many["methods"]) == 4 and all(len(m["revisions"]) == 1 for m in many["methods"])

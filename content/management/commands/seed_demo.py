@@ -27,6 +27,7 @@ from companies.models import Company, Membership
 from content.fields import COMPANIES, METHODS, PHASES, REPORTS, ContentError
 from content.files import load_yaml
 from content.handbook import Loader, read_folder
+from content.trainers import load_trainer_guide, load_trainers
 from core.roles import EDITOR_GROUP
 
 DEMO_FOLDER = Path(__file__).resolve().parents[2] / "demo"
@@ -77,6 +78,8 @@ class Command(BaseCommand):
             loader.load_kind(METHODS, found[METHODS])
             loader.load_kind(REPORTS, found[REPORTS])
             loader.finish()
+            load_trainer_guide(DEMO_FOLDER)
+            load_trainers(DEMO_FOLDER, self._account)
         except ContentError as error:
             raise CommandError(str(error)) from error
         counts = loader.counts
@@ -110,6 +113,11 @@ class Command(BaseCommand):
             )
             users[row["email"]] = user
         return users
+
+    def _account(self, email: str, display_name: str) -> User:
+        """A demo trainer's account, made as users.yaml's members are."""
+        rows = [{"email": email, "display_name": display_name, "role": "member"}]
+        return self._users(rows)[email]
 
     def _memberships(self, rows: list[dict], users: dict[str, User]) -> None:
         for row in rows:

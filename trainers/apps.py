@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from core.siteversion import track
+from methods.sections import add_method_page_section
+
+
+class TrainersConfig(AppConfig):
+    name = "trainers"
+    verbose_name = _("Utbildare")
+
+    def ready(self) -> None:
+        # The guide and approved profiles appear on pages served to anonymous readers.
+        track(*map(self.get_model, ["TrainerGuidePage", "Trainer"]))
+        # The trainers who run a method, on the method page (methods never imports trainers).
+        from .method_page import trainers_section
+
+        add_method_page_section(trainers_section)
