@@ -49,11 +49,12 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 from .compression import DeflatedPage
+from .csp import allow_frames
 from .models import SiteVersion
 from .siteversion import namespace, shared_cache
 
 # Bump when CachedPage changes shape: entries of the old shape are then never read.
-_KEY_PREFIX = "page:v4"
+_KEY_PREFIX = "page:v5"
 # Pages kept in each process besides the shared cache (LocalPages): about 25 kB each with their
 # deflated copy, so some 5 MB per worker.
 LOCAL_PAGES = 200
@@ -76,6 +77,7 @@ class CachedPage:
     etag: str
     stored_at: float  # time.time(): a copy in a process lives no longer than the shared one
     headers: tuple[tuple[str, str], ...] = ()  # those of KEPT_HEADERS the view set
+    frame_sources: tuple[str, ...] = ()  # origins the page may frame (core.csp.allow_frames)
 
 
 def nonce_placeholder(marker: str) -> str:
@@ -229,6 +231,7 @@ def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | Non
         content_type=response["Content-Type"],
         etag=etag,
         stored_at=time.time(),
+        frame_sources=getattr(response, "frame_sources", ()),
         headers=headers,
     )
 
@@ -248,6 +251,7 @@ def _response_from(request: HttpRequest, page: CachedPage) -> HttpResponse:
     response.gzip_content = gzipped
     for name, value in page.headers:
         response[name] = value
+    allow_frames(response, page.frame_sources)
     if uses_csrf:
         patch_vary_headers(response, ["Cookie"])
     _mark(response, page, "hit")

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "methods",
     "companies",
     "trainers",
+    "material",
     "content",
 ]
 
@@ -351,6 +352,17 @@ MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "imag
 # decoded at half or a quarter of its size instead, other formats are refused.
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 4096 * 4096)
 IMAGE_MAX_DECODED_BYTES = env_int("IMAGE_MAX_DECODED_BYTES", 48 * 1024 * 1024)
+
+# Films (material/). An uploaded film is MP4 or WebM up to FILM_MAX_BYTES and must have Swedish
+# captions (WebVTT) up to FILM_CAPTIONS_MAX_BYTES. A film on another site is shown only from
+# these hosts (https), and its player is framed only on the pages that show one
+# (core/csp.py); the last host is the demo's municipality.
+FILM_MAX_BYTES = env_int("FILM_MAX_BYTES", 500 * 1024 * 1024)
+FILM_CAPTIONS_MAX_BYTES = env_int("FILM_CAPTIONS_MAX_BYTES", 256 * 1024)
+FILM_EXTERNAL_HOSTS = env_list(
+    "FILM_EXTERNAL_HOSTS",
+    "www.youtube.com,youtube.com,youtu.be,vimeo.com,player.vimeo.com,play.orebro.se",
+)
 
 # Security headers. The CSP allows no inline script; templates use the per-request nonce.
 SECURE_CSP = {

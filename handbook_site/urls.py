@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("methods.urls")),
     path("", include("companies.urls")),
     path("", include("trainers.urls")),
+    path("", include("material.urls")),
     # The site's own account pages first; allauth provides the rest under the same prefix.
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-    from .models import Method
+    from .models import Method, Phase
 
 MethodPageSection = Callable[["HttpRequest"], Callable[["Method"], dict]]
 
@@ -39,3 +39,44 @@ def section_context(started: list[Callable[[Method], dict]], method: Method) -> 
     for finish in started:
         context.update(finish(method))
     return context
+
+
+# --- The phase guide's parts from other apps (material: the films on a guide) ---------------
+
+PhasePageSection = Callable[["HttpRequest", "Phase"], dict]
+
+_phase_sections: list[PhasePageSection] = []
+
+
+def add_phase_page_section(section: PhasePageSection) -> None:
+    if section not in _phase_sections:
+        _phase_sections.append(section)
+
+
+def phase_section_context(request: HttpRequest, phase: Phase) -> dict:
+    context: dict = {}
+    for section in _phase_sections:
+        context.update(section(request, phase))
+    return context
+
+
+# --- Words other apps add to a method's search text (material: film captions, transcripts) --
+
+SearchTextSource = Callable[["Method"], str]
+
+_search_sources: list[SearchTextSource] = []
+
+
+def add_search_text_source(source: SearchTextSource) -> None:
+    if source not in _search_sources:
+        _search_sources.append(source)
+
+
+def extra_search_text(method: Method) -> str:
+    """What the registered sources add to the method's searchable text (its lowest weight)."""
+    return " ".join(source(method) for source in _search_sources)
+
+
+# A page whose sections show content from other sites (a film player) names the origins it
+# may frame in this context key; the view passes them to core.csp.allow_frames.
+FRAME_SOURCES = "frame_sources"

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 from core.audit import record, words
 from core.models import AuditAction, SiteVersion
 
-from . import listindex, suggestions
+from . import listindex, sections, suggestions
 from .models import Comment, Method, Revision
 from .search import is_postgresql, normalize, remember_words
 
@@ -125,7 +125,9 @@ def refresh_search_index(method: Method) -> None:
             *method.business_lines.values_list("name", flat=True),
         ]
     )
-    rest = normalize(" ".join([method.body, steps, method.materials, vocabulary]))
+    # Other apps' words about the method (material: its films' captions and transcripts).
+    extra = sections.extra_search_text(method)
+    rest = normalize(" ".join([method.body, steps, method.materials, vocabulary, extra]))
     updates: dict = {"search_title": title[:200], "search_text": f"{title} {summary} {rest}"}
     if is_postgresql():
         updates["search_vector"] = (
@@ -138,7 +140,7 @@ def refresh_search_index(method: Method) -> None:
         # Words readers can find become words a misspelling can be corrected to.
         remember_words(
             method.title, method.summary, method.easy_read, method.purpose, method.body,
-            method.materials, steps, vocabulary,
+            method.materials, steps, vocabulary, extra,
         )  # fmt: skip
     SiteVersion.objects.bump()  # update() sends no signal; search results change
     for name, value in updates.items():

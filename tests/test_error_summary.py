@@ -171,6 +171,17 @@ def _method_submit(client, request):
     return Posted(signed_in(client, member), reverse("methods:submit", args=[method.slug]), {}, 1)
 
 
+def _film_add(client, request):
+    member = request.getfixturevalue("member")
+    method = MethodFactory(author=member, status=Status.DRAFT)
+    data = {"source": "fil", "title": "Så rengör du kaffemaskinen", "minutes": "",
+            "transcript": "Leila visar hur."}  # fmt: skip
+    url = reverse("material:method_films", args=[method.slug])
+    # The length, the film file and its captions.
+    return Posted(signed_in(client, member), url, data, 3,
+                  ("Så rengör du kaffemaskinen", "Leila visar hur."))  # fmt: skip
+
+
 def _comment(client, request):
     method = MethodFactory()
     url = reverse("methods:comment_create", args=[method.slug])
@@ -406,6 +417,7 @@ FORM_PAGES = [
     FormPage("method-submit", ("methods/submission/preview.html",), _method_submit),
     FormPage("comment", ("methods/comment_form.html", "methods/_comments.html"), _comment),
     FormPage("comment-report", ("methods/comment_report.html",), _comment_report),
+    FormPage("film-add", ("material/films.html",), _film_add),
     FormPage("method-publish", ("methods/editorial/review.html",), _method_publish),
     FormPage(
         "method-request-changes", ("includes/request_changes_form.html",), _method_request_changes

@@ -39,6 +39,7 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -49,7 +50,9 @@ from companies.models import Effort, Invitation, Question
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment
+from material.services import add_film
 from tests.conftest import module_world
+from tests.material.test_films import WEBM
 from tests.factories import (
     CompanyFactory,
     ExperienceReportFactory,
@@ -127,7 +130,7 @@ def build_world() -> SimpleNamespace:
         effort.title = "B:s hygienlyft"
         effort.save()
 
-    return SimpleNamespace(
+    world = SimpleNamespace(
         users={
             "anonymous": None,
             "member_a": member_a,
@@ -162,9 +165,6 @@ def build_world() -> SimpleNamespace:
         b_effort=effort_services.create_effort(company_b, b_member, save_effort),
         b_invitation=Invitation.objects.create(company=company_b, email="ny-i-b@example.org"),
         checklist_key=f"checklist:{ChecklistItem.objects.first().pk}",
-        b_trainer=make_trainer(b_member, "B:s utbildning"),
-        b_trainer_applied=make_trainer(b_admin, "B:s ansökan", Status.SUBMITTED),
-        trainer_guide=make_guide_page("forankring"),
         # A question to B from someone of a third company, and one from B's member to A.
         b_question=Question.objects.create(
             company=company_b, asker=MembershipFactory().user, body="Hur gör ni i B?"
@@ -172,7 +172,26 @@ def build_world() -> SimpleNamespace:
         question_to_a=Question.objects.create(
             company=company_a, asker=b_member, body="Hur gör ni i A?"
         ),
+        b_trainer=make_trainer(b_member, "B:s utbildning"),
+        b_trainer_applied=make_trainer(b_admin, "B:s ansökan", Status.SUBMITTED),
+        trainer_guide=make_guide_page("forankring"),
     )
+    add_b_films(world)
+    return world
+
+
+def add_b_films(world: SimpleNamespace) -> None:
+    """B's films: an uploaded one on B's published method and on B's draft."""
+
+    def film(owner):
+        return add_film(
+            owner, world.b_member, title="B:s film", minutes=2,
+            upload=SimpleUploadedFile("b.webm", WEBM), content_type="video/webm",
+            captions="WEBVTT\n\n00:01.000 --> 00:02.000\nHej\n", captions_text="Hej",
+        )  # fmt: skip
+
+    world.b_film = film(world.b_published)
+    world.b_draft_film = film(world.b_draft)
 
 
 @pytest.fixture(scope="module")
@@ -261,6 +280,7 @@ B_REPORTS = (
     "b_report_published",
     "b_report_archived",
 )
+FILM_FORM = {"source": "lank", "title": "Inte vår film", "minutes": "3", "url": "https://vimeo.com/456"}
 B = {"slug": "{company_b.slug}"}
 A = {"slug": "{company_a.slug}"}
 B_EFFORT = {**B, "pk": "{b_effort.pk}"}
@@ -276,6 +296,12 @@ PROBES = [
     *each("methods:pdf", "GET", "slug", {"b_draft.slug": EDITOR_SEES, "colleague_draft.slug": EDITOR_SEES, "b_binned.slug": ALL_404, "b_archived.slug": ALL_200}),
     # Phases are the handbook's own, nobody's object: public.
     Probe("methods:phase", "GET", {"slug": "forankring"}, ALL_200),
+    # The read API answers everyone as a signed-out reader: the published method, company and
+    # report for all; every other method and report is not there, for the editors too.
+    Probe("api:phase", "GET", {"slug": "forankring"}, ALL_200),
+    *each("api:method", "GET", "slug", {**{f"{n}.slug": ALL_404 for n in (*UNPUBLISHED, "b_binned")}, "b_published.slug": ALL_200}),
+    Probe("api:company", "GET", B, ALL_200),
+    *each("api:report", "GET", "pk", {**{f"{r}.pk": ALL_404 for r in B_REPORTS}, "b_report_published.pk": ALL_200}),
     # Feeds follow phases and competence areas, public vocabulary: only published methods in them.
     Probe("methods:phase_feed", "GET", {"slug": "forankring"}, ALL_200),
     Probe("methods:area_feed", "GET", {"slug": "handledning"}, ALL_200),
@@ -376,6 +402,16 @@ PROBES = [
     Probe("companies:question_answer", "POST", {**B, "pk": "{question_to_a.pk}"}, HIDDEN_FROM_ALL, {"answer": "Svar."}),
     # Trainers: B's member's approved profile and B's admin's application. Only its owner
     # edits a profile; an application is seen by its owner and the editors alone.
+    # Films (material): managed by whoever may edit the owner, seen by whoever sees it.
+    *each("material:method_films", "GET", "slug", {**{f"{name}.slug": (LOGIN, 404, 404, 404, 200) for name in UNPUBLISHED}, "b_binned.slug": HIDDEN_FROM_ALL, "b_published.slug": EDITOR_ONLY}),
+    *each("material:method_films", "POST", "slug", {"b_draft.slug": (LOGIN, 404, 404, 404, 302), "b_binned.slug": HIDDEN_FROM_ALL, "b_published.slug": EDITOR_DONE}, FILM_FORM),
+    Probe("material:phase_films", "GET", {"slug": "forankring"}, EDITOR_ONLY),
+    Probe("material:phase_films", "POST", {"slug": "forankring"}, EDITOR_DONE, FILM_FORM),
+    Probe("material:phase_films", "GET", {"slug": "finns-inte"}, HIDDEN_FROM_ALL),
+    *each("material:film_remove", "POST", "pk", {"b_film.pk": EDITOR_DONE, "b_draft_film.pk": (LOGIN, 404, 404, 404, 302)}),
+    Probe("material:film_remove", "GET", {"pk": "{b_film.pk}"}, SIGNED_IN_405),
+    *each("material:film_video", "GET", "pk", {"b_film.pk": ALL_200, "b_draft_film.pk": EDITOR_SEES}),
+    *each("material:film_captions", "GET", "pk", {"b_film.pk": ALL_200, "b_draft_film.pk": EDITOR_SEES}),
     Probe("trainers:guide_phase", "GET", {"slug": "forankring"}, ALL_200),
     Probe("trainers:guide_phase", "GET", {"slug": "finns-inte"}, ALL_404),
     Probe("trainers:guide_edit", "GET", {"slug": "forankring"}, EDITOR_ONLY),
@@ -452,7 +488,7 @@ def test_ones_profile_lists_nothing_of_anyone_else(client, world):
 
 
 # The database, row by row: every model of the site's apps and of allauth's accounts.
-SWEPT_APPS = ("accounts", "companies", "methods", "trainers", "account", "auth")
+SWEPT_APPS = ("accounts", "companies", "methods", "trainers", "material", "account", "auth")
 
 
 def database_state() -> dict[str, list]:

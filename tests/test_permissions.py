@@ -39,7 +39,10 @@ from companies.models import Company, Effort, ExperienceReport, Invitation, Memb
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment, CompetenceArea, Method
+from material.models import Film
+from material.services import add_film
 from tests.conftest import module_world
+from tests.material.test_films import WEBM
 from tests.factories import (
     PASSWORD,
     CompanyFactory,
@@ -116,11 +119,13 @@ class World:
     report_published: ExperienceReport
     effort: Effort
     checklist_key: str
+    question: Question  # the stranger's question to company A
     trainer_approved: Trainer  # the member's own profile
     trainer_submitted: Trainer  # the stranger's application
     trainer_guide: TrainerGuidePage
     area_pk: int
-    question: Question  # the stranger's question to company A
+    film: Film | None = None  # uploaded, on the published method
+    draft_film: Film | None = None  # on the member's draft
 
 
 def new_effort(company: Company, by: User) -> Effort:
@@ -160,7 +165,7 @@ def build_world() -> World:
             company=company, author=member, method=published, status=status
         )
 
-    return World(
+    world = World(
         users={
             "anonymous": None,
             "member": member,
@@ -191,12 +196,27 @@ def build_world() -> World:
         report_published=report(Status.PUBLISHED),
         effort=new_effort(company, member),
         checklist_key=f"checklist:{ChecklistItem.objects.first().pk}",
+        question=Question.objects.create(company=company, asker=stranger, body="Hur gjorde ni?"),
         trainer_approved=make_trainer(member, "Medlemmens utbildning"),
         trainer_submitted=make_trainer(stranger, "Främlingens ansökan", Status.SUBMITTED),
         trainer_guide=make_guide_page("forankring"),
         area_pk=CompetenceArea.objects.get(slug="handledning").pk,
-        question=Question.objects.create(company=company, asker=stranger, body="Hur gjorde ni?"),
     )
+    add_films(world)
+    return world
+
+
+def add_films(world: World) -> None:
+    member = world.users["member"]
+    world.film = add_film(
+        world.published, member, title="Filmen", minutes=2,
+        upload=SimpleUploadedFile("f.webm", WEBM), content_type="video/webm",
+        captions="WEBVTT\n\n00:01.000 --> 00:02.000\nHej\n", captions_text="Hej",
+    )  # fmt: skip
+    world.draft_film = add_film(
+        world.draft, member, title="Utkastets film", minutes=3,
+        url="https://vimeo.com/123", embed_url="https://player.vimeo.com/video/123",
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -318,6 +338,20 @@ CASES = [
     Case("feed-post",                 "POST", "/flode/metoder.atom",                ALL_405),
     Case("phase-feed",                "GET",  "/flode/fas/forankring.atom",         ALL_200),
     Case("area-feed",                 "GET",  "/flode/omrade/handledning.atom",     ALL_200),
+    # Films (material)
+    Case("film-video",                "GET",  "/filmer/{film.pk}/film",             ALL_200),
+    Case("film-video-post",           "POST", "/filmer/{film.pk}/film",             ALL_405),
+    Case("film-captions",             "GET",  "/filmer/{film.pk}/textning.vtt",     ALL_200),
+    Case("draft-film-captions",       "GET",  "/filmer/{draft_film.pk}/textning.vtt", ALL_404),
+    Case("draft-film-video",          "GET",  "/filmer/{draft_film.pk}/film",       ALL_404),
+    Case("published-method-films",    "GET",  "/metoder/{published.slug}/filmer/",  (LOGIN, 200, 403, 403, 200, 200)),
+    Case("draft-method-films",        "GET",  "/metoder/{draft.slug}/filmer/",      AUTHOR_EDITS),
+    Case("draft-method-film-add",     "POST", "/metoder/{draft.slug}/filmer/",      AUTHOR_DONE, {"source": "lank", "title": "Ny film", "minutes": "3", "url": "https://vimeo.com/456"}),
+    Case("phase-films",               "GET",  "/fas/forankring/filmer/",            EDITORS),
+    Case("phase-film-add",            "POST", "/fas/forankring/filmer/",            EDITORS_DONE, {"source": "lank", "title": "Ny film", "minutes": "3", "url": "https://vimeo.com/456"}),
+    Case("film-remove",               "POST", "/filmer/{draft_film.pk}/ta-bort/",   AUTHOR_DONE),
+    Case("published-film-remove",     "POST", "/filmer/{film.pk}/ta-bort/",         (LOGIN, 302, 403, 403, 302, 302)),
+    Case("film-remove-get",           "GET",  "/filmer/{film.pk}/ta-bort/",         SIGNED_IN_405),
     # Sharing and editing methods
     Case("new-method",                "GET",  "/metoder/ny/",                       SIGNED_IN),
     Case("new-method-save",           "POST", "/metoder/ny/",                       SIGNED_IN_DONE, BASICS),
@@ -551,6 +585,7 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
     from accounts.urls import urlpatterns as account_urls
     from companies.urls import urlpatterns as company_urls
     from methods.urls import urlpatterns as method_urls
+    from material.urls import urlpatterns as material_urls
     from trainers.urls import urlpatterns as trainer_urls
 
     every = {
@@ -560,6 +595,7 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
             ("companies", company_urls),
             ("accounts", account_urls),
             ("trainers", trainer_urls),
+            ("material", material_urls),
         ]
         for pattern in patterns
     } | {"markdownx_upload", "markdownx_markdownify", "admin:index", "choose_language"}

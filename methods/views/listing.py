@@ -9,9 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.csp import allow_frames
 from core.pagecache import cache_anonymous_page
 
-from .. import listindex, search, searchlog
+from .. import listindex, search, searchlog, sections
 from ..filters import MethodFilter
 from ..models import Method, Phase
 from .feeds import list_feed
@@ -64,7 +65,8 @@ def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         methods = methods.for_phase(phase)
     methods = methods.with_list_data().order_by("-report_count", "title", "pk")
-    return render(
+    section_context = sections.phase_section_context(request, phase)
+    response = render(
         request,
         "methods/phase_detail.html",
         {
@@ -75,8 +77,10 @@ def phase_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "next_phase": phases[index + 1] if index + 1 < len(phases) else None,
             "methods": methods[:PHASE_PAGE_METHODS],
             "method_total": in_phase.bit_count(),
+            **section_context,
         },
     )
+    return allow_frames(response, section_context.get(sections.FRAME_SOURCES, ()))
 
 
 class _CountedPaginator(Paginator):

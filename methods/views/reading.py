@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.models import SiteVersion
+from core.csp import allow_frames
 from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
 from core.rendering import render_markdown
@@ -51,7 +52,8 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
         similar, same_line = SiteVersion.objects.cached(
             f"related:{method.pk}", lambda: suggestions.lists_for(method)
         )
-    return render(
+    section_context = sections.section_context(started, method)
+    response = render(
         request,
         "methods/method_detail.html",
         {
@@ -59,7 +61,7 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "method_phases": method_phases,
             "roles": Role.choices,
             "matrix": method.role_phase_matrix(method_phases),
-            **sections.section_context(started, method),
+            **section_context,
             "easy_read": easy_read,
             "can_edit": permissions.can_edit_method(request.user, method),
             "similar_methods": similar,
@@ -74,6 +76,8 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+    # Films from other sites (material) may be framed on this page, and on no other.
+    return allow_frames(response, section_context.get(sections.FRAME_SOURCES, ()))
 
 
 def _visible_method(

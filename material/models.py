@@ -1,0 +1,97 @@
+"""Films and other material attached to handbook objects (a method, a phase guide and, later,
+a trainer's profile) through a content type and an object id: a new owner needs no schema
+change, and the apps below never import this one."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class FilmKind(models.TextChoices):
+    UPLOAD = "upload", _("Uppladdad film")
+    EXTERNAL = "external", _("Film på en annan webbplats")
+
+
+class FilmQuerySet(models.QuerySet):
+    def for_owner(self, owner: models.Model) -> FilmQuerySet:
+        # The content type by its natural key in a join: one query whether or not the
+        # process has cached content types yet, so a page's query count never depends on it.
+        meta = owner._meta
+        return self.filter(
+            owner_type__app_label=meta.app_label,
+            owner_type__model=meta.model_name,
+            owner_id=owner.pk,
+        ).order_by("created_at", "pk")
+
+    def for_page(self, owner: models.Model) -> FilmQuerySet:
+        """What a page shows of its films: everything but the caption and transcript sources
+        of search (the transcript is shown, the captions come from their own address)."""
+        return self.for_owner(owner).defer("captions", "captions_text")
+
+
+class Film(models.Model):
+    owner_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    owner_id = models.PositiveBigIntegerField()
+    owner = GenericForeignKey("owner_type", "owner_id")
+    kind = models.CharField(_("typ"), max_length=10, choices=FilmKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    minutes = models.PositiveSmallIntegerField(_("längd i minuter"))
+    # An uploaded film: the file in the media storage, its type from its first bytes.
+    file = models.FileField(_("filmfil"), upload_to="films/", blank=True)
+    content_type = models.CharField(max_length=20, blank=True)
+    # Swedish captions (WebVTT), stored after validation and sanitising; the plain text of the
+    # cues is kept apart for search.
+    captions = models.TextField(_("textning"), blank=True)
+    captions_text = models.TextField(blank=True)
+    transcript = models.TextField(_("utskrift"), blank=True)
+    # A film elsewhere: the address the editor gave and the player address it becomes.
+    url = models.URLField(_("adress till filmen"), max_length=500, blank=True)
+    embed_url = models.URLField(max_length=500, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FilmQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("film")
+        verbose_name_plural = _("filmer")
+        indexes = [models.Index(fields=["owner_type", "owner_id"], name="material_film_owner_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_upload(self) -> bool:
+        return self.kind == FilmKind.UPLOAD
+
+    @property
+    def frame_source(self) -> str:
+        """The origin the CSP must allow as a frame source for this film ('' if none)."""
+        if self.kind != FilmKind.EXTERNAL or not self.embed_url:
+            return ""
+        scheme, _sep, rest = self.embed_url.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}"
+
+    @property
+    def host(self) -> str:
+        """The other site's name, for the placeholder ('' for an uploaded film)."""
+        return (urlsplit(self.url).hostname or "") if self.url else ""
+
+    def video_url(self) -> str:
+        return reverse("material:film_video", args=[self.pk])
+
+    def captions_url(self) -> str:
+        return reverse("material:film_captions", args=[self.pk])
+
+    def get_absolute_url(self) -> str:
+        """The film where readers see it: on its owner's page, at its own anchor."""
+        return f"{self.owner.get_absolute_url()}#film-{self.pk}"

@@ -1,0 +1,28 @@
+"""Every access question about films and other material. A film belongs to its owner (a
+method or a phase guide): who may see and change the owner decides about its films."""
+
+from __future__ import annotations
+
+from methods.models import Method, Phase
+from methods.permissions import can_edit_method, can_see_method, is_editor
+
+
+def can_add_film(user, owner) -> bool:
+    """Whoever may edit the method adds films to it; editors add films to the phase guides."""
+    if isinstance(owner, Method):
+        return can_edit_method(user, owner)
+    if isinstance(owner, Phase):
+        return is_editor(user)
+    return False
+
+
+def can_remove_film(user, film) -> bool:
+    return can_add_film(user, film.owner)
+
+
+def can_see_film(user, film) -> bool:
+    """A film (its video file and captions) is seen by whoever sees its owner's page."""
+    owner = film.owner
+    if isinstance(owner, Method):
+        return can_see_method(user, owner)
+    return isinstance(owner, Phase)

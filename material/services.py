@@ -1,0 +1,82 @@
+"""Adding and removing films: the row, the file in the media storage, the owner's search text
+and the audit log."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.utils.translation import gettext_noop
+
+from core.audit import record
+from core.models import AuditAction
+from methods.models import Method
+from methods.services import refresh_search_index
+
+from .models import Film, FilmKind
+
+EXTENSIONS = {"video/mp4": "mp4", "video/webm": "webm"}
+
+
+def _owner_changed(owner: models.Model) -> None:
+    # A method's films are part of what its search finds.
+    if isinstance(owner, Method):
+        refresh_search_index(owner)
+
+
+@transaction.atomic
+def add_film(owner: models.Model, user, *, title: str, minutes: int, transcript: str = "",
+             upload=None, content_type: str = "", captions: str = "", captions_text: str = "",
+             url: str = "", embed_url: str = "") -> Film:  # fmt: skip
+    """Store a film on owner: an uploaded file with its captions, or a film elsewhere."""
+    film = Film(
+        owner=owner,
+        kind=FilmKind.UPLOAD if upload is not None else FilmKind.EXTERNAL,
+        title=title,
+        minutes=minutes,
+        transcript=transcript,
+        captions=captions,
+        captions_text=captions_text,
+        url=url,
+        embed_url=embed_url,
+        content_type=content_type,
+        added_by=user,
+    )
+    if upload is not None:
+        # A random name: nothing of the uploader's file name reaches the storage.
+        film.file.save(f"{uuid.uuid4().hex}.{EXTENSIONS[content_type]}", upload, save=False)
+    try:
+        film.save()
+    except Exception:
+        if film.file:
+            default_storage.delete(film.file.name)
+        raise
+    record(
+        user,
+        AuditAction.SAVED,
+        gettext_noop("Lade till filmen ”%(title)s”."),
+        {"title": title},
+        target=owner,
+    )
+    _owner_changed(owner)
+    return film
+
+
+@transaction.atomic
+def remove_film(film: Film, user) -> None:
+    owner = film.owner
+    name = film.file.name if film.file else ""
+    title = film.title
+    film.delete()
+    record(
+        user,
+        AuditAction.SAVED,
+        gettext_noop("Tog bort filmen ”%(title)s”."),
+        {"title": title},
+        target=owner,
+    )
+    _owner_changed(owner)
+    if name:
+        # The file goes once the row is surely gone.
+        transaction.on_commit(lambda: default_storage.delete(name))

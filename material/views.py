@@ -1,0 +1,98 @@
+"""The films' pages: adding and removing films on a method or a phase guide, and serving an
+uploaded film and its captions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from methods.models import Method, Phase
+
+from . import services
+from .forms import FilmForm
+from .models import Film, FilmKind
+from .pages import films_page_url
+from .permissions import can_add_film, can_remove_film, can_see_film
+from .serving import stored_file_response
+
+
+def _films_page(request: HttpRequest, owner) -> HttpResponse:
+    if not can_add_film(request.user, owner):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = FilmForm(request.POST, request.FILES)
+        if form.is_valid():
+            film = services.add_film(owner, request.user, **form.film_fields())
+            messages.success(
+                request, _("Filmen ”%(title)s” är tillagd.") % {"title": film.title}
+            )
+            return redirect(films_page_url(owner))
+    else:
+        form = FilmForm()
+    return render(
+        request,
+        "material/films.html",
+        {
+            "owner": owner,
+            "owner_is_method": isinstance(owner, Method),
+            "films": list(Film.objects.for_page(owner)),
+            "form": form,
+        },
+        # Bad input answers 400 with the form, what was typed and the error summary.
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def method_films(request: HttpRequest, slug: str) -> HttpResponse:
+    method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
+    return _films_page(request, method)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def phase_films(request: HttpRequest, slug: str) -> HttpResponse:
+    return _films_page(request, get_object_or_404(Phase, slug=slug))
+
+
+@login_required
+@require_POST
+def film_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    film = get_object_or_404(Film, pk=pk)
+    if not can_see_film(request.user, film):
+        raise Http404
+    if not can_remove_film(request.user, film):
+        raise PermissionDenied
+    owner = film.owner
+    services.remove_film(film, request.user)
+    messages.success(request, _("Filmen ”%(title)s” är borttagen.") % {"title": film.title})
+    return redirect(films_page_url(owner))
+
+
+def _seen_film(request: HttpRequest, pk: int, **filters) -> Film:
+    film = get_object_or_404(Film, pk=pk, **filters)
+    if not can_see_film(request.user, film):
+        raise Http404
+    return film
+
+
+@require_safe
+def film_video(request: HttpRequest, pk: int) -> HttpResponse:
+    film = _seen_film(request, pk, kind=FilmKind.UPLOAD)
+    return stored_file_response(request, film.file.name, film.content_type)
+
+
+@require_safe
+def film_captions(request: HttpRequest, pk: int) -> HttpResponse:
+    film = _seen_film(request, pk)
+    if not film.captions:
+        raise Http404
+    response = HttpResponse(film.captions, content_type="text/vtt; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
