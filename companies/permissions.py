@@ -124,9 +124,7 @@ def can_ask_company(user, company) -> bool:
     """A signed-in user may ask a company that takes questions, unless it is their own (they
     ask their colleagues directly)."""
     return (
-        user.is_authenticated
-        and company.accepts_questions
-        and not is_company_member(user, company)
+        user.is_authenticated and company.accepts_questions and not is_company_member(user, company)
     )
 
 

@@ -201,7 +201,10 @@ def test_asking_stores_the_question_and_mails_the_admins_only(
         QuestionKind.QUESTION,
     )
     assert question.body == body
-    assert question.body_html == "<p>Hur lång tid tog <strong>första veckan</strong> för handledaren?</p>"
+    assert (
+        question.body_html
+        == "<p>Hur lång tid tog <strong>första veckan</strong> för handledaren?</p>"
+    )
     assert question.answered_at is None
 
     assert len(mailoutbox) == 1
@@ -284,7 +287,8 @@ def test_personal_data_in_the_question_needs_a_confirmation(client, stranger, co
 def test_question_text_is_sanitised_when_shown(client, stranger, company, company_admin):
     client.force_login(stranger)
     client.post(
-        ask_url(company), {"kind": "fraga", "body": "Hej <script>alert(1)</script> [x](javascript:alert(1))"}
+        ask_url(company),
+        {"kind": "fraga", "body": "Hej <script>alert(1)</script> [x](javascript:alert(1))"},
     )
     question = Question.objects.get()
     assert "<script" not in question.body_html and "javascript:" not in question.body_html
@@ -297,7 +301,10 @@ def test_asking_is_rate_limited_and_keeps_the_text(client, stranger, company, se
     settings.RATELIMIT_QUESTION = 2
     client.force_login(stranger)
     for n in range(2):
-        assert client.post(ask_url(company), {"kind": "fraga", "body": f"Fråga {n}"}).status_code == 302
+        assert (
+            client.post(ask_url(company), {"kind": "fraga", "body": f"Fråga {n}"}).status_code
+            == 302
+        )
     response = client.post(ask_url(company), {"kind": "fraga", "body": "Den tredje frågan"})
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
@@ -327,7 +334,9 @@ def test_who_may_read_a_question(login, company, stranger, colleague, role, expe
     assert response.status_code == expected
 
 
-def test_a_question_is_not_found_under_another_companys_address(client, company, stranger, company_admin):
+def test_a_question_is_not_found_under_another_companys_address(
+    client, company, stranger, company_admin
+):
     question = question_for(company, stranger)
     client.force_login(stranger)
     other = stranger.memberships.get().company
@@ -426,7 +435,13 @@ def test_personal_data_in_the_answer_needs_a_confirmation(client, company, compa
 
 @pytest.mark.parametrize(
     "role, expected",
-    [("anonymous", 302), ("stranger", 403), ("company_admin", 200), ("member", 403), ("editor", 403)],
+    [
+        ("anonymous", 302),
+        ("stranger", 403),
+        ("company_admin", 200),
+        ("member", 403),
+        ("editor", 403),
+    ],
 )
 def test_only_the_admins_see_the_inbox(login, company, role, expected):
     assert login(role).get(f"/foretag/{company.slug}/fragor/").status_code == expected
@@ -471,7 +486,9 @@ def test_profile_shows_the_study_visit_offer_and_the_request_link(client, compan
     assert "Vi tar emot studiebesök om" in html
     assert "<li>Handledning</li>" in html
     assert "Hur vi tar emot nya deltagare i caféet första veckan." in html
-    assert f'href="/foretag/{company.slug}/fraga/?slag=studiebesok">Be om ett studiebesök</a>' in html
+    assert (
+        f'href="/foretag/{company.slug}/fraga/?slag=studiebesok">Be om ett studiebesök</a>' in html
+    )
     response = client.get(ask_url(company, slag="studiebesok"))
     assert response.context["form"]["kind"].value() == "studiebesok"
 
@@ -507,7 +524,9 @@ def test_the_admin_switches_questions_off_in_the_profile(client, company, compan
 # Min sida and the personal data ----------------------------------------------------------------
 
 
-def test_min_sida_lists_the_users_questions_with_their_answers(client, company, company_admin, stranger):
+def test_min_sida_lists_the_users_questions_with_their_answers(
+    client, company, company_admin, stranger
+):
     question = question_for(company, stranger, body="Hur länge varade passen?")
     questions.answer(question, company_admin, "Ungefär **en timme**.")
     question_for(CompanyFactory(name="Bageriet"), stranger, body="Väntar fortfarande")
@@ -589,3 +608,40 @@ def test_overview_shows_the_monthly_table_to_editors(client, editor, company, st
     )
     assert csv.splitlines()[1].endswith(";1;0;0;0")
     assert month.year == timezone.localdate().year
+
+
+# The demo ----------------------------------------------------------------------------------------
+
+
+def test_demo_has_answered_questions_an_open_one_and_study_visit_offers():
+    import io
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)  # twice: nothing is duplicated
+    assert "4 frågor mellan företag" in output.getvalue()
+    demo = Question.objects.select_related("company", "method", "asker", "answered_by")
+    assert demo.count() == 4
+    assert demo.filter(answered_at__isnull=False).count() == 3
+    open_question = demo.get(answered_at__isnull=True)
+    assert open_question.company.slug == "kafe-kompassen"  # the demo admin's inbox
+    for question in demo:
+        # Each is about a method the asked company has published a report on, from someone
+        # outside it, answered (if it is) by one of its admins.
+        assert question.method in questions.reported_methods(question.company)
+        assert not question.company.memberships.filter(user=question.asker).exists()
+        if question.is_answered:
+            assert question.company.memberships.filter(
+                user=question.answered_by, role="admin"
+            ).exists()
+            assert question.answered_at > question.created_at
+            assert question.answer_html.startswith("<p>")
+    assert demo.filter(kind=QuestionKind.STUDY_VISIT).count() == 1
+    kompassen = demo.get(company__slug="kafe-kompassen").company
+    assert kompassen.open_to_study_visits and kompassen.study_visit_topics
+    assert sorted(a.slug for a in kompassen.study_visit_areas.all()) == [
+        "arbetsmiljo-och-sakerhet",
+        "yrkeskunskap",
+    ]
