@@ -31,7 +31,7 @@ FEED_LENGTH = 50
 
 # What an entry shows, and nothing else (no texts beyond the summary).
 ENTRY_FIELDS = [
-    "title", "slug", "summary", "updated_at", "published_at",
+    "title", "slug", "summary", "updated_at", "published_at", "licence",
     "author__display_name", "author__email", "company__name",
 ]  # fmt: skip
 
@@ -94,6 +94,11 @@ class HandbookFeed(Feed):
         # published: the entry keeps its id whatever changes in the text.
         host = urlsplit(settings.SITE_URL).hostname
         return f"tag:{host},{item.published_at:%Y-%m-%d}:{item.get_absolute_url()}"
+
+    def item_copyright(self, item: Method) -> str:
+        # Atom's <rights>: the licence a reuser must follow, as the share box names it.
+        deed = item.licence_deed
+        return f"{deed[0]} {deed[1]}" if deed else item.get_licence_display()
 
     def item_author_name(self, item: Method) -> str:
         return item.credited_to

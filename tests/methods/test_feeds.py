@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from methods.choices import Status
+from methods.choices import Licence, Status
 from methods.models import CompetenceArea, Method, Phase
 from methods.views.feeds import FEED_LENGTH
 from tests.factories import CompanyFactory, MethodFactory, UserFactory
@@ -68,7 +68,10 @@ def test_handbook_feed_is_valid_atom_with_the_published_methods_newest_change_fi
     author = UserFactory(display_name="Karin Lund")
     company = CompanyFactory(name="Returbutiken Kvist")
     older = MethodFactory(
-        title="Skuggning", summary="Gå bredvid <en kollega> en dag.", author=author
+        title="Skuggning",
+        summary="Gå bredvid <en kollega> en dag.",
+        author=author,
+        licence=Licence.ALL_RIGHTS,
     )
     newer = MethodFactory(title="Fadder", author=author, company=company)
     now = timezone.now()
@@ -88,6 +91,8 @@ def test_handbook_feed_is_valid_atom_with_the_published_methods_newest_change_fi
     fadder, skuggning = feed.findall(ATOM + "entry")
     assert text(fadder.find(ATOM + "author"), "name") == "Karin Lund, Returbutiken Kvist"
     assert text(skuggning.find(ATOM + "author"), "name") == "Karin Lund"
+    assert text(fadder, "rights") == "CC BY 4.0 https://creativecommons.org/licenses/by/4.0/deed.sv"
+    assert text(skuggning, "rights") == "Alla rättigheter förbehållna upphovspersonen"
     # The summary is plain text, escaped for Atom's HTML summary.
     assert text(skuggning, "summary") == "Gå bredvid &lt;en kollega&gt; en dag."
     link = skuggning.find(f"{ATOM}link[@rel='alternate']").get("href")
