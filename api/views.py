@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from ninja import NinjaAPI, Path, Query, Schema
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
 
@@ -106,8 +106,8 @@ def _since(value: datetime | None) -> datetime | None:
         raise HttpError(400, _("Ogiltig tidpunkt i updated_since.")) from error
 
 
-def _not_found() -> tuple[int, dict]:
-    return 404, {"detail": _("Finns inte, eller är inte publicerad.")}
+def _not_found() -> Status:
+    return Status(404, {"detail": _("Finns inte, eller är inte publicerad.")})
 
 
 class Index(Schema):

@@ -394,6 +394,7 @@ def test_schema_is_openapi_3_with_every_endpoint(client):
     response, schema = get(client, "/api/v1/schema/")
     assert schema["openapi"].startswith("3.")
     assert set(schema["paths"]) == {
+        "/api/v1/",
         "/api/v1/phases/", "/api/v1/phases/{slug}/", "/api/v1/methods/",
         "/api/v1/methods/{slug}/", "/api/v1/companies/", "/api/v1/companies/{slug}/",
         "/api/v1/reports/", "/api/v1/reports/{pk}/",

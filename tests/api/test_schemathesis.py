@@ -13,7 +13,9 @@ import json
 import pytest
 import schemathesis
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -56,6 +58,13 @@ def handbook(db, settings):
     MethodStepFactory(method=method)
     ExperienceReportFactory(method=method, company=company, helping_factors=["arbetsplats-tid"])
     MethodFactory(title="Andra metoden")
+    # As Django's test client does: the WSGI handler must not close the test's connection
+    # (with its open transaction) at the start and end of each request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def served_schema():
