@@ -16,11 +16,13 @@ class MaterialConfig(AppConfig):
         from methods.sections import (
             add_method_page_section,
             add_phase_page_section,
+            add_print_section,
             add_search_text_source,
         )
 
-        from .pages import method_films_section, phase_films_section, search_text
+        from .pages import method_films_section, phase_films_section, printed_films, search_text
 
         add_method_page_section(method_films_section)
         add_phase_page_section(phase_films_section)
         add_search_text_source(search_text)
+        add_print_section(printed_films)

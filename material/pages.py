@@ -4,11 +4,16 @@ the method search. Registered with methods.sections from MaterialConfig.ready().
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from methods.models import Method, Phase
+from methods.printing import qr_svg
 from methods.sections import FRAME_SOURCES
 
 from .models import Film
@@ -40,6 +45,33 @@ def method_films_section(request: HttpRequest) -> Callable[[Method], dict]:
 
 def phase_films_section(request: HttpRequest, phase: Phase) -> dict:
     return films_context(request, phase)
+
+
+@lru_cache(maxsize=1024)
+def _film_qr(url: str, title: str, language: str) -> str:
+    # Encoding a QR code costs more than the rest of a card: each process keeps the last
+    # thousand (a pure function of the address and of the label's language).
+    return qr_svg(
+        url, label=_("QR-kod till filmen ”%(title)s”: %(url)s") % {"title": title, "url": url}
+    )
+
+
+def film_address(film: Film, owner) -> str:
+    """Where a printed film's QR code leads: a film elsewhere to that film itself, an uploaded
+    one to its place on its owner's page (with its captions and transcript)."""
+    if film.url:
+        return film.url
+    return f"{settings.SITE_URL}{owner.get_absolute_url()}#film-{film.pk}"
+
+
+def printed_films(method: Method) -> dict:
+    """The printed card and PDF: each film's title, length, address and QR code (one query)."""
+    films = list(Film.objects.for_page(method).only("pk", "title", "minutes", "url", "kind"))
+    rows = []
+    for film in films:
+        address = film_address(film, method)
+        rows.append((film, address, _film_qr(address, film.title, get_language())))
+    return {"printed_films": rows}
 
 
 def search_text(method: Method) -> str:

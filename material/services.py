@@ -7,6 +7,7 @@ import uuid
 
 from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from core.audit import record
@@ -20,8 +21,10 @@ EXTENSIONS = {"video/mp4": "mp4", "video/webm": "webm"}
 
 
 def _owner_changed(owner: models.Model) -> None:
-    # A method's films are part of what its search finds.
+    # A method's films are part of what its search finds, and of its printed card and PDF: the
+    # stored PDF is keyed on the method's updated_at, so a new or removed film builds a new one.
     if isinstance(owner, Method):
+        Method.objects.filter(pk=owner.pk).update(updated_at=timezone.now())
         refresh_search_index(owner)
 
 

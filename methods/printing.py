@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from . import sections
 from .choices import Role, Status
 from .models import ChecklistItem, Method, MethodStep, Phase
 
@@ -313,6 +314,8 @@ def build_method_pdf(method: Method) -> bytes:
             ),
             "printed_at": timezone.localdate(),
             "site_url": _site_url(),
+            # Other apps' printed parts (material: a QR code to each film).
+            **sections.print_context(method),
         },
     )
     return _render_pdf(html)

@@ -80,3 +80,23 @@ def extra_search_text(method: Method) -> str:
 # A page whose sections show content from other sites (a film player) names the origins it
 # may frame in this context key; the view passes them to core.csp.allow_frames.
 FRAME_SOURCES = "frame_sources"
+
+
+# --- What other apps print with a method (material: a QR code to each film) -----------------
+
+PrintSection = Callable[["Method"], dict]
+
+_print_sections: list[PrintSection] = []
+
+
+def add_print_section(section: PrintSection) -> None:
+    if section not in _print_sections:
+        _print_sections.append(section)
+
+
+def print_context(method: Method) -> dict:
+    """The context the printed card and the method's PDF add from other apps."""
+    context: dict = {}
+    for section in _print_sections:
+        context.update(section(method))
+    return context

@@ -155,6 +155,8 @@ def method_card(request: HttpRequest, slug: str) -> HttpResponse:
             "matrix": method.role_phase_matrix(method_phases),
             "page_url": page_url,
             "qr_svg": _card_qr(page_url, get_language()),
+            # Other apps' printed parts (material: a QR code to each film).
+            **sections.print_context(method),
         },
     )
 

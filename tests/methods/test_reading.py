@@ -25,9 +25,10 @@ def test_card_asks_only_for_what_it_prints(client, django_assert_num_queries, si
     for p in phases:
         for role in Role.values:
             MethodStepFactory(method=method, phase=p, role=role, text=f"Steg i {p.name}.")
-    # the site version (page cache), the method, its phases, its steps with their phases:
-    # no areas, lines of business or target roles, which the card does not print
-    with django_assert_num_queries(4):
+    # the site version (page cache), the method, its phases, its steps with their phases, its
+    # films (material: a QR code each): no areas, lines of business or target roles, which the
+    # card does not print
+    with django_assert_num_queries(5):
         response = client.get(f"/metoder/{method.slug}/kort/")
     html = response.content.decode()
     assert [row["phase"].number for row in response.context["matrix"]] == list(range(1, size + 1))
