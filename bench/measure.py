@@ -154,6 +154,9 @@ def default_pages(signed_in: bool = True) -> list[Page]:
         Page("list-search", f"/metoder/?q={word}"),
         Page("card", f"/metoder/{slug}/kort/"),
         Page("company", f"/foretag/{company_slug}/"),
+        # The read API (/api/v1/): a full page of the list, and a method in full.
+        Page("api-list", "/api/v1/methods/?fas=genomforande&page_size=100"),
+        Page("api-detail", f"/api/v1/methods/{slug}/"),
     ]
     if not signed_in:
         return pages

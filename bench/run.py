@@ -117,9 +117,12 @@ class Command(BaseCommand):
         from bench import measure  # loads the models, so only once Django is set up
 
         static_root = Path(options["static_root"])
-        # The search limit per address (60 a minute) would answer most timed runs with 429.
+        # The search and API limits per address would answer most timed runs with 429.
         with override_settings(
-            ROOT_URLCONF="bench.urls", STATIC_ROOT=static_root, RATELIMIT_SEARCH=0
+            ROOT_URLCONF="bench.urls",
+            STATIC_ROOT=static_root,
+            RATELIMIT_SEARCH=0,
+            RATELIMIT_API=0,
         ):
             collect_static(static_root)
             if options["session"]:
