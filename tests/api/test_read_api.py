@@ -437,3 +437,12 @@ def test_errors_under_api_are_json(client):
     assert (unknown.status_code, body) == (404, {"detail": "Finns inte, eller är inte publicerad."})
     # The site's own pages keep their HTML error pages.
     assert client.get("/finns/inte/")["Content-Type"].startswith("text/html")
+
+
+def test_docs_page_in_english(client):
+    client.cookies["django_language"] = "en"
+    page = client.get("/api/v1/docs/").content.decode()
+    assert "<h1>Open API</h1>" in page
+    assert '<caption id="api_views_method_list-parameters">Parameters</caption>' in page
+    assert "The fields of MethodDetail" in page
+    assert "Öppet API" not in page
