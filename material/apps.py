@@ -10,7 +10,7 @@ class MaterialConfig(AppConfig):
 
     def ready(self) -> None:
         # Films appear on pages served to anonymous readers: a change retires the cached pages.
-        track(self.get_model("Film"))
+        track(self.get_model("Film"), self.get_model("MaterialLink"))
         # The films on the method page and the phase guide, and their words in the method
         # search (methods never imports material). Models are loaded only now.
         from methods.sections import (

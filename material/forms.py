@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .models import LinkKind
 from .validation import check_video, clean_captions, embed_address
 
 
@@ -146,3 +149,31 @@ class FilmForm(forms.Form):
         else:
             fields.update(url=data["url"], embed_url=data["embed_url"])
         return fields
+
+
+class LinkForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Vad är det för material?"), choices=LinkKind.choices)
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
+    url = forms.CharField(
+        label=gettext_lazy("Adress"),
+        max_length=500,
+        widget=forms.URLInput,
+        help_text=gettext_lazy("Börjar med https:// eller http://."),
+    )
+    description = forms.CharField(
+        label=gettext_lazy("Kort beskrivning"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Vad hittar läsaren där, och varför är det värt att läsa?"),
+    )
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"].strip()
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ValidationError(
+                _("Skriv en hel adress som börjar med https:// eller http://."), code="scheme"
+            )
+        if parts.username or parts.password:
+            raise ValidationError(_("Adressen får inte innehålla användarnamn eller lösenord."))
+        return url

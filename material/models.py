@@ -95,3 +95,61 @@ class Film(models.Model):
     def get_absolute_url(self) -> str:
         """The film where readers see it: on its owner's page, at its own anchor."""
         return f"{self.owner.get_absolute_url()}#film-{self.pk}"
+
+
+class LinkKind(models.TextChoices):
+    REPORT = "report", _("Rapport")
+    GUIDE = "guide", _("Guide eller handledning")
+    SITE = "site", _("Webbplats")
+    OTHER = "other", _("Annat material")
+
+
+class MaterialLinkQuerySet(models.QuerySet):
+    def for_owner(self, owner: models.Model) -> MaterialLinkQuerySet:
+        meta = owner._meta
+        return self.filter(
+            owner_type__app_label=meta.app_label,
+            owner_type__model=meta.model_name,
+            owner_id=owner.pk,
+        ).order_by("created_at", "pk")
+
+    def dead(self) -> MaterialLinkQuerySet:
+        return self.filter(dead_since__isnull=False)
+
+
+class MaterialLink(models.Model):
+    """A link to other material (a report, a guide, a site) with a short description; the
+    nightly check_links job marks it dead when it stops answering."""
+
+    owner_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    owner_id = models.PositiveBigIntegerField()
+    owner = GenericForeignKey("owner_type", "owner_id")
+    kind = models.CharField(_("sort"), max_length=10, choices=LinkKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    url = models.URLField(_("adress"), max_length=500)
+    description = models.CharField(_("kort beskrivning"), max_length=300)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # What the last check found: when, and if the link was dead, since when and why.
+    checked_at = models.DateTimeField(null=True, blank=True)
+    dead_since = models.DateTimeField(null=True, blank=True)
+    problem = models.CharField(max_length=200, blank=True)
+
+    objects = MaterialLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("länk till material")
+        verbose_name_plural = _("länkar till material")
+        indexes = [
+            models.Index(fields=["owner_type", "owner_id"], name="material_link_owner_idx"),
+            models.Index(fields=["checked_at"], name="material_link_checked_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or ""

@@ -16,7 +16,7 @@ from methods.models import Method, Phase
 from methods.printing import qr_svg
 from methods.sections import FRAME_SOURCES
 
-from .models import Film
+from .models import Film, MaterialLink
 from .permissions import can_add_film
 
 
@@ -40,7 +40,15 @@ def films_context(request: HttpRequest, owner) -> dict:
 
 
 def method_films_section(request: HttpRequest) -> Callable[[Method], dict]:
-    return lambda method: films_context(request, method)
+    def context(method: Method) -> dict:
+        # A second query: the links to other material (methods only carry those).
+        return {
+            **films_context(request, method),
+            "material_links": list(MaterialLink.objects.for_owner(method)),
+            "links_page_url": reverse("material:method_links", args=[method.slug]),
+        }
+
+    return context
 
 
 def phase_films_section(request: HttpRequest, phase: Phase) -> dict:

@@ -26,3 +26,17 @@ def can_see_film(user, film) -> bool:
     if isinstance(owner, Method):
         return can_see_method(user, owner)
     return isinstance(owner, Phase)
+
+
+def can_add_link(user, owner) -> bool:
+    """Links to other material follow the same rule as films: whoever may edit the owner."""
+    return can_add_film(user, owner)
+
+
+def can_remove_link(user, link) -> bool:
+    return can_add_link(user, link.owner)
+
+
+def can_see_dead_links(user) -> bool:
+    """The list of links the nightly check found dead: the editors'."""
+    return is_editor(user)

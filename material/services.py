@@ -15,7 +15,8 @@ from core.models import AuditAction
 from methods.models import Method
 from methods.services import refresh_search_index
 
-from .models import Film, FilmKind
+from . import linkcheck
+from .models import Film, FilmKind, MaterialLink
 
 EXTENSIONS = {"video/mp4": "mp4", "video/webm": "webm"}
 
@@ -83,3 +84,46 @@ def remove_film(film: Film, user) -> None:
     if name:
         # The file goes once the row is surely gone.
         transaction.on_commit(lambda: default_storage.delete(name))
+
+
+@transaction.atomic
+def add_link(owner: models.Model, user, *, kind: str, title: str, url: str,
+             description: str) -> MaterialLink:  # fmt: skip
+    link = MaterialLink.objects.create(
+        owner=owner, kind=kind, title=title, url=url, description=description, added_by=user
+    )
+    record(
+        user,
+        AuditAction.SAVED,
+        gettext_noop("Lade till länken ”%(title)s” (%(url)s)."),
+        {"title": title, "url": url},
+        target=owner,
+    )
+    return link
+
+
+@transaction.atomic
+def remove_link(link: MaterialLink, user) -> None:
+    owner = link.owner
+    record(
+        user,
+        AuditAction.SAVED,
+        gettext_noop("Tog bort länken ”%(title)s” (%(url)s)."),
+        {"title": link.title, "url": link.url},
+        target=owner,
+    )
+    link.delete()
+
+
+def record_check(link: MaterialLink, result: linkcheck.Result) -> None:
+    """Store what a check found; a link already dead keeps the time it was first found so."""
+    now = timezone.now()
+    link.checked_at = now
+    if result.alive:
+        link.dead_since, link.problem = None, ""
+    else:
+        link.dead_since = link.dead_since or now
+        link.problem = result.problem[:200]
+    MaterialLink.objects.filter(pk=link.pk).update(
+        checked_at=link.checked_at, dead_since=link.dead_since, problem=link.problem
+    )

@@ -12,4 +12,7 @@ urlpatterns = [
     path("filmer/<int:pk>/ta-bort/", views.film_remove, name="film_remove"),
     path("filmer/<int:pk>/film", views.film_video, name="film_video"),
     path("filmer/<int:pk>/textning.vtt", views.film_captions, name="film_captions"),
+    path("metoder/<slug:slug>/lankar/", views.method_links, name="method_links"),
+    path("lankar/<int:pk>/ta-bort/", views.link_remove, name="link_remove"),
+    path("redaktion/doda-lankar/", views.dead_links, name="dead_links"),
 ]

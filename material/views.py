@@ -11,13 +11,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.paging import bounded
 from methods.models import Method, Phase
+from methods.permissions import can_see_method
 
 from . import services
-from .forms import FilmForm
-from .models import Film, FilmKind
+from .forms import FilmForm, LinkForm
+from .models import Film, FilmKind, MaterialLink
 from .pages import films_page_url
-from .permissions import can_add_film, can_remove_film, can_see_film
+from .permissions import (
+    can_add_film,
+    can_add_link,
+    can_remove_film,
+    can_remove_link,
+    can_see_dead_links,
+    can_see_film,
+)
 from .serving import stored_file_response
 
 
@@ -96,3 +105,57 @@ def film_captions(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(film.captions, content_type="text/vtt; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def method_links(request: HttpRequest, slug: str) -> HttpResponse:
+    method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
+    if not can_add_link(request.user, method):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = LinkForm(request.POST)
+        if form.is_valid():
+            link = services.add_link(method, request.user, **form.cleaned_data)
+            messages.success(request, _("Länken ”%(title)s” är tillagd.") % {"title": link.title})
+            return redirect("material:method_links", slug=method.slug)
+    else:
+        form = LinkForm()
+    return render(
+        request,
+        "material/links.html",
+        {"owner": method, "links": list(MaterialLink.objects.for_owner(method)), "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_POST
+def link_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    link = get_object_or_404(MaterialLink, pk=pk)
+    owner = link.owner
+    if not can_see_method(request.user, owner):
+        raise Http404
+    if not can_remove_link(request.user, link):
+        raise PermissionDenied
+    services.remove_link(link, request.user)
+    messages.success(request, _("Länken ”%(title)s” är borttagen.") % {"title": link.title})
+    return redirect("material:method_links", slug=owner.slug)
+
+
+@login_required
+@require_safe
+def dead_links(request: HttpRequest) -> HttpResponse:
+    """The editors' list of links the nightly check found dead, oldest first, a page at a time."""
+    if not can_see_dead_links(request.user):
+        raise PermissionDenied
+    dead = bounded(
+        MaterialLink.objects.dead().select_related("owner_type").order_by("dead_since", "pk"),
+        request.GET,
+        "doda",
+    )
+    method_ids = [link.owner_id for link in dead.rows if link.owner_type.model == "method"]
+    methods = Method.objects.in_bulk(method_ids)
+    for link in dead.rows:
+        link.owner_method = methods.get(link.owner_id)
+    return render(request, "material/dead_links.html", {"dead": dead})

@@ -182,6 +182,14 @@ def _film_add(client, request):
                   ("Så rengör du kaffemaskinen", "Leila visar hur."))  # fmt: skip
 
 
+def _link_add(client, request):
+    member = request.getfixturevalue("member")
+    method = MethodFactory(author=member, status=Status.DRAFT)
+    data = {"kind": "report", "title": "Slutrapporten", "url": "inte en adress", "description": ""}
+    url = reverse("material:method_links", args=[method.slug])
+    return Posted(signed_in(client, member), url, data, 2, ("Slutrapporten",))
+
+
 def _comment(client, request):
     method = MethodFactory()
     url = reverse("methods:comment_create", args=[method.slug])
@@ -418,6 +426,7 @@ FORM_PAGES = [
     FormPage("comment", ("methods/comment_form.html", "methods/_comments.html"), _comment),
     FormPage("comment-report", ("methods/comment_report.html",), _comment_report),
     FormPage("film-add", ("material/films.html",), _film_add),
+    FormPage("link-add", ("material/links.html",), _link_add),
     FormPage("method-publish", ("methods/editorial/review.html",), _method_publish),
     FormPage(
         "method-request-changes", ("includes/request_changes_form.html",), _method_request_changes

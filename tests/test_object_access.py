@@ -50,7 +50,7 @@ from companies.models import Effort, Invitation, Question
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment
-from material.services import add_film
+from material.services import add_film, add_link
 from tests.conftest import module_world
 from tests.material.test_films import WEBM
 from tests.factories import (
@@ -192,6 +192,11 @@ def add_b_films(world: SimpleNamespace) -> None:
 
     world.b_film = film(world.b_published)
     world.b_draft_film = film(world.b_draft)
+    world.b_link, world.b_draft_link = (
+        add_link(owner, world.b_member, kind="site", title="B:s länk", url="https://example.org/b",
+                 description="B:s material.")  # fmt: skip
+        for owner in (world.b_published, world.b_draft)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -280,6 +285,7 @@ B_REPORTS = (
     "b_report_published",
     "b_report_archived",
 )
+LINK_FORM = {"kind": "site", "title": "Inte vår länk", "url": "https://example.org/x", "description": "Nej."}
 FILM_FORM = {"source": "lank", "title": "Inte vår film", "minutes": "3", "url": "https://vimeo.com/456"}
 B = {"slug": "{company_b.slug}"}
 A = {"slug": "{company_a.slug}"}
@@ -410,6 +416,9 @@ PROBES = [
     Probe("material:phase_films", "GET", {"slug": "finns-inte"}, HIDDEN_FROM_ALL),
     *each("material:film_remove", "POST", "pk", {"b_film.pk": EDITOR_DONE, "b_draft_film.pk": (LOGIN, 404, 404, 404, 302)}),
     Probe("material:film_remove", "GET", {"pk": "{b_film.pk}"}, SIGNED_IN_405),
+    *each("material:method_links", "GET", "slug", {**{f"{name}.slug": (LOGIN, 404, 404, 404, 200) for name in UNPUBLISHED}, "b_binned.slug": HIDDEN_FROM_ALL, "b_published.slug": EDITOR_ONLY}),
+    *each("material:method_links", "POST", "slug", {"b_draft.slug": (LOGIN, 404, 404, 404, 302), "b_binned.slug": HIDDEN_FROM_ALL, "b_published.slug": EDITOR_DONE}, LINK_FORM),
+    *each("material:link_remove", "POST", "pk", {"b_link.pk": EDITOR_DONE, "b_draft_link.pk": (LOGIN, 404, 404, 404, 302)}),
     *each("material:film_video", "GET", "pk", {"b_film.pk": ALL_200, "b_draft_film.pk": EDITOR_SEES}),
     *each("material:film_captions", "GET", "pk", {"b_film.pk": ALL_200, "b_draft_film.pk": EDITOR_SEES}),
     Probe("trainers:guide_phase", "GET", {"slug": "forankring"}, ALL_200),

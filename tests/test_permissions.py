@@ -39,8 +39,8 @@ from companies.models import Company, Effort, ExperienceReport, Invitation, Memb
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment, CompetenceArea, Method
-from material.models import Film
-from material.services import add_film
+from material.models import Film, MaterialLink
+from material.services import add_film, add_link
 from tests.conftest import module_world
 from tests.material.test_films import WEBM
 from tests.factories import (
@@ -126,6 +126,7 @@ class World:
     area_pk: int
     film: Film | None = None  # uploaded, on the published method
     draft_film: Film | None = None  # on the member's draft
+    draft_link: MaterialLink | None = None  # a link to material on the member's draft
 
 
 def new_effort(company: Company, by: User) -> Effort:
@@ -216,6 +217,10 @@ def add_films(world: World) -> None:
     world.draft_film = add_film(
         world.draft, member, title="Utkastets film", minutes=3,
         url="https://vimeo.com/123", embed_url="https://player.vimeo.com/video/123",
+    )  # fmt: skip
+    world.draft_link = add_link(
+        world.draft, member, kind="report", title="Rapporten", url="https://example.org/r",
+        description="En rapport.",
     )  # fmt: skip
 
 
@@ -352,6 +357,12 @@ CASES = [
     Case("film-remove",               "POST", "/filmer/{draft_film.pk}/ta-bort/",   AUTHOR_DONE),
     Case("published-film-remove",     "POST", "/filmer/{film.pk}/ta-bort/",         (LOGIN, 302, 403, 403, 302, 302)),
     Case("film-remove-get",           "GET",  "/filmer/{film.pk}/ta-bort/",         SIGNED_IN_405),
+    Case("published-method-links",    "GET",  "/metoder/{published.slug}/lankar/",  (LOGIN, 200, 403, 403, 200, 200)),
+    Case("draft-method-links",        "GET",  "/metoder/{draft.slug}/lankar/",      AUTHOR_EDITS),
+    Case("draft-method-link-add",     "POST", "/metoder/{draft.slug}/lankar/",      AUTHOR_DONE, {"kind": "site", "title": "Sidan", "url": "https://example.org/", "description": "Om sidan."}),
+    Case("link-remove",               "POST", "/lankar/{draft_link.pk}/ta-bort/",   AUTHOR_DONE),
+    Case("link-remove-get",           "GET",  "/lankar/{draft_link.pk}/ta-bort/",   SIGNED_IN_405),
+    Case("dead-links",                "GET",  "/redaktion/doda-lankar/",            EDITORS),
     # Sharing and editing methods
     Case("new-method",                "GET",  "/metoder/ny/",                       SIGNED_IN),
     Case("new-method-save",           "POST", "/metoder/ny/",                       SIGNED_IN_DONE, BASICS),

@@ -682,15 +682,15 @@ def test_method_page_query_count_does_not_grow_with_comments(
         Comment.objects.create(method=method, author=None, body="Från en tidigare medlem")
         Comment.objects.create(method=method, author=UserFactory(), body="Dold", state="hidden")
     # site version, method, phases, areas, lines, roles, steps, reports, similar and same-line
-    # methods (one query), the trainers who run it, films, comments
-    with django_assert_num_queries(12):
+    # methods (one query), the trainers who run it, films, links to material, comments
+    with django_assert_num_queries(13):
         response = client.get(method.get_absolute_url())
     assert len(response.context["comments"]) == 2 * size
     client.force_login(member)
     # + session, user, editor group (the page cache is skipped for signed-in users)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get(method.get_absolute_url())
     client.force_login(editor)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(method.get_absolute_url())
     assert len(response.context["comments"]) == 3 * size
