@@ -403,7 +403,6 @@ def readable_reports(request) -> QuerySet:
         ExperienceReport.objects.visible_to(api_reader(request))
         .filter(method__in=readable_methods(request))
         .select_related("method", "company")
-        .defer("search_text", "author", "consent_to_publish", "consent_recorded_at", "effort")
         .only(
             *[
                 f.name
