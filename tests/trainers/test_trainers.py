@@ -440,3 +440,24 @@ def test_demo_content_loads_six_pages_and_six_trainers_twice_without_duplicates(
     assert bron.competence_areas.count() == 3 and bron.methods.count() == 3
     page = TrainerGuidePage.objects.get(phase__slug="efterarbete")
     assert "<h2>Din del i efterarbetet</h2>" in page.text_html
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_profile_query_count_is_constant(client, django_assert_num_queries, trainer, size):
+    methods = MethodFactory.create_batch(size)
+    trainer.methods.set(methods)
+    for method in methods:
+        ExperienceReportFactory(method=method, trainer=trainer)
+    # the site version (page cache), the profile, its areas, its methods, the reports' count
+    # and average, the latest reports with their companies and methods
+    with django_assert_num_queries(6):
+        response = client.get(trainer.get_absolute_url())
+    assert len(response.context["methods"]) == size
+    assert response.context["report_stats"]["count"] == size
+
+
+def test_a_changed_profile_retires_the_cached_directory(client, trainer):
+    assert "Tinas utbildning" in client.get("/utbildare/").content.decode()
+    trainer.name = "Tinas nya utbildning"
+    trainer.save()
+    assert "Tinas nya utbildning" in client.get("/utbildare/").content.decode()
