@@ -461,3 +461,31 @@ def test_a_changed_profile_retires_the_cached_directory(client, trainer):
     trainer.name = "Tinas nya utbildning"
     trainer.save()
     assert "Tinas nya utbildning" in client.get("/utbildare/").content.decode()
+
+
+def test_directory_leads_each_visitor_to_applying_or_to_their_profile(client, member, trainer):
+    assert (
+        '<a href="/utbildare/anmal/">Anmäl dig som utbildare</a>'
+        in client.get("/utbildare/").content.decode()
+    )
+    client.force_login(member)
+    assert (
+        '<a href="/utbildare/anmal/">Anmäl dig som utbildare</a>'
+        in client.get("/utbildare/").content.decode()
+    )
+    client.force_login(trainer.user)
+    html = client.get("/utbildare/").content.decode()
+    assert '<a href="/utbildare/min-profil/">Din utbildarprofil</a>' in html
+    assert "/utbildare/anmal/" not in html
+
+
+def test_a_published_report_links_its_approved_trainer_on_the_method_page(
+    client, trainer, other_trainer
+):
+    method = MethodFactory(title="Med utbildare")
+    ExperienceReportFactory(method=method, trainer=trainer, used_external_trainer=True)
+    ExperienceReportFactory(method=method, trainer=other_trainer, used_external_trainer=True)
+    html = client.get(method.get_absolute_url()).content.decode()
+    assert f'<p><a href="{trainer.get_absolute_url()}">Tinas utbildning</a></p>' in html
+    # An application not approved is not named.
+    assert "Olles kurser" not in html

@@ -81,6 +81,7 @@ def trainer_list(request: HttpRequest) -> HttpResponse:
             "active_filters": trainer_filter.active,
             "querystring": trainer_filter.querystring(),
             "can_apply": permissions.can_apply_as_trainer(request.user),
+            "has_profile": permissions.has_trainer_profile(request.user),
         },
     )
 
