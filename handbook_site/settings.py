@@ -364,6 +364,13 @@ FILM_EXTERNAL_HOSTS = env_list(
     "www.youtube.com,youtube.com,youtu.be,vimeo.com,player.vimeo.com,play.orebro.se",
 )
 
+# Files attached to a method (material/): PDF, DOCX or ODT by their bytes, at most
+# ATTACHMENT_MAX_BYTES; a DOCX or ODT (a zip) may unpack to at most ATTACHMENT_MAX_DECODED_BYTES
+# in at most ATTACHMENT_MAX_MEMBERS parts.
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+ATTACHMENT_MAX_DECODED_BYTES = env_int("ATTACHMENT_MAX_DECODED_BYTES", 100 * 1024 * 1024)
+ATTACHMENT_MAX_MEMBERS = env_int("ATTACHMENT_MAX_MEMBERS", 2000)
+
 # Security headers. The CSP allows no inline script; templates use the per-request nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

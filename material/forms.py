@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import LinkKind
-from .validation import check_video, clean_captions, embed_address
+from .validation import attachment_type, check_video, clean_captions, embed_address
 
 
 class FilmSource:
@@ -30,9 +30,7 @@ class FilmForm(forms.Form):
         initial=FilmSource.UPLOAD,
     )
     title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
-    minutes = forms.IntegerField(
-        label=gettext_lazy("Längd i minuter"), min_value=1, max_value=600
-    )
+    minutes = forms.IntegerField(label=gettext_lazy("Längd i minuter"), min_value=1, max_value=600)
     file = forms.FileField(
         label=gettext_lazy("Filmfil"),
         required=False,
@@ -105,8 +103,10 @@ class FilmForm(forms.Form):
         if not raw.strip():
             self.add_error(
                 "captions_file",
-                _("En uppladdad film måste ha textning på svenska. Välj en WebVTT-fil eller "
-                  "klistra in texten."),
+                _(
+                    "En uppladdad film måste ha textning på svenska. Välj en WebVTT-fil eller "
+                    "klistra in texten."
+                ),
             )
             return
         try:
@@ -152,7 +152,9 @@ class FilmForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Vad är det för material?"), choices=LinkKind.choices)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Vad är det för material?"), choices=LinkKind.choices
+    )
     title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
     url = forms.CharField(
         label=gettext_lazy("Adress"),
@@ -177,3 +179,37 @@ class LinkForm(forms.Form):
         if parts.username or parts.password:
             raise ValidationError(_("Adressen får inte innehålla användarnamn eller lösenord."))
         return url
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Vad är det för material?"), choices=LinkKind.choices
+    )
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
+    description = forms.CharField(
+        label=gettext_lazy("Kort beskrivning"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Vad hittar läsaren i filen, och varför är den värd att läsa?"),
+    )
+    file = forms.FileField(
+        label=gettext_lazy("Fil"),
+        help_text=gettext_lazy("PDF, Word (DOCX) eller OpenDocument-text (ODT)."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".pdf,.docx,.odt,application/pdf,"
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
+                "application/vnd.oasis.opendocument.text"
+            }
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            try:
+                data["content_type"] = attachment_type(upload)
+            except ValidationError as error:
+                self.add_error("file", error)
+        return data

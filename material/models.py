@@ -69,6 +69,10 @@ class Film(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        """The film where readers see it: on its owner's page, at its own anchor."""
+        return f"{self.owner.get_absolute_url()}#film-{self.pk}"
+
     @property
     def is_upload(self) -> bool:
         return self.kind == FilmKind.UPLOAD
@@ -92,9 +96,13 @@ class Film(models.Model):
     def captions_url(self) -> str:
         return reverse("material:film_captions", args=[self.pk])
 
-    def get_absolute_url(self) -> str:
-        """The film where readers see it: on its owner's page, at its own anchor."""
-        return f"{self.owner.get_absolute_url()}#film-{self.pk}"
+
+# The attached files a method may carry: MIME type -> (file extension, name shown).
+ATTACHMENT_FORMATS = {
+    "application/pdf": ("pdf", "PDF"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ("docx", "Word"),
+    "application/vnd.oasis.opendocument.text": ("odt", "ODT"),
+}
 
 
 class LinkKind(models.TextChoices):
@@ -113,6 +121,10 @@ class MaterialLinkQuerySet(models.QuerySet):
             owner_id=owner.pk,
         ).order_by("created_at", "pk")
 
+    def links(self) -> MaterialLinkQuerySet:
+        """Links to addresses elsewhere (what check_links asks), not attached files."""
+        return self.exclude(url="")
+
     def dead(self) -> MaterialLinkQuerySet:
         return self.filter(dead_since__isnull=False)
 
@@ -126,7 +138,11 @@ class MaterialLink(models.Model):
     owner = GenericForeignKey("owner_type", "owner_id")
     kind = models.CharField(_("sort"), max_length=10, choices=LinkKind.choices)
     title = models.CharField(_("titel"), max_length=200)
-    url = models.URLField(_("adress"), max_length=500)
+    # A link to material elsewhere, or an attached file (PDF, DOCX, ODT) stored here.
+    url = models.URLField(_("adress"), max_length=500, blank=True)
+    file = models.FileField(_("fil"), upload_to="bilagor/", blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
     description = models.CharField(_("kort beskrivning"), max_length=300)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -153,3 +169,15 @@ class MaterialLink(models.Model):
     @property
     def host(self) -> str:
         return urlsplit(self.url).hostname or ""
+
+    @property
+    def is_file(self) -> bool:
+        return bool(self.file)
+
+    @property
+    def file_format(self) -> str:
+        return ATTACHMENT_FORMATS.get(self.content_type, ("", ""))[1]
+
+    def href(self) -> str:
+        """Where the reader goes: the address elsewhere, or the attached file here."""
+        return reverse("material:attachment", args=[self.pk]) if self.file else self.url

@@ -46,6 +46,7 @@ def method_films_section(request: HttpRequest) -> Callable[[Method], dict]:
             **films_context(request, method),
             "material_links": list(MaterialLink.objects.for_owner(method)),
             "links_page_url": reverse("material:method_links", args=[method.slug]),
+            "attachments_page_url": reverse("material:method_attachments", args=[method.slug]),
         }
 
     return context

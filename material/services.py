@@ -16,7 +16,7 @@ from methods.models import Method
 from methods.services import refresh_search_index
 
 from . import linkcheck
-from .models import Film, FilmKind, MaterialLink
+from .models import ATTACHMENT_FORMATS, Film, FilmKind, MaterialLink
 
 EXTENSIONS = {"video/mp4": "mp4", "video/webm": "webm"}
 
@@ -103,8 +103,36 @@ def add_link(owner: models.Model, user, *, kind: str, title: str, url: str,
 
 
 @transaction.atomic
+def add_attachment(owner: models.Model, user, *, kind: str, title: str, description: str,
+                   upload, content_type: str) -> MaterialLink:  # fmt: skip
+    """Attach a file (PDF, DOCX, ODT, checked by validation.attachment_type) to owner."""
+    link = MaterialLink(
+        owner=owner, kind=kind, title=title, description=description, added_by=user,
+        content_type=content_type, size=upload.size,
+    )  # fmt: skip
+    extension = ATTACHMENT_FORMATS[content_type][0]
+    link.file.save(f"{uuid.uuid4().hex}.{extension}", upload, save=False)
+    try:
+        link.save()
+    except Exception:
+        default_storage.delete(link.file.name)
+        raise
+    record(
+        user,
+        AuditAction.SAVED,
+        gettext_noop("Bifogade filen ”%(title)s”."),
+        {"title": title},
+        target=owner,
+    )
+    return link
+
+
+@transaction.atomic
 def remove_link(link: MaterialLink, user) -> None:
     owner = link.owner
+    if link.file:
+        name = link.file.name
+        transaction.on_commit(lambda: default_storage.delete(name))
     record(
         user,
         AuditAction.SAVED,

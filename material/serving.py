@@ -52,7 +52,9 @@ def _chunks(name: str, start: int, length: int):
 
 def stored_file_response(request, name: str, content_type: str) -> HttpResponse:
     size = default_storage.size(name)
-    wanted = byte_range(request.headers.get("Range", ""), size) if "Range" in request.headers else None
+    wanted = (
+        byte_range(request.headers.get("Range", ""), size) if "Range" in request.headers else None
+    )
     if wanted is False:
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"

@@ -15,4 +15,6 @@ urlpatterns = [
     path("metoder/<slug:slug>/lankar/", views.method_links, name="method_links"),
     path("lankar/<int:pk>/ta-bort/", views.link_remove, name="link_remove"),
     path("redaktion/doda-lankar/", views.dead_links, name="dead_links"),
+    path("metoder/<slug:slug>/bilagor/", views.method_attachments, name="method_attachments"),
+    path("bilagor/<int:pk>/", views.attachment, name="attachment"),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import zipfile
 from urllib.parse import parse_qs, urlsplit
 
 import nh3
@@ -19,8 +20,10 @@ from django.utils.translation import gettext as _
 _TIMESTAMP = r"(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}"
 TIMING = re.compile(rf"^({_TIMESTAMP})[ \t]+-->[ \t]+({_TIMESTAMP})(?:[ \t]+[^\n]*)?$")
 # Cue settings that only place the text: anything else in the settings is dropped.
-_SETTING = re.compile(r"^(?:vertical:(?:rl|lr)|line:-?\d{1,3}%?|position:\d{1,3}%|"
-                      r"size:\d{1,3}%|align:(?:start|center|end|left|right))$")
+_SETTING = re.compile(
+    r"^(?:vertical:(?:rl|lr)|line:-?\d{1,3}%?|position:\d{1,3}%|"
+    r"size:\d{1,3}%|align:(?:start|center|end|left|right))$"
+)
 
 
 def video_type(head: bytes) -> str | None:
@@ -103,12 +106,14 @@ def clean_captions(data: bytes) -> tuple[str, str]:
         match = TIMING.match(block[timing_at].strip())
         if match is None:
             raise ValidationError(
-                _("Raden ”%(line)s” i textfilen är ingen giltig tidsrad (till exempel "
-                  "00:01.000 --> 00:04.000).")
+                _(
+                    "Raden ”%(line)s” i textfilen är ingen giltig tidsrad (till exempel "
+                    "00:01.000 --> 00:04.000)."
+                )
                 % {"line": block[timing_at][:60]},
                 code="timing",
             )
-        settings_part = block[timing_at].strip()[match.end(2):].split()
+        settings_part = block[timing_at].strip()[match.end(2) :].split()
         kept = [s for s in settings_part if _SETTING.match(s)]
         cue_lines = [_clean_cue_line(line) for line in block[timing_at + 1 :]]
         cue_lines = [line for line in cue_lines if line.strip()]
@@ -117,8 +122,10 @@ def clean_captions(data: bytes) -> tuple[str, str]:
         words.extend(html.unescape(line) for line in cue_lines)
     if not cues:
         raise ValidationError(
-            _("Textfilen har ingen text med tider. Varje textrad behöver en tidsrad "
-              "(till exempel 00:01.000 --> 00:04.000)."),
+            _(
+                "Textfilen har ingen text med tider. Varje textrad behöver en tidsrad "
+                "(till exempel 00:01.000 --> 00:04.000)."
+            ),
             code="no_cues",
         )
     return "WEBVTT\n\n" + "\n\n".join(cues) + "\n", " ".join(words)
@@ -137,9 +144,7 @@ def embed_address(url: str) -> str:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     if parts.scheme != "https" or not host:
-        raise ValidationError(
-            _("Adressen måste börja med https://."), code="scheme"
-        )
+        raise ValidationError(_("Adressen måste börja med https://."), code="scheme")
     if host not in external_hosts() or parts.username or parts.password or parts.port:
         raise ValidationError(
             _("Filmer kan bara visas från de här webbplatserna: %(hosts)s.")
@@ -165,3 +170,51 @@ def embed_address(url: str) -> str:
             raise ValidationError(_("Adressen pekar inte på en film på Vimeo."), code="id")
         return f"https://player.vimeo.com/video/{candidate}"
     return parts._replace(fragment="").geturl()
+
+
+# Attachments: PDF, DOCX and ODT, recognised by their bytes; a DOCX or ODT is a zip archive,
+# whose decoded size and number of members are bounded before anything reads them (a small zip
+# can unpack to gigabytes).
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def attachment_type(upload) -> str:
+    """The attachment's MIME type from its bytes and structure, or ValidationError."""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("Filen är för stor. Största tillåtna storlek är %(mb)s MB.")
+            % {"mb": round(limit / 1024 / 1024)},
+            code="too_large",
+        )
+    upload.seek(0)
+    head = upload.read(64)
+    upload.seek(0)
+    wrong = ValidationError(
+        _("Bara PDF, Word (DOCX) och OpenDocument-text (ODT) går att bifoga."), code="wrong_type"
+    )
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if not head.startswith(b"PK\x03\x04"):
+        raise wrong
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            members = archive.infolist()
+            if len(members) > settings.ATTACHMENT_MAX_MEMBERS or (
+                sum(member.file_size for member in members) > settings.ATTACHMENT_MAX_DECODED_BYTES
+            ):
+                raise ValidationError(
+                    _("Filen packas upp till för mycket innehåll för att gå att bifoga."),
+                    code="too_large_decoded",
+                )
+            names = {member.filename for member in members}
+            if members and members[0].filename == "mimetype" and members[0].file_size < 100:
+                if archive.read("mimetype").strip() == ODT_MIMETYPE:
+                    return "application/vnd.oasis.opendocument.text"
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError):
+        raise wrong from None
+    finally:
+        upload.seek(0)
+    raise wrong

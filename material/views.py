@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -16,8 +18,8 @@ from methods.models import Method, Phase
 from methods.permissions import can_see_method
 
 from . import services
-from .forms import FilmForm, LinkForm
-from .models import Film, FilmKind, MaterialLink
+from .forms import AttachmentForm, FilmForm, LinkForm
+from .models import ATTACHMENT_FORMATS, Film, FilmKind, MaterialLink
 from .pages import films_page_url
 from .permissions import (
     can_add_film,
@@ -37,9 +39,7 @@ def _films_page(request: HttpRequest, owner) -> HttpResponse:
         form = FilmForm(request.POST, request.FILES)
         if form.is_valid():
             film = services.add_film(owner, request.user, **form.film_fields())
-            messages.success(
-                request, _("Filmen ”%(title)s” är tillagd.") % {"title": film.title}
-            )
+            messages.success(request, _("Filmen ”%(title)s” är tillagd.") % {"title": film.title})
             return redirect(films_page_url(owner))
     else:
         form = FilmForm()
@@ -124,7 +124,11 @@ def method_links(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "material/links.html",
-        {"owner": method, "links": list(MaterialLink.objects.for_owner(method)), "form": form},
+        {
+            "owner": method,
+            "links": list(MaterialLink.objects.for_owner(method).links()),
+            "form": form,
+        },
         status=400 if form.is_bound else 200,
     )
 
@@ -139,6 +143,9 @@ def link_remove(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_remove_link(request.user, link):
         raise PermissionDenied
     services.remove_link(link, request.user)
+    if link.is_file:
+        messages.success(request, _("Filen ”%(title)s” är borttagen.") % {"title": link.title})
+        return redirect("material:method_attachments", slug=owner.slug)
     messages.success(request, _("Länken ”%(title)s” är borttagen.") % {"title": link.title})
     return redirect("material:method_links", slug=owner.slug)
 
@@ -159,3 +166,48 @@ def dead_links(request: HttpRequest) -> HttpResponse:
     for link in dead.rows:
         link.owner_method = methods.get(link.owner_id)
     return render(request, "material/dead_links.html", {"dead": dead})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def method_attachments(request: HttpRequest, slug: str) -> HttpResponse:
+    method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
+    if not can_add_link(request.user, method):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            link = services.add_attachment(
+                method, request.user, kind=data["kind"], title=data["title"],
+                description=data["description"], upload=data["file"],
+                content_type=data["content_type"],
+            )  # fmt: skip
+            messages.success(request, _("Filen ”%(title)s” är bifogad.") % {"title": link.title})
+            return redirect("material:method_attachments", slug=method.slug)
+    else:
+        form = AttachmentForm()
+    attachments = [link for link in MaterialLink.objects.for_owner(method) if link.is_file]
+    return render(
+        request,
+        "material/attachments.html",
+        {"owner": method, "attachments": attachments, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_safe
+def attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    """An attached file, as a download (never shown as a page of this site)."""
+    link = get_object_or_404(MaterialLink.objects.exclude(file=""), pk=pk)
+    if not can_see_method(request.user, link.owner):
+        raise Http404
+    extension = ATTACHMENT_FORMATS[link.content_type][0]
+    response = FileResponse(
+        default_storage.open(link.file.name, "rb"),
+        content_type=link.content_type,
+        as_attachment=True,
+        filename=f"{slugify(link.title) or 'bilaga'}.{extension}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -188,6 +189,15 @@ def _link_add(client, request):
     data = {"kind": "report", "title": "Slutrapporten", "url": "inte en adress", "description": ""}
     url = reverse("material:method_links", args=[method.slug])
     return Posted(signed_in(client, member), url, data, 2, ("Slutrapporten",))
+
+
+def _attachment_add(client, request):
+    member = request.getfixturevalue("member")
+    method = MethodFactory(author=member, status=Status.DRAFT)
+    data = {"kind": "report", "title": "Slutrapporten", "description": "Vad vi lärde oss.",
+            "file": SimpleUploadedFile("rapport.pdf", b"MZ not a pdf")}  # fmt: skip
+    url = reverse("material:method_attachments", args=[method.slug])
+    return Posted(signed_in(client, member), url, data, 1, ("Slutrapporten", "Vad vi lärde oss."))
 
 
 def _comment(client, request):
@@ -427,6 +437,7 @@ FORM_PAGES = [
     FormPage("comment-report", ("methods/comment_report.html",), _comment_report),
     FormPage("film-add", ("material/films.html",), _film_add),
     FormPage("link-add", ("material/links.html",), _link_add),
+    FormPage("attachment-add", ("material/attachments.html",), _attachment_add),
     FormPage("method-publish", ("methods/editorial/review.html",), _method_publish),
     FormPage(
         "method-request-changes", ("includes/request_changes_form.html",), _method_request_changes

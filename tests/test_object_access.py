@@ -50,8 +50,9 @@ from companies.models import Effort, Invitation, Question
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment
-from material.services import add_film, add_link
+from material.services import add_attachment, add_film, add_link
 from tests.conftest import module_world
+from tests.material.test_attachments import PDF
 from tests.material.test_films import WEBM
 from tests.factories import (
     CompanyFactory,
@@ -195,6 +196,11 @@ def add_b_films(world: SimpleNamespace) -> None:
     world.b_link, world.b_draft_link = (
         add_link(owner, world.b_member, kind="site", title="B:s länk", url="https://example.org/b",
                  description="B:s material.")  # fmt: skip
+        for owner in (world.b_published, world.b_draft)
+    )
+    world.b_attachment, world.b_draft_attachment = (
+        add_attachment(owner, world.b_member, kind="report", title="B:s bilaga", description="PDF.",
+                       upload=SimpleUploadedFile("b.pdf", PDF), content_type="application/pdf")  # fmt: skip
         for owner in (world.b_published, world.b_draft)
     )
 
@@ -418,6 +424,9 @@ PROBES = [
     Probe("material:film_remove", "GET", {"pk": "{b_film.pk}"}, SIGNED_IN_405),
     *each("material:method_links", "GET", "slug", {**{f"{name}.slug": (LOGIN, 404, 404, 404, 200) for name in UNPUBLISHED}, "b_binned.slug": HIDDEN_FROM_ALL, "b_published.slug": EDITOR_ONLY}),
     *each("material:method_links", "POST", "slug", {"b_draft.slug": (LOGIN, 404, 404, 404, 302), "b_binned.slug": HIDDEN_FROM_ALL, "b_published.slug": EDITOR_DONE}, LINK_FORM),
+    *each("material:method_attachments", "GET", "slug", {**{f"{name}.slug": (LOGIN, 404, 404, 404, 200) for name in UNPUBLISHED}, "b_binned.slug": HIDDEN_FROM_ALL, "b_published.slug": EDITOR_ONLY}),
+    *each("material:attachment", "GET", "pk", {"b_attachment.pk": ALL_200, "b_draft_attachment.pk": EDITOR_SEES}),
+    *each("material:link_remove", "POST", "pk", {"b_attachment.pk": EDITOR_DONE, "b_draft_attachment.pk": (LOGIN, 404, 404, 404, 302)}),
     *each("material:link_remove", "POST", "pk", {"b_link.pk": EDITOR_DONE, "b_draft_link.pk": (LOGIN, 404, 404, 404, 302)}),
     *each("material:film_video", "GET", "pk", {"b_film.pk": ALL_200, "b_draft_film.pk": EDITOR_SEES}),
     *each("material:film_captions", "GET", "pk", {"b_film.pk": ALL_200, "b_draft_film.pk": EDITOR_SEES}),

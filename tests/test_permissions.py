@@ -40,8 +40,9 @@ from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment, CompetenceArea, Method
 from material.models import Film, MaterialLink
-from material.services import add_film, add_link
+from material.services import add_attachment, add_film, add_link
 from tests.conftest import module_world
+from tests.material.test_attachments import PDF
 from tests.material.test_films import WEBM
 from tests.factories import (
     PASSWORD,
@@ -127,6 +128,8 @@ class World:
     film: Film | None = None  # uploaded, on the published method
     draft_film: Film | None = None  # on the member's draft
     draft_link: MaterialLink | None = None  # a link to material on the member's draft
+    attachment: MaterialLink | None = None  # a PDF attached to the published method
+    draft_attachment: MaterialLink | None = None  # and one on the member's draft
 
 
 def new_effort(company: Company, by: User) -> Effort:
@@ -222,6 +225,11 @@ def add_films(world: World) -> None:
         world.draft, member, kind="report", title="Rapporten", url="https://example.org/r",
         description="En rapport.",
     )  # fmt: skip
+    world.attachment, world.draft_attachment = (
+        add_attachment(owner, member, kind="report", title="Bilagan", description="En PDF.",
+                       upload=SimpleUploadedFile("b.pdf", PDF), content_type="application/pdf")  # fmt: skip
+        for owner in (world.published, world.draft)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -363,6 +371,12 @@ CASES = [
     Case("link-remove",               "POST", "/lankar/{draft_link.pk}/ta-bort/",   AUTHOR_DONE),
     Case("link-remove-get",           "GET",  "/lankar/{draft_link.pk}/ta-bort/",   SIGNED_IN_405),
     Case("dead-links",                "GET",  "/redaktion/doda-lankar/",            EDITORS),
+    Case("published-method-attachments", "GET", "/metoder/{published.slug}/bilagor/", (LOGIN, 200, 403, 403, 200, 200)),
+    Case("draft-method-attachments",  "GET",  "/metoder/{draft.slug}/bilagor/",     AUTHOR_EDITS),
+    Case("draft-method-attach",       "POST", "/metoder/{draft.slug}/bilagor/",     AUTHOR_DONE, {"kind": "guide", "title": "Mall", "description": "En mall.", "file": lambda: SimpleUploadedFile("m.pdf", PDF)}),
+    Case("attachment",                "GET",  "/bilagor/{attachment.pk}/",          ALL_200),
+    Case("draft-attachment",          "GET",  "/bilagor/{draft_attachment.pk}/",    AUTHOR_SEES),
+    Case("attachment-post",           "POST", "/bilagor/{attachment.pk}/",          ALL_405),
     # Sharing and editing methods
     Case("new-method",                "GET",  "/metoder/ny/",                       SIGNED_IN),
     Case("new-method-save",           "POST", "/metoder/ny/",                       SIGNED_IN_DONE, BASICS),

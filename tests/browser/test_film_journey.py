@@ -45,7 +45,9 @@ RECORD_WEBM = """async () => {
 }"""
 
 
-def test_member_adds_a_captioned_film_and_a_film_elsewhere(demo_data, page, axe, settings, tmp_path):
+def test_member_adds_a_captioned_film_and_a_film_elsewhere(
+    demo_data, page, axe, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     page.set_default_timeout(10_000)
     page.set_viewport_size({"width": 320, "height": 800})

@@ -1,6 +1,9 @@
 """Films on a method and a phase guide: adding (upload with captions, or a film elsewhere),
 validation, who may add and remove, serving with range requests, the CSP, search."""
 
+# Long rows of test data read best one per line.
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +17,7 @@ from material.services import add_film
 from material.validation import clean_captions, embed_address, video_type
 from methods.choices import Status
 from methods.models import Method, Phase
-from tests.factories import MethodFactory, UserFactory
+from tests.factories import MethodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +93,10 @@ def test_bad_captions_are_refused_with_a_reason(data, message):
 @pytest.mark.parametrize(
     ("url", "embed"),
     [
-        ("https://www.youtube.com/watch?v=abcDEF12345", "https://www.youtube-nocookie.com/embed/abcDEF12345"),
+        (
+            "https://www.youtube.com/watch?v=abcDEF12345",
+            "https://www.youtube-nocookie.com/embed/abcDEF12345",
+        ),
         ("https://youtu.be/abcDEF12345", "https://www.youtube-nocookie.com/embed/abcDEF12345"),
         ("https://vimeo.com/123456", "https://player.vimeo.com/video/123456"),
         ("https://play.orebro.se/film/handledning#t=3", "https://play.orebro.se/film/handledning"),
@@ -130,7 +136,10 @@ def test_author_adds_an_uploaded_film_with_captions(client, member, draft):
     assert response["Location"] == url
     film = Film.objects.get()
     assert (film.owner, film.kind, film.title, film.minutes) == (
-        draft, FilmKind.UPLOAD, "Så rengör du kaffemaskinen", 4
+        draft,
+        FilmKind.UPLOAD,
+        "Så rengör du kaffemaskinen",
+        4,
     )
     assert film.content_type == "video/webm"
     assert film.file.name.startswith("films/") and film.file.name.endswith(".webm")
@@ -143,7 +152,10 @@ def test_author_adds_an_uploaded_film_with_captions(client, member, draft):
     assert entry.params == {"title": "Så rengör du kaffemaskinen"}
     # The method page shows it with its captions track and the transcript.
     page = client.get(draft.get_absolute_url()).content.decode()
-    assert f'<video class="film__video" controls preload="metadata" src="/filmer/{film.pk}/film">' in page
+    assert (
+        f'<video class="film__video" controls preload="metadata" src="/filmer/{film.pk}/film">'
+        in page
+    )
     assert (
         f'<track kind="captions" srclang="sv" label="Svenska" src="/filmer/{film.pk}/textning.vtt" default>'
         in page
@@ -162,12 +174,20 @@ def test_author_adds_an_uploaded_film_with_captions(client, member, draft):
             "captions_file",
             "första raden ska vara WEBVTT",
         ),
-        ({"captions_file": None, "captions": "WEBVTT\n\nbara text\n"}, "captions", "ingen text med tider"),
+        (
+            {"captions_file": None, "captions": "WEBVTT\n\nbara text\n"},
+            "captions",
+            "ingen text med tider",
+        ),
     ],
 )
-def test_bad_uploads_are_refused_and_nothing_is_stored(client, member, draft, overrides, field, message):
+def test_bad_uploads_are_refused_and_nothing_is_stored(
+    client, member, draft, overrides, field, message
+):
     client.force_login(member)
-    response = _post_upload(client, reverse("material:method_films", args=[draft.slug]), **overrides)
+    response = _post_upload(
+        client, reverse("material:method_films", args=[draft.slug]), **overrides
+    )
     assert response.status_code == 400
     errors = response.context["form"].errors
     assert message in " ".join(errors[field])
@@ -180,7 +200,10 @@ def test_a_film_over_the_size_limit_is_refused(client, member, draft, settings):
     settings.FILM_MAX_BYTES = 100
     client.force_login(member)
     response = _post_upload(client, reverse("material:method_films", args=[draft.slug]))
-    assert "Filmen är för stor. Största tillåtna storlek är 0 MB." in response.context["form"].errors["file"]
+    assert (
+        "Filmen är för stor. Största tillåtna storlek är 0 MB."
+        in response.context["form"].errors["file"]
+    )
     assert not Film.objects.exists()
 
 
@@ -204,7 +227,10 @@ def test_a_film_elsewhere_on_a_site_not_allowed_is_refused(client, editor):
     response = client.post(reverse("material:phase_films", args=["efterarbete"]), {
         "source": "lank", "title": "Film", "minutes": "3", "url": "https://evil.example/x",
     })  # fmt: skip
-    assert "Filmer kan bara visas från de här webbplatserna" in response.context["form"].errors["url"][0]
+    assert (
+        "Filmer kan bara visas från de här webbplatserna"
+        in response.context["form"].errors["url"][0]
+    )
     assert not Film.objects.exists()
 
 
@@ -279,8 +305,12 @@ def test_film_is_served_whole_with_accept_ranges(client, uploaded):
 
 @pytest.mark.parametrize(
     ("header", "first", "last"),
-    [("bytes=0-9", 0, 9), ("bytes=10-", 10, len(WEBM) - 1), ("bytes=-5", len(WEBM) - 5, len(WEBM) - 1),
-     ("bytes=100-99999", 100, len(WEBM) - 1)],
+    [
+        ("bytes=0-9", 0, 9),
+        ("bytes=10-", 10, len(WEBM) - 1),
+        ("bytes=-5", len(WEBM) - 5, len(WEBM) - 1),
+        ("bytes=100-99999", 100, len(WEBM) - 1),
+    ],
 )
 def test_range_request_answers_206_with_content_range(client, uploaded, header, first, last):
     response = client.get(uploaded.video_url(), HTTP_RANGE=header)

@@ -1,5 +1,8 @@
 """Links to other material on a method, and the nightly check that marks dead ones."""
 
+# Long rows of test data read best one per line.
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import threading
@@ -95,7 +98,9 @@ def stub():
     ],
 )
 def test_check_against_a_local_server(stub, path, alive, status, problem):
-    assert linkcheck.check(stub + path, allow_private=True) == linkcheck.Result(alive, status, problem)
+    assert linkcheck.check(stub + path, allow_private=True) == linkcheck.Result(
+        alive, status, problem
+    )
 
 
 def test_the_local_server_is_refused_without_the_test_switch(stub):
@@ -165,7 +170,10 @@ def links(member):
 
 def test_check_links_marks_dead_links_and_leaves_recent_ones(links, monkeypatch):
     alive, dead = links
-    answers = {alive.url: linkcheck.Result(True, 200, ""), dead.url: linkcheck.Result(False, 404, "HTTP 404")}
+    answers = {
+        alive.url: linkcheck.Result(True, 200, ""),
+        dead.url: linkcheck.Result(False, 404, "HTTP 404"),
+    }
     checked = []
     monkeypatch.setattr(linkcheck, "check", lambda url: checked.append(url) or answers[url])
     call_command("check_links", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -204,7 +212,10 @@ def test_author_adds_a_link_and_the_method_page_shows_it(client, member):
     link = MaterialLink.objects.get()
     assert (link.owner, link.kind, link.added_by) == (method, "report", member)
     page = client.get(method.get_absolute_url()).content.decode()
-    assert '<a href="https://example.org/rapport.pdf" rel="noopener noreferrer">Lärande i arbetet – slutrapport</a>' in page
+    assert (
+        '<a href="https://example.org/rapport.pdf" rel="noopener noreferrer">Lärande i arbetet – slutrapport</a>'
+        in page
+    )
     assert "Vad 12 ASF lärde sig." in page
 
 
@@ -240,17 +251,33 @@ def test_dead_links_list_is_for_editors(client, member, editor, links):
     assert "1 länk" in page
 
 
-def test_dead_links_list_costs_the_same_queries_for_many(client, editor, member, django_assert_num_queries):
+def test_dead_links_list_costs_the_same_queries_for_many(
+    client, editor, member, django_assert_num_queries
+):
     method = MethodFactory(author=member, status=Status.PUBLISHED)
     for n in range(3):
-        add_link(method, member, kind="site", title=f"L{n}", url=f"https://example.org/{n}", description="d")
+        add_link(
+            method,
+            member,
+            kind="site",
+            title=f"L{n}",
+            url=f"https://example.org/{n}",
+            description="d",
+        )
     MaterialLink.objects.update(dead_since=timezone.now(), problem="HTTP 410")
     client.force_login(editor)
     # session, user, groups (editor), the page of links with their total, their methods
     with django_assert_num_queries(5):
         client.get(reverse("material:dead_links"))
     for n in range(3, 12):
-        add_link(method, member, kind="site", title=f"L{n}", url=f"https://example.org/{n}", description="d")
+        add_link(
+            method,
+            member,
+            kind="site",
+            title=f"L{n}",
+            url=f"https://example.org/{n}",
+            description="d",
+        )
     MaterialLink.objects.update(dead_since=timezone.now(), problem="HTTP 410")
     with django_assert_num_queries(5):
         client.get(reverse("material:dead_links"))

@@ -1,5 +1,8 @@
 """Printed cards and PDFs show a QR code to each film of the method."""
 
+# Long rows of test data read best one per line.
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import re

@@ -26,7 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, limit: int, min_age_hours: int, **options) -> None:
         due = timezone.now() - timedelta(hours=min_age_hours)
-        links = MaterialLink.objects.filter(Q(checked_at__isnull=True) | Q(checked_at__lt=due))
+        links = MaterialLink.objects.links().filter(
+            Q(checked_at__isnull=True) | Q(checked_at__lt=due)
+        )
         checked = dead = changed = 0
         for link in links.order_by(F("checked_at").asc(nulls_first=True), "pk")[:limit]:
             was_dead = link.dead_since is not None
