@@ -74,10 +74,12 @@ class QuestionForm(_GuardedText):
         }
         widgets = {"kind": forms.RadioSelect, "body": forms.Textarea(attrs={"rows": 6})}
 
-    def __init__(self, *args, company: Company, **kwargs):
+    def __init__(self, *args, company: Company, study_visits: bool, **kwargs):
+        """`study_visits`: may the user ask this company for a study visit
+        (permissions.can_request_study_visit)."""
         super().__init__(*args, **kwargs)
         kinds = [(QuestionKind.QUESTION.value, QuestionKind.QUESTION.label)]
-        if company.open_to_study_visits:
+        if study_visits:
             kinds.append((QuestionKind.STUDY_VISIT.value, QuestionKind.STUDY_VISIT.label))
         self.fields["kind"].choices = kinds
         self.fields["kind"].initial = QuestionKind.QUESTION

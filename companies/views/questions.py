@@ -51,6 +51,7 @@ def question_new(request: HttpRequest, slug: str) -> HttpResponse:
     company = _company(slug)
     if not permissions.can_ask_company(request.user, company):
         raise PermissionDenied
+    study_visits = permissions.can_request_study_visit(request.user, company)
     if request.method == "GET":
         initial = {}
         wanted = request.GET.get("metod", "")
@@ -61,10 +62,14 @@ def question_new(request: HttpRequest, slug: str) -> HttpResponse:
                 .values_list("pk", flat=True)
                 .first()
             )
-        if request.GET.get("slag") == QuestionKind.STUDY_VISIT and company.open_to_study_visits:
+        if request.GET.get("slag") == QuestionKind.STUDY_VISIT and study_visits:
             initial["kind"] = QuestionKind.STUDY_VISIT
-        return _ask_page(request, company, QuestionForm(initial=initial, company=company))
-    form = QuestionForm(request.POST, company=company)
+        return _ask_page(
+            request,
+            company,
+            QuestionForm(initial=initial, company=company, study_visits=study_visits),
+        )
+    form = QuestionForm(request.POST, company=company, study_visits=study_visits)
     if not form.is_valid():
         return _ask_page(request, company, form, status=400)
     wait = _over_limit(request)
