@@ -5,7 +5,7 @@ the editors' monthly counts.
 
 The cast: `company` (Kafé Test) is asked; `company_admin` (Ada Admin) is its admin and
 `member` (Mira Medlem) its member. `stranger` (Sam Främling, of another company) asks, and
-`colleague` is a member of the stranger's company.
+`colleague` is a member of the stranger's company; `outsider` is on neither side.
 """
 
 from __future__ import annotations
@@ -34,14 +34,20 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "stranger", "colleague", "company_admin", "member", "editor"]
-
 
 @pytest.fixture
 def colleague(stranger):
     """A member of the asking company (the stranger's)."""
     user = UserFactory(display_name="Kim Kollega")
     MembershipFactory(user=user, company=stranger.memberships.get().company, role="member")
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    """Neither side: a member of a third company."""
+    user = UserFactory(display_name="Ola Utanför")
+    MembershipFactory(user=user, company=CompanyFactory(name="Tredje företaget"), role="admin")
     return user
 
 
@@ -143,10 +149,11 @@ def test_method_page_costs_no_query_more_for_more_companies_to_ask(client, stran
         ("colleague", 200),
         ("company_admin", 403),  # their own company
         ("member", 403),
+        ("outsider", 200),
         ("editor", 200),
     ],
 )
-def test_who_may_open_the_question_form(login, company, colleague, role, expected):
+def test_who_may_open_the_question_form(login, company, colleague, outsider, role, expected):
     response = login(role).get(ask_url(company))
     assert response.status_code == expected
 
@@ -325,10 +332,11 @@ def test_asking_is_rate_limited_and_keeps_the_text(client, stranger, company, se
         ("colleague", 404),  # the asker's colleague: a question is the asker's own
         ("company_admin", 200),
         ("member", 404),
+        ("outsider", 404),
         ("editor", 404),  # private between the two sides
     ],
 )
-def test_who_may_read_a_question(login, company, stranger, colleague, role, expected):
+def test_who_may_read_a_question(login, company, stranger, colleague, outsider, role, expected):
     question = question_for(company, stranger)
     response = login(role).get(question.get_absolute_url())
     assert response.status_code == expected
@@ -351,10 +359,11 @@ def test_a_question_is_not_found_under_another_companys_address(
         ("colleague", 404),
         ("company_admin", 302),
         ("member", 404),
+        ("outsider", 404),
         ("editor", 404),
     ],
 )
-def test_who_may_answer(login, company, stranger, colleague, role, expected):
+def test_who_may_answer(login, company, stranger, colleague, outsider, role, expected):
     question = question_for(company, stranger)
     response = login(role).post(f"{question.get_absolute_url()}svara/", {"answer": "Så här."})
     assert response.status_code == expected
@@ -440,10 +449,11 @@ def test_personal_data_in_the_answer_needs_a_confirmation(client, company, compa
         ("stranger", 403),
         ("company_admin", 200),
         ("member", 403),
+        ("outsider", 403),  # an admin of another company
         ("editor", 403),
     ],
 )
-def test_only_the_admins_see_the_inbox(login, company, role, expected):
+def test_only_the_admins_see_the_inbox(login, company, outsider, role, expected):
     assert login(role).get(f"/foretag/{company.slug}/fragor/").status_code == expected
 
 
