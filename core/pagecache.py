@@ -22,6 +22,13 @@ nothing else. Without Redis a hit costs one primary-key query. Three rules keep 
   response returns, so the next request after it, on any app server, misses the old entries
   (they expire by themselves).
 
+A hit is answered by ServeCachedPages, a middleware near the top of the stack: before the
+session, the user, the messages, URL resolution and the view. It does for the response only
+what the skipped layers would have added to it (language, CSRF cookie, frame and CSP headers),
+so a hit costs about what a "hello" view costs. The view decorator fills the cache on a miss
+and still answers hits where the middleware does not run (a page counted by a rate limit, which
+must pass its limiter first).
+
 Responses carry a weak ETag of the page (placeholders, not secrets); a browser revalidating with
 If-None-Match gets 304 Not Modified without a body. The page is kept both plain and as deflate
 pieces, so a hit for a browser that accepts gzip is compressed without compressing anything
@@ -40,10 +47,12 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
@@ -54,7 +63,7 @@ from .models import SiteVersion
 from .siteversion import namespace, shared_cache
 
 # Bump when CachedPage changes shape: entries of the old shape are then never read.
-_KEY_PREFIX = "page:v5"
+_KEY_PREFIX = "page:v6"
 # Pages kept in each process besides the shared cache (LocalPages): about 25 kB each with their
 # deflated copy, so some 5 MB per worker.
 LOCAL_PAGES = 200
@@ -78,6 +87,9 @@ class CachedPage:
     stored_at: float  # time.time(): a copy in a process lives no longer than the shared one
     headers: tuple[tuple[str, str], ...] = ()  # those of KEPT_HEADERS the view set
     frame_sources: tuple[str, ...] = ()  # origins the page may frame (core.csp.allow_frames)
+    # False when a rate limit counted the request that stored it (core.ratelimit): hits then
+    # take the view's path, so the limiter still counts them.
+    early: bool = True
 
 
 def nonce_placeholder(marker: str) -> str:
@@ -95,7 +107,8 @@ def cache_anonymous_page(view):
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = _key(request)
+        # The middleware has looked this key up already when it passed the request on.
+        key = getattr(request, "page_cache_key", None) or _key(request)
         page = _get(key)
         if page is None:
             response = view(request, *args, **kwargs)
@@ -111,7 +124,76 @@ def cache_anonymous_page(view):
             return _not_modified(page)
         return _response_from(request, page)
 
+    wrapped.page_cached = True  # ServeCachedPages answers its hits early (kept by @wraps above)
     return wrapped
+
+
+class ServeCachedPages:
+    """Answer page-cache hits before the rest of the middleware stack and the view.
+
+    Placed in MIDDLEWARE right below the gzip middleware, above the session. A request that
+    could be served from the cache (the decorator's rule: GET or HEAD, no session or messages
+    cookie) is looked up here; a miss, or a page that must pass a rate limit, goes on down the
+    stack as before, with its key kept on the request so the decorator does not compute it
+    again. A hit skips the session, authentication, messages, NUL check, allauth, the MFA
+    check, URL resolution and the view: none of them changes an anonymous reader's page. The
+    layers it skips that add to every response are run here, in the order the stack would run
+    them: the host check and Content-Length (CommonMiddleware), the language (the site's
+    LocaleMiddleware: the key holds it, and the response says it), the CSRF cookie, the
+    frame and CSP headers with this request's nonce. tests/test_pagecache.py checks that a hit
+    carries the same headers as the miss before it.
+    """
+
+    def __init__(self, get_response):
+        from django.middleware.clickjacking import XFrameOptionsMiddleware
+        from django.middleware.common import CommonMiddleware
+        from django.middleware.csp import ContentSecurityPolicyMiddleware
+        from django.middleware.csrf import CsrfViewMiddleware
+
+        from .middleware import SwedishFirstLocaleMiddleware
+
+        if settings.CSRF_USE_SESSIONS:  # the CSRF secret would then live in the session
+            raise ImproperlyConfigured("ServeCachedPages needs the CSRF secret in its cookie.")
+        self.get_response = get_response
+        self.common = CommonMiddleware(get_response)
+        self.locale = SwedishFirstLocaleMiddleware(get_response)
+        self.csrf = CsrfViewMiddleware(get_response)
+        self.frames = XFrameOptionsMiddleware(get_response)
+        self.csp = ContentSecurityPolicyMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _cacheable_request(request) or not _page_cached_view(request):
+            return self.get_response(request)
+        request.get_host()  # DisallowedHost (400) for a host not in ALLOWED_HOSTS, as below
+        self.locale.process_request(request)
+        key = _key(request)
+        page = _get(key)
+        if page is None or not page.early:
+            request.page_cache_key = key
+            return self.get_response(request)
+        self.csrf.process_request(request)
+        self.csp.process_request(request)
+        response = _not_modified(page) if _matches(request, page) else _response_from(request, page)
+        # Bottom of the stack first, as the response would have passed them.
+        response = self.csp.process_response(request, response)
+        response = self.frames.process_response(request, response)
+        response = self.csrf.process_response(request, response)
+        response = self.common.process_response(request, response)
+        response = self.locale.process_response(request, response)
+        # As the session middleware says of every page that looked at the user: the page
+        # differs with a session cookie.
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+def _page_cached_view(request: HttpRequest) -> bool:
+    """Whether the path leads to a view that cache_anonymous_page wraps: other pages (a form,
+    the health check, a 404) pay nothing here for the cache, not even the version's read."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return getattr(match.func, "page_cached", False)
 
 
 class LocalPages:
@@ -224,6 +306,7 @@ def _page_from(request: HttpRequest, response: HttpResponse) -> CachedPage | Non
     slot_of = {nonce_placeholder(marker): "nonce", csrf_placeholder(marker): "csrf"}
     parts = re.split("(" + "|".join(map(re.escape, slot_of)) + ")", body)
     return CachedPage(
+        early=not getattr(request, "counted_by_rate_limit", False),
         page=DeflatedPage(
             [part.encode(response.charset) for part in parts[0::2]],
             [slot_of[part] for part in parts[1::2]],

@@ -146,6 +146,8 @@ def ratelimited(
                 else:
                     who = f"ip:{client_ip(request)}"
                 period_seconds = max(1, _setting_value(period))
+                # The page cache then answers this page's hits only behind the limiter.
+                request.counted_by_rate_limit = True
                 if not limit(f"{group}:{who}", _setting_value(rate), period_seconds):
                     seconds = retry_after(period_seconds)
                     return (respond or too_many_requests)(request, seconds)

@@ -117,6 +117,9 @@ MIDDLEWARE = [
     # Gzip for anonymous HTML (core/compression.py). Below whitenoise, which answers static
     # files precompressed before this is reached; above everything that writes the body.
     "core.compression.HtmlGZipMiddleware",
+    # Page-cache hits for anonymous readers, answered before the session and everything below
+    # (core/pagecache.py says what it does in their place).
+    "core.pagecache.ServeCachedPages",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.SwedishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 NONCE = re.compile(r' nonce="([^"]+)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+NONCE_IN_POLICY = re.compile(r"'nonce-[^']+'")
 
 
 @pytest.fixture
@@ -50,6 +51,53 @@ def test_second_anonymous_visit_is_served_from_the_cache_with_one_query(
     # Identical apart from the nonce and the CSRF token.
     scrub = lambda text: CSRF.sub("", NONCE.sub("", text))  # noqa: E731
     assert scrub(second.text) == scrub(first.text)
+
+
+def test_a_hit_is_answered_before_the_session_the_user_and_the_view(client, published):
+    """ServeCachedPages answers it near the top of the middleware stack: the layers below it
+    (session, authentication, messages, URL dispatch) never see the request."""
+    miss = client.get("/metoder/skuggning/")
+    assert hasattr(miss.wsgi_request, "user")
+    hit = client.get("/metoder/skuggning/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert not hasattr(hit.wsgi_request, "session")
+    assert not hasattr(hit.wsgi_request, "user")
+    assert hit.wsgi_request.LANGUAGE_CODE == "sv"
+
+
+def test_a_hit_carries_the_headers_the_whole_stack_gives_the_miss(client, published):
+    miss = client.get("/metoder/skuggning/")
+    hit = client.get("/metoder/skuggning/")
+    assert hit["X-Page-Cache"] == "hit"
+    skip = {"X-Page-Cache", "Content-Security-Policy", "Content-Length"}
+    assert {k: v for k, v in hit.headers.items() if k not in skip} == {
+        k: v for k, v in miss.headers.items() if k not in skip
+    }
+    # The policy is the same apart from the nonce, which is this response's own.
+    assert NONCE_IN_POLICY.sub("", hit["Content-Security-Policy"]) == NONCE_IN_POLICY.sub(
+        "", miss["Content-Security-Policy"]
+    )
+    assert hit["Content-Length"] == str(len(hit.content))
+    for name in ("X-Frame-Options", "Content-Language", "Permissions-Policy", "Vary"):
+        assert hit[name], name
+
+
+def test_a_hit_in_english_is_the_english_page(client, published):
+    client.cookies["django_language"] = "en"
+    assert client.get("/metoder/")["X-Page-Cache"] == "miss"
+    hit = client.get("/metoder/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Content-Language"] == "en"
+    assert '<html lang="en"' in hit.text
+    del client.cookies["django_language"]
+    swedish = client.get("/metoder/")
+    assert swedish["X-Page-Cache"] == "miss"
+    assert '<html lang="sv"' in swedish.text
+
+
+def test_a_hit_still_checks_the_host(client, published):
+    client.get("/metoder/skuggning/")
+    assert client.get("/metoder/skuggning/", HTTP_HOST="evil.example").status_code == 400
 
 
 def test_every_hit_gets_its_own_nonce_matching_its_csp_header(client, published):

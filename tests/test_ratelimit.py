@@ -85,6 +85,17 @@ def test_search_is_limited_per_ip_and_opens_again(client, settings, clock, url):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/sok/", "/metoder/"])
+def test_a_search_served_from_the_page_cache_is_counted_too(client, settings, clock, url):
+    """The page cache answers hits before the view, except for pages a limit counted: their
+    hits pass the limiter first (core.pagecache.CachedPage.early)."""
+    settings.RATELIMIT_SEARCH = 2
+    assert client.get(url, {"q": "samtal"})["X-Page-Cache"] == "miss"
+    assert client.get(url, {"q": "samtal"})["X-Page-Cache"] == "hit"
+    assert_429_page(client.get(url, {"q": "samtal"}))
+
+
+@pytest.mark.django_db
 def test_both_search_pages_share_one_count(client, settings, clock):
     settings.RATELIMIT_SEARCH = 1
     assert client.get("/sok/", {"q": "samtal"}).status_code == 200
