@@ -256,6 +256,9 @@ def seed(
 REBUILDS: list[str] = [
     "methods.search.rebuild_vocabulary",
     "methods.listindex.rebuild",
+    # Every published method's suggestion lists, as the refresh task keeps them on a live site:
+    # without them each method page would rank the handbook while the benchmark waits.
+    "methods.suggestions.rebuild",
 ]
 
 

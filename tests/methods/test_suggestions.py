@@ -257,3 +257,25 @@ def test_keep_computes_only_the_given_methods(handbook):
     assert (
         not suggestions.with_kept_flag(Method.objects.filter(pk=second.pk)).get().suggestions_kept
     )
+
+
+def test_a_rebuild_leaves_out_drafts_and_binned_methods_and_ranks_like_the_queries():
+    """The rebuild ranks in memory (suggestions._Scores); links of methods outside the
+    published handbook must count for nobody, and ties go to the lower id as in SQL."""
+    rng = random.Random(41)
+    phases = list(Phase.objects.order_by("number"))
+    areas = list(CompetenceArea.objects.all()[:4])
+    lines = list(BusinessLine.objects.all()[:2])
+    for i in range(40):
+        MethodFactory(
+            title=f"Metod {i:02d}",
+            status=Status.DRAFT if i % 9 == 0 else Status.PUBLISHED,
+            phases=rng.sample(phases, rng.randint(1, 3)),
+            competence_areas=rng.sample(areas, rng.randint(0, 3)),
+            business_lines=rng.sample(lines, rng.randint(0, 2)),
+        )
+    Method.objects.filter(title="Metod 05").update(deleted_at=timezone.now())
+    assert suggestions.rebuild() == 34  # 5 drafts and one in the bin left out
+    assert_kept_lists_are_the_ranking()
+    # Ties at the cut are common with four areas: the order inside a score is the id's.
+    assert MethodSuggestion.objects.filter(kind=1, position=4).count() == 34
