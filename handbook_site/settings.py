@@ -416,11 +416,13 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # search) count in this one cache, so a limit holds however many processes serve the site; a
 # per-process cache would let N worker processes through N times the limit. Sessions stay in
 # the database either way: they are shared already, and a Redis restart must not sign everyone
-# out. With Redis the site version is kept there too, so a cached page costs no database query
+# out; with Redis they are also read through it (cached_db: written to both, read from Redis
+# first), which saves every signed-in page its session query. With Redis the site version is kept there too, so a cached page costs no database query
 # (core/siteversion.py): one Redis server (no read replicas in LOCATION), best without
 # persistence (it is a cache: restarted from a snapshot, it could miss a later publish for up to
 # core.siteversion.VERSION_RECHECK_SECONDS).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(
@@ -438,6 +440,7 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kompetenshandboken"),
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:

@@ -5,7 +5,9 @@ import socket
 
 import pytest
 from django.core.cache import cache, caches
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from core import cache as resilient
 from tests.factories import MethodFactory
@@ -146,3 +148,13 @@ def test_one_redis_client_serves_every_call(live_redis):
     assert live_redis._cache.get_client(write=True) is live_redis._cache.get_client(write=True)
     live_redis.set("k", 1, 30)
     assert live_redis.get("k") == 1
+
+
+@pytest.mark.django_db
+def test_a_signed_in_page_reads_its_session_from_the_cache_with_cached_db(client, member):
+    with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.cached_db"):
+        client.force_login(member)
+        client.get("/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+    assert not [q for q in queries.captured_queries if "django_session" in q["sql"]]

@@ -118,3 +118,29 @@ def test_healthz_answers_ok_without_a_session(client, db, django_assert_num_quer
         response = client.get("/healthz")
     assert (response.status_code, response.content) == (200, b"ok")
     assert "Set-Cookie" not in response.headers
+
+
+def session_engine(**env: str) -> str:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
+    clean.pop("REDIS_URL", None)
+    clean.update(DJANGO_DEBUG="1", **env)
+    result = subprocess.run(
+        [sys.executable, "-c", "import handbook_site.settings as s; print(s.SESSION_ENGINE)"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_sessions_are_read_through_redis_when_there_is_one():
+    """In the database either way (a Redis restart signs nobody out); with Redis, read from it
+    first, so a signed-in page does not query the session table."""
+    assert session_engine() == "django.contrib.sessions.backends.db"
+    assert (
+        session_engine(REDIS_URL="redis://127.0.0.1:6379/9")
+        == "django.contrib.sessions.backends.cached_db"
+    )
