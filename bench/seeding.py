@@ -29,7 +29,7 @@ import random
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -56,6 +56,7 @@ from core.models import SiteVersion
 from core.rendering import render_markdown
 from core.roles import EDITOR_GROUP
 from core.validators import luhn_check_digit
+from methods import search_sqlite
 from methods.choices import CostLevel, EvidenceStatus, LearningForm, Role, Status, TimeBand
 from methods.models import (
     RESERVED_SLUGS,
@@ -205,10 +206,11 @@ def seed(
     # (the test suite seeds inside its own transaction, whose connection stays).
     if workers and not connection.in_atomic_block:
         connection.close()
-    with _preparers(workers) as prepare, transaction.atomic():
+    with _preparers(workers) as prepare, transaction.atomic(), ExitStack() as load:
         reference = _reference_data()
         users = _users()
         clock.lap("reference data and users")
+        load.enter_context(search_sqlite.triggers_off())
         companies = _companies(max(1, n // 50), reference)
         result.companies = len(companies)
         clock.lap("companies")
@@ -237,6 +239,8 @@ def seed(
         clock.lap("experience reports and report_count")
         _efforts(companies, method_ids, reference)
         clock.lap("members and efforts")
+        load.close()  # SQLite: the full-text triggers back, each index filled once
+        clock.lap("full-text indexes (SQLite)")
         _create_indexes(indexes)
         clock.lap("create indexes")
         for rebuild in REBUILDS:

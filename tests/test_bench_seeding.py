@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from bench import database, seed, seeding
+from bench import database, seed, seeding, textgen
 from companies.choices import MembershipRole
 from companies.models import Company, Effort, EffortPhase, Membership
 from methods.models import Method, MethodStep, MethodTargetRole, Phase
@@ -107,6 +107,32 @@ def test_the_indexes_dropped_for_the_load_are_there_again_as_the_migrations_made
             [seeding.LOADED_TABLES],
         )
         assert cursor.fetchone()[0] is True
+
+
+@pytest.mark.django_db
+def test_on_sqlite_the_full_text_indexes_are_filled_after_the_load_and_kept_again():
+    """The seeder loads without the FTS5 triggers and fills each index once at the end
+    (methods.search_sqlite.triggers_off): the index must then find what the rows hold, and
+    the triggers must be back for what is written next."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL drops and rebuilds its own indexes (the test above)")
+    from methods import search, services
+    from methods.models import MethodSuggestion
+
+    def indexed(word: str) -> int:
+        return search.search_methods(Method.objects.all(), search.parse_query(word)).count()
+
+    _seed()
+    expected = Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count()
+    assert expected > 0
+    assert indexed(textgen.SEARCH_WORD) == expected
+    method = Method.objects.first()
+    method.title = "Ordet zebrafink finns bara här"
+    method.save()
+    services.refresh_search_index(method)  # what every edit of a method runs
+    assert indexed("zebrafink") == 1
+    # The seeder also keeps the suggestion lists, as the refresh task does on a live site.
+    assert MethodSuggestion.objects.filter(kind=MethodSuggestion.Kind.COMPUTED).count() == N
 
 
 @pytest.mark.django_db
