@@ -523,7 +523,8 @@ EXPORT_COLUMNS: dict[str, list[str]] = {
         "county", "county_label", "business_lines", "description", "website", "contact_email",
         "contact_phone", "employees_band", "participants_band", "criterion_integration",
         "criterion_participation", "criterion_reinvests", "criterion_independent",
-        "languages_at_work", "open_to_study_visits", "created_at", "updated_at",
+        "languages_at_work", "open_to_study_visits", "study_visit_areas", "study_visit_topics",
+        "accepts_questions", "created_at", "updated_at",
     ],
     "members": ["name", "email", "role", "role_label", "since"],
     "invitations": ["email", "role", "role_label", "sent_at", "expires_at", "invited_by"],
@@ -574,6 +575,9 @@ EXPORT_HEADINGS: dict[str, dict[str, str]] = {
         "criterion_independent": gettext_noop("Kriterium: fristående"),
         "languages_at_work": gettext_noop("Språk på arbetsplatsen"),
         "open_to_study_visits": gettext_noop("Tar emot studiebesök"),
+        "study_visit_areas": gettext_noop("Studiebesök om (kompetensområden)"),
+        "study_visit_topics": gettext_noop("Det här visar vi gärna på studiebesök"),
+        "accepts_questions": gettext_noop("Tar emot frågor från andra företag"),
         "created_at": gettext_noop("Skapad"),
         "updated_at": gettext_noop("Ändrad"),
     },
@@ -707,6 +711,7 @@ def company_export(company: Company) -> dict:
     members, pending invitations (never their tokens), efforts with their phases, ticked items
     and methods, and experience reports in every status. A constant number of queries."""
     lines = [line.display_name for line in company.business_lines.order_by("name")]
+    visit_areas = [area.display_name for area in company.study_visit_areas.order_by("name")]
     profile = _row(
         "company",
         name=company.name,
@@ -731,6 +736,9 @@ def company_export(company: Company) -> dict:
         criterion_independent=company.criterion_independent,
         languages_at_work=company.languages_at_work,
         open_to_study_visits=company.open_to_study_visits,
+        study_visit_areas=visit_areas,
+        study_visit_topics=company.study_visit_topics,
+        accepts_questions=company.accepts_questions,
         created_at=_moment(company.created_at),
         updated_at=_moment(company.updated_at),
     )

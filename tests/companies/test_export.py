@@ -13,7 +13,7 @@ from django.utils import timezone
 from companies.models import Effort, EffortCheck, EffortPhase, Invitation
 from core.models import AuditAction, AuditEntry
 from methods.choices import Status
-from methods.models import BusinessLine, Phase
+from methods.models import BusinessLine, CompetenceArea, Phase
 from tests.factories import (
     CompanyFactory,
     ExperienceReportFactory,
@@ -62,10 +62,12 @@ def full_company(company, member, company_admin):
     """Kafé Test with something in every table, and another company's data beside it."""
     company.description = "Vi driver ett café i Örebro."
     company.open_to_study_visits = True
+    company.study_visit_topics = "Bageriet."
     company.criterion_integration = True
     company.employees_band = "11-25"
     company.save()
     company.business_lines.set([BusinessLine.objects.get(slug="cafe-och-restaurang")])
+    company.study_visit_areas.set([CompetenceArea.objects.get(slug="handledning")])
     Invitation.objects.create(
         company=company,
         email="ny@example.org",
@@ -219,6 +221,11 @@ def test_json_holds_everything_about_the_company(client, full_company, member, c
     assert profile["criterion_integration"] is True
     assert profile["criterion_participation"] is False
     assert profile["open_to_study_visits"] is True
+    assert (profile["study_visit_areas"], profile["study_visit_topics"]) == (
+        ["Handledning"],
+        "Bageriet.",
+    )
+    assert profile["accepts_questions"] is True
     assert "description_html" not in profile and "search_text" not in profile
 
     assert [(m["name"], m["email"], m["role"], m["role_label"]) for m in data["members"]] == [
@@ -324,9 +331,9 @@ def test_export_query_count_is_constant(client, company_admin, django_assert_num
         )
         ExperienceReportFactory(company=company)
     client.force_login(company_admin)
-    # session, user, company, admin check, business lines, members, invitations, efforts and
-    # their four prefetches, reports, audit entry
-    with django_assert_num_queries(14):
+    # session, user, company, admin check, business lines, study-visit areas, members,
+    # invitations, efforts and their four prefetches, reports, audit entry
+    with django_assert_num_queries(15):
         assert client.get(json_url(company)).status_code == 200
 
 
