@@ -50,8 +50,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.middleware.csp import get_nonce
-from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.middleware.common import CommonMiddleware
+from django.middleware.csp import ContentSecurityPolicyMiddleware, get_nonce
+from django.middleware.csrf import (
+    CSRF_TOKEN_LENGTH,
+    CsrfViewMiddleware,
+    _unmask_cipher_token,
+    get_token,
+)
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
@@ -59,6 +66,7 @@ from django.utils.translation import get_language
 
 from .compression import DeflatedPage
 from .csp import allow_frames
+from .middleware import SwedishFirstLocaleMiddleware
 from .models import SiteVersion
 from .siteversion import namespace, shared_cache
 
@@ -145,13 +153,6 @@ class ServeCachedPages:
     """
 
     def __init__(self, get_response):
-        from django.middleware.clickjacking import XFrameOptionsMiddleware
-        from django.middleware.common import CommonMiddleware
-        from django.middleware.csp import ContentSecurityPolicyMiddleware
-        from django.middleware.csrf import CsrfViewMiddleware
-
-        from .middleware import SwedishFirstLocaleMiddleware
-
         if settings.CSRF_USE_SESSIONS:  # the CSRF secret would then live in the session
             raise ImproperlyConfigured("ServeCachedPages needs the CSRF secret in its cookie.")
         self.get_response = get_response
