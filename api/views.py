@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import condition, require_safe
 from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError, ValidationError
@@ -24,7 +25,7 @@ from ninja.errors import HttpError, ValidationError
 from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
 
-from . import reads
+from . import opendata, reads
 from .docs import HandbookDocs
 from .schemas import (
     CompanyDetail,
@@ -275,3 +276,25 @@ def report_list(
 @READ
 def report_detail(request: HttpRequest, pk: int = Path(..., ge=1, le=2_147_483_647, examples=[1])):
     return reads.report_detail(request, pk) or _not_found()
+
+
+# The open-data download: a plain view beside the operations (a file, not JSON) ---------------
+
+
+@require_safe
+@api_limited
+@condition(etag_func=lambda request: f'"{opendata.archive_version()}"')
+def open_data(request: HttpRequest) -> HttpResponse:
+    """The whole published handbook as one zip (api.opendata), from storage; 202 while the
+    worker builds this version's archive."""
+    _version, data = opendata.open_data_archive()
+    if data is None:
+        response = JsonResponse(
+            {"detail": _("Arkivet byggs just nu. Försök igen om en minut.")}, status=202
+        )
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
+        return response
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="kompetenshandboken.zip"'
+    return response

@@ -334,6 +334,8 @@ CASES = [
     Case("api-report-submitted",      "GET",  "/api/v1/reports/{report_submitted.pk}/", ALL_404),
     Case("api-schema",                "GET",  "/api/v1/schema/",                    ALL_200),
     Case("api-docs",                  "GET",  "/api/v1/docs/",                      ALL_200),
+    Case("api-open-data",             "GET",  "/api/v1/oppna-data.zip",             ALL_200),
+    Case("api-open-data-post",        "POST", "/api/v1/oppna-data.zip",             ALL_405),
     Case("choose-language",           "GET",  "/sprak/en/?next=/metoder/",          ALL_302),
     Case("choose-language-post",      "POST", "/sprak/en/",                         ALL_405),
     Case("unknown-language",          "GET",  "/sprak/fi/",                         ALL_404),
@@ -636,7 +638,7 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
     # The read API's routes, which django-ninja makes from its operations (api/views.py).
     from api.views import api
 
-    every |= {f"api:{pattern.name}" for pattern in api.urls[0]}
+    every |= {f"api:{pattern.name}" for pattern in api.urls[0]} | {"open_data"}
     covered = {resolve(case.fill(world)[0].partition("?")[0]).view_name for case in CASES}
     assert every - covered == set()
 

@@ -413,6 +413,7 @@ def test_docs_page_is_the_sites_own_and_loads_nothing_from_elsewhere(client):
     assert response.status_code == 200
     assert "<h1>Öppet API</h1>" in page
     assert '<a href="/api/v1/schema/">/api/v1/schema/</a>' in page
+    assert '<a href="/api/v1/oppna-data.zip">kompetenshandboken.zip</a>' in page
     assert 'id="typ-MethodDetail"' in page and "GET /api/v1/methods/{slug}/" in page
     assert "cdn" not in page.lower() and "swagger" not in page.lower()
     assert "unsafe" not in response["Content-Security-Policy"]
