@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "trainers",
     "material",
     "content",
+    # The open read API (/api/v1/, django-ninja): reads methods and companies, above both.
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -472,6 +474,10 @@ RATELIMIT_UPLOAD_PERIOD = env_int("RATELIMIT_UPLOAD_PERIOD", 10 * 60)
 # Invitations sent from a company's member page, per user.
 RATELIMIT_INVITE = env_int("RATELIMIT_INVITE", 20)
 RATELIMIT_INVITE_PERIOD = env_int("RATELIMIT_INVITE_PERIOD", 60 * 60)
+# The read API (/api/v1/), per client address: a client syncing the whole handbook a page of
+# 100 at a time stays well inside it.
+RATELIMIT_API = env_int("RATELIMIT_API", 120)
+RATELIMIT_API_PERIOD = env_int("RATELIMIT_API_PERIOD", 60)
 # Messages to trainers through the portal (trainers/), per signed-in user.
 RATELIMIT_TRAINER_CONTACT = env_int("RATELIMIT_TRAINER_CONTACT", 10)
 RATELIMIT_TRAINER_CONTACT_PERIOD = env_int("RATELIMIT_TRAINER_CONTACT_PERIOD", 60 * 60)

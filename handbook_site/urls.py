@@ -29,6 +29,8 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The open read API, /api/v1/ (api/urls.py).
+    path("", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 
