@@ -28,6 +28,7 @@ from methods.choices import Role
 from methods.models import ChecklistItem, Method, MethodStep, MethodTargetRole, Phase
 from methods.services import record_revision, refresh_search_index
 
+from .films import export_films, load_films
 from .fields import (
     COMPANIES,
     KINDS,
@@ -123,6 +124,8 @@ def export_handbook(folder: Path) -> Counts:
             name = name.removesuffix(".md") + f"--{used[name]}.md"
         _write(folder, REPORTS, data, name)
         counts.reports += 1
+    # Films on other sites, with their captions and transcripts (material; content/films.py).
+    export_films(folder)
     return counts
 
 
@@ -328,4 +331,5 @@ def import_handbook(folder: Path) -> Counts:
     loader = Loader()
     counts = loader.load_folder(folder)
     loader.finish()
+    load_films(folder)
     return counts

@@ -26,3 +26,16 @@ class MaterialConfig(AppConfig):
         add_phase_page_section(phase_films_section)
         add_search_text_source(search_text)
         add_print_section(printed_films)
+        # A method or phase that is deleted for good takes its films, links and files along
+        # (they point at it by content type and id: no foreign key cascades).
+        from django.db.models.signals import post_delete
+
+        from .services import remove_material_of
+
+        for owner in (
+            self.apps.get_model("methods", "Method"),
+            self.apps.get_model("methods", "Phase"),
+        ):
+            post_delete.connect(
+                remove_material_of, sender=owner, dispatch_uid=f"material-{owner.__name__}"
+            )

@@ -69,10 +69,6 @@ class Film(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        """The film where readers see it: on its owner's page, at its own anchor."""
-        return f"{self.owner.get_absolute_url()}#film-{self.pk}"
-
     @property
     def is_upload(self) -> bool:
         return self.kind == FilmKind.UPLOAD

@@ -65,20 +65,21 @@ def _film_qr(url: str, title: str, language: str) -> str:
     )
 
 
-def film_address(film: Film, owner) -> str:
+def film_address(film: Film, owner, number: int) -> str:
     """Where a printed film's QR code leads: a film elsewhere to that film itself, an uploaded
-    one to its place on its owner's page (with its captions and transcript)."""
+    one to its place on its owner's page (with its captions and transcript): the page numbers
+    its films in order (#film-1, #film-2), anchors that survive an export and import."""
     if film.url:
         return film.url
-    return f"{settings.SITE_URL}{owner.get_absolute_url()}#film-{film.pk}"
+    return f"{settings.SITE_URL}{owner.get_absolute_url()}#film-{number}"
 
 
 def printed_films(method: Method) -> dict:
     """The printed card and PDF: each film's title, length, address and QR code (one query)."""
     films = list(Film.objects.for_page(method).only("pk", "title", "minutes", "url", "kind"))
     rows = []
-    for film in films:
-        address = film_address(film, method)
+    for number, film in enumerate(films, start=1):
+        address = film_address(film, method, number)
         rows.append((film, address, _film_qr(address, film.title, get_language())))
     return {"printed_films": rows}
 

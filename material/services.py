@@ -155,3 +155,15 @@ def record_check(link: MaterialLink, result: linkcheck.Result) -> None:
     MaterialLink.objects.filter(pk=link.pk).update(
         checked_at=link.checked_at, dead_since=link.dead_since, problem=link.problem
     )
+
+
+def remove_material_of(sender, instance, **kwargs) -> None:
+    """post_delete of an owner: its films and links go, and their files once committed."""
+    names = [
+        *Film.objects.for_owner(instance).exclude(file="").values_list("file", flat=True),
+        *MaterialLink.objects.for_owner(instance).exclude(file="").values_list("file", flat=True),
+    ]
+    Film.objects.for_owner(instance).delete()
+    MaterialLink.objects.for_owner(instance).delete()
+    if names:
+        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])

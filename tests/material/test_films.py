@@ -390,3 +390,17 @@ def test_caption_and_transcript_words_reach_the_method_search(member):
     assert "potatisskalare" in method.search_text
     assert "diskmaskinsrutiner" in method.search_text
     assert Method.objects.filter(pk=method.pk).exists()
+
+
+def test_a_method_deleted_for_good_takes_its_films_and_files(
+    member, draft, django_capture_on_commit_callbacks
+):
+    film = add_film(
+        draft, member, title="Film", minutes=1, upload=_upload("a.webm", WEBM),
+        content_type="video/webm", captions=CAPTIONS,
+    )  # fmt: skip
+    name = film.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        Method.objects.filter(pk=draft.pk).delete()
+    assert not Film.objects.exists()
+    assert not default_storage.exists(name)

@@ -27,6 +27,7 @@ from companies.models import Company, Membership
 from content.fields import COMPANIES, METHODS, PHASES, REPORTS, ContentError
 from content.files import load_yaml
 from content.handbook import Loader, read_folder
+from content.films import load_films
 from content.questions import load_questions
 from content.trainers import load_trainer_guide, load_trainers
 from core.roles import EDITOR_GROUP
@@ -81,6 +82,8 @@ class Command(BaseCommand):
             loader.finish()
             load_trainer_guide(DEMO_FOLDER)
             load_trainers(DEMO_FOLDER, self._account)
+            # Films with Swedish captions on methods and a phase guide (material).
+            films = load_films(DEMO_FOLDER)
             # Study-visit offers and questions between the companies (after their reports).
             questions = load_questions(DEMO_FOLDER, author)
         except ContentError as error:
@@ -89,7 +92,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demohandboken är laddad: {counts.methods} metoder, {counts.companies} företag, "
-                f"{counts.reports} erfarenhetsrapporter, {questions} frågor mellan företag."
+                f"{counts.reports} erfarenhetsrapporter, {questions} frågor mellan företag, "
+                f"{films} filmer."
             )
         )
         self.stdout.write("Demokonton (endast för demo), lösenord för alla: " + DEMO_PASSWORD)
