@@ -175,6 +175,8 @@ REPORTS = Kind(
         "updated_at": TIMESTAMP,
         "search_text": SEARCH,
         "effort": "a company's efforts are private to its members",
+        "trainer": "trainer profiles are not handbook content: each is its owner's (the demo "
+        "ones load from content/demo/trainers/, content/trainers.py)",
     },
     # No page shows who wrote a report.
     private=frozenset({"author"}),
