@@ -37,6 +37,7 @@ from companies.models import (
     ReminderSent,
 )
 from core.models import AuditAction, AuditEntry
+from material.models import Film, MaterialLink
 from methods import permissions as method_permissions
 from methods.choices import CommentState, Status
 from methods.models import Comment, CommentReport, Method, Revision
@@ -67,6 +68,8 @@ COVERED: dict[tuple[str, str], str] = {
     ("companies.Effort", "created_by"): "efforts",
     ("companies.Effort_responsible_members", "user"): "efforts",
     ("companies.EffortCheck", "checked_by"): "effort_checks",
+    ("material.Film", "added_by"): "material_added",
+    ("material.MaterialLink", "added_by"): "material_added",
     ("trainers.Trainer", "user"): "trainer_profile",
     ("companies.Question", "asker"): "questions_asked",
     ("companies.Question", "answered_by"): "questions_answered",
@@ -466,6 +469,20 @@ def _trainer_profile(user: User) -> dict[str, Any] | None:
     }
 
 
+def _material_added(user: User) -> list[dict]:
+    """The films, links and files the user added to methods and phase guides (two queries)."""
+    rows = [
+        {"type": "film", "title": film.title, "url": film.url, "added_at": film.created_at}
+        for film in Film.objects.filter(added_by=user).order_by("created_at", "pk")
+    ]
+    rows += [
+        {"type": "file" if link.file else "link", "title": link.title, "url": link.url,
+         "description": link.description, "added_at": link.created_at}
+        for link in MaterialLink.objects.filter(added_by=user).order_by("created_at", "pk")
+    ]  # fmt: skip
+    return rows
+
+
 def personal_data(user: User) -> dict[str, Any]:
     """Everything the portal holds about `user`, as a JSON-ready dictionary (dates and
     decimals as Python values: serialise with DjangoJSONEncoder)."""
@@ -518,6 +535,7 @@ def personal_data(user: User) -> dict[str, Any]:
         "questions_asked": questions_asked,
         "questions_answered": questions_answered,
         "audit_log": _audit_log(user),
+        "material_added": _material_added(user),
         "admin_log": _admin_log(user),
         "trainer_profile": _trainer_profile(user),
     }

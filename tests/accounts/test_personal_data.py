@@ -237,9 +237,10 @@ def test_the_number_of_queries_does_not_grow_with_the_data(django_assert_num_que
     # decisions, comments, comment reports, reports, efforts, checks, invitations sent and
     # received, reminders, audit log, admin log, memberships, questions asked and answered,
     # trainer profile
-    with django_assert_num_queries(21):
+    # + the films and the links to material the user added (material)
+    with django_assert_num_queries(23):
         few = personal_data(small)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(23):
         many = personal_data(large)
     assert (len(few["comments"]), len(many["comments"])) == (1, 4)
     assert len(many["methods"]) == 4 and all(len(m["revisions"]) == 1 for m in many["methods"])
