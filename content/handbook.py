@@ -28,7 +28,6 @@ from methods.choices import Role
 from methods.models import ChecklistItem, Method, MethodStep, MethodTargetRole, Phase
 from methods.services import record_revision, refresh_search_index
 
-from .films import export_films, load_films
 from .fields import (
     COMPANIES,
     KINDS,
@@ -43,6 +42,7 @@ from .fields import (
     record,
 )
 from .files import FormatError, read_file, write_file
+from .films import export_films, load_films
 
 ROLE_ORDER = {role: index for index, role in enumerate(Role.values)}
 

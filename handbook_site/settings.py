@@ -410,18 +410,18 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Cache: Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0), shared by every worker
-# process and every app server. Without Redis, production uses the database cache (the table
-# core_cache, created by `migrate`): also shared by every process and server, only slower.
-# Development keeps Django's per-process local memory. The anonymous page cache, the facet
-# counts and every rate limit (the site's own and allauth's: login, two-factor codes, uploads,
-# search) count in this one cache, so a limit holds however many processes serve the site; a
-# per-process cache would let N worker processes through N times the limit. Sessions stay in
-# the database either way: they are shared already, and a Redis restart must not sign everyone
-# out; with Redis they are also read through it (cached_db: written to both, read from Redis
-# first), which saves every signed-in page its session query. With Redis the site version is kept there too, so a cached page costs no database query
-# (core/siteversion.py): one Redis server (no read replicas in LOCATION), best without
-# persistence (it is a cache: restarted from a snapshot, it could miss a later publish for up to
+# Cache: Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0), shared by every worker process
+# and every app server. Without Redis, production uses the database cache (the table core_cache,
+# created by `migrate`): also shared by every process and server, only slower. Development keeps
+# Django's per-process local memory. The anonymous page cache, the facet counts and every rate limit
+# (the site's own and allauth's: login, two-factor codes, uploads, search) count in this one cache,
+# so a limit holds however many processes serve the site; a per-process cache would let N worker
+# processes through N times the limit. Sessions stay in the database either way: they are shared
+# already, and a Redis restart must not sign everyone out; with Redis they are also read through it
+# (cached_db: written to both, read from Redis first), which saves every signed-in page its session
+# query. With Redis the site version is kept there too, so a cached page costs no database query
+# (core/siteversion.py): one Redis server (no read replicas in LOCATION), best without persistence
+# (it is a cache: restarted from a snapshot, it could miss a later publish for up to
 # core.siteversion.VERSION_RECHECK_SECONDS).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -47,13 +47,11 @@ from django.utils import timezone
 
 from companies import efforts as effort_services
 from companies.models import Effort, Invitation, Question
+from material.services import add_attachment, add_film, add_link
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment
-from material.services import add_attachment, add_film, add_link
 from tests.conftest import module_world
-from tests.material.test_attachments import PDF
-from tests.material.test_films import WEBM
 from tests.factories import (
     CompanyFactory,
     ExperienceReportFactory,
@@ -62,6 +60,8 @@ from tests.factories import (
     UserFactory,
     make_editor,
 )
+from tests.material.test_attachments import PDF
+from tests.material.test_films import WEBM
 from tests.trainers.helpers import make_guide_page, make_trainer
 
 pytestmark = pytest.mark.django_db
@@ -194,13 +194,26 @@ def add_b_films(world: SimpleNamespace) -> None:
     world.b_film = film(world.b_published)
     world.b_draft_film = film(world.b_draft)
     world.b_link, world.b_draft_link = (
-        add_link(owner, world.b_member, kind="site", title="B:s länk", url="https://example.org/b",
-                 description="B:s material.")  # fmt: skip
+        add_link(
+            owner,
+            world.b_member,
+            kind="site",
+            title="B:s länk",
+            url="https://example.org/b",
+            description="B:s material.",
+        )  # fmt: skip
         for owner in (world.b_published, world.b_draft)
     )
     world.b_attachment, world.b_draft_attachment = (
-        add_attachment(owner, world.b_member, kind="report", title="B:s bilaga", description="PDF.",
-                       upload=SimpleUploadedFile("b.pdf", PDF), content_type="application/pdf")  # fmt: skip
+        add_attachment(
+            owner,
+            world.b_member,
+            kind="report",
+            title="B:s bilaga",
+            description="PDF.",
+            upload=SimpleUploadedFile("b.pdf", PDF),
+            content_type="application/pdf",
+        )  # fmt: skip
         for owner in (world.b_published, world.b_draft)
     )
 
@@ -291,8 +304,18 @@ B_REPORTS = (
     "b_report_published",
     "b_report_archived",
 )
-LINK_FORM = {"kind": "site", "title": "Inte vår länk", "url": "https://example.org/x", "description": "Nej."}
-FILM_FORM = {"source": "lank", "title": "Inte vår film", "minutes": "3", "url": "https://vimeo.com/456"}
+LINK_FORM = {
+    "kind": "site",
+    "title": "Inte vår länk",
+    "url": "https://example.org/x",
+    "description": "Nej.",
+}
+FILM_FORM = {
+    "source": "lank",
+    "title": "Inte vår film",
+    "minutes": "3",
+    "url": "https://vimeo.com/456",
+}
 B = {"slug": "{company_b.slug}"}
 A = {"slug": "{company_a.slug}"}
 B_EFFORT = {**B, "pk": "{b_effort.pk}"}

@@ -36,14 +36,12 @@ from PIL import Image
 from accounts.models import User
 from companies import efforts as effort_services
 from companies.models import Company, Effort, ExperienceReport, Invitation, Membership, Question
+from material.models import Film, MaterialLink
+from material.services import add_attachment, add_film, add_link
 from methods import services
 from methods.choices import CommentState, Status
 from methods.models import ChecklistItem, Comment, CompetenceArea, Method
-from material.models import Film, MaterialLink
-from material.services import add_attachment, add_film, add_link
 from tests.conftest import module_world
-from tests.material.test_attachments import PDF
-from tests.material.test_films import WEBM
 from tests.factories import (
     PASSWORD,
     CompanyFactory,
@@ -53,6 +51,8 @@ from tests.factories import (
     UserFactory,
     make_editor,
 )
+from tests.material.test_attachments import PDF
+from tests.material.test_films import WEBM
 from tests.trainers.helpers import make_guide_page, make_trainer
 from trainers.models import Trainer, TrainerGuidePage
 
@@ -226,8 +226,15 @@ def add_films(world: World) -> None:
         description="En rapport.",
     )  # fmt: skip
     world.attachment, world.draft_attachment = (
-        add_attachment(owner, member, kind="report", title="Bilagan", description="En PDF.",
-                       upload=SimpleUploadedFile("b.pdf", PDF), content_type="application/pdf")  # fmt: skip
+        add_attachment(
+            owner,
+            member,
+            kind="report",
+            title="Bilagan",
+            description="En PDF.",
+            upload=SimpleUploadedFile("b.pdf", PDF),
+            content_type="application/pdf",
+        )  # fmt: skip
         for owner in (world.published, world.draft)
     )
 
@@ -611,8 +618,8 @@ def test_the_matrix_has_a_row_for_every_page_and_action(world):
 
     from accounts.urls import urlpatterns as account_urls
     from companies.urls import urlpatterns as company_urls
-    from methods.urls import urlpatterns as method_urls
     from material.urls import urlpatterns as material_urls
+    from methods.urls import urlpatterns as method_urls
     from trainers.urls import urlpatterns as trainer_urls
 
     every = {

@@ -26,8 +26,8 @@ from accounts.models import User
 from companies.models import Company, Membership
 from content.fields import COMPANIES, METHODS, PHASES, REPORTS, ContentError
 from content.files import load_yaml
-from content.handbook import Loader, read_folder
 from content.films import load_films
+from content.handbook import Loader, read_folder
 from content.questions import load_questions
 from content.trainers import load_trainer_guide, load_trainers
 from core.roles import EDITOR_GROUP
