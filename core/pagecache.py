@@ -49,6 +49,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.common import CommonMiddleware
@@ -167,7 +168,12 @@ class ServeCachedPages:
             return self.get_response(request)
         request.get_host()  # DisallowedHost (400) for a host not in ALLOWED_HOSTS, as below
         self.locale.process_request(request)
-        key = _key(request)
+        try:
+            key = _key(request)  # the site version: from the database without Redis
+        except DatabaseError:
+            # Down here it would be a 500: the layers below answer an unreachable database
+            # with the 503 page (core.middleware.DatabaseUnavailableMiddleware).
+            return self.get_response(request)
         page = _get(key)
         if page is None or not page.early:
             request.page_cache_key = key
