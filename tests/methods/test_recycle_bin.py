@@ -192,7 +192,8 @@ def test_recycle_bin_lists_deleted_methods_and_comments_with_who_and_when(
     assert f'action="/redaktion/papperskorg/metoder/{method.pk}/aterstall/"' in html
     assert f'action="/redaktion/papperskorg/kommentarer/{comment.pk}/aterstall/"' in html
     purge_date = timezone.localtime(method.deleted_at + timedelta(days=30)).date()
-    assert response.context["methods"][0].purge_after.date() == purge_date
+    # In local time, as the page shows it (in UTC the date is a day earlier before 01:00).
+    assert timezone.localtime(response.context["methods"][0].purge_after).date() == purge_date
 
 
 def test_recycle_bin_flags_a_comment_whose_method_is_also_deleted(client, editor):
