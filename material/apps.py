@@ -14,15 +14,25 @@ class MaterialConfig(AppConfig):
         # The films on the method page and the phase guide, and their words in the method
         # search (methods never imports material). Models are loaded only now.
         from methods.sections import (
+            add_method_annotation,
             add_method_page_section,
             add_phase_page_section,
             add_print_section,
             add_search_text_source,
         )
 
-        from .pages import method_films_section, phase_films_section, printed_films, search_text
+        from .pages import (
+            has_films,
+            has_links,
+            method_films_section,
+            phase_films_section,
+            printed_films,
+            search_text,
+        )
 
         add_method_page_section(method_films_section)
+        add_method_annotation("has_films", has_films)
+        add_method_annotation("has_links", has_links)
         add_phase_page_section(phase_films_section)
         add_search_text_source(search_text)
         add_print_section(printed_films)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from methods.models import Method, Phase
 from methods.printing import qr_svg
-from methods.sections import FRAME_SOURCES
+from methods.sections import FRAME_SOURCES, has
 
 from .models import Film, MaterialLink
 from .permissions import can_add_film
@@ -27,9 +28,31 @@ def films_page_url(owner) -> str:
     return reverse("material:phase_films", args=[owner.slug])
 
 
-def films_context(request: HttpRequest, owner) -> dict:
-    """One query: the films, and the player origins the page must allow as frame sources."""
-    films = list(Film.objects.for_page(owner))
+def _of_the_method(queryset):
+    """Rows of the method in the query that loads it (correlated to its pk)."""
+    meta = Method._meta
+    return queryset.filter(
+        owner_type__app_label=meta.app_label,
+        owner_type__model=meta.model_name,
+        owner_id=OuterRef("pk"),
+    )
+
+
+def has_films() -> Exists:
+    """Whether the method has films, asked in the query that loads it (most have none):
+    methods.sections.add_method_annotation."""
+    return Exists(_of_the_method(Film.objects.all()))
+
+
+def has_links() -> Exists:
+    """Whether the method has links or attached files, likewise."""
+    return Exists(_of_the_method(MaterialLink.objects.all()))
+
+
+def films_context(request: HttpRequest, owner, present: bool = True) -> dict:
+    """One query (none when the owner is known to have no film): the films, and the player
+    origins the page must allow as frame sources."""
+    films = list(Film.objects.for_page(owner)) if present else []
     may_add = can_add_film(request.user, owner)
     return {
         "films": films,
@@ -41,10 +64,13 @@ def films_context(request: HttpRequest, owner) -> dict:
 
 def method_films_section(request: HttpRequest) -> Callable[[Method], dict]:
     def context(method: Method) -> dict:
-        # A second query: the links to other material (methods only carry those).
+        # A second query: the links to other material (methods only carry those). Each only
+        # for a method that has some (the annotations in the query that loaded it).
         return {
-            **films_context(request, method),
-            "material_links": list(MaterialLink.objects.for_owner(method)),
+            **films_context(request, method, present=has(method, "has_films")),
+            "material_links": (
+                list(MaterialLink.objects.for_owner(method)) if has(method, "has_links") else []
+            ),
             "links_page_url": reverse("material:method_links", args=[method.slug]),
             "attachments_page_url": reverse("material:method_attachments", args=[method.slug]),
         }

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.siteversion import track
-from methods.sections import add_method_page_section
+from methods.sections import add_method_annotation, add_method_page_section
 
 
 class TrainersConfig(AppConfig):
@@ -13,6 +13,7 @@ class TrainersConfig(AppConfig):
         # The guide and approved profiles appear on pages served to anonymous readers.
         track(*map(self.get_model, ["TrainerGuidePage", "Trainer"]))
         # The trainers who run a method, on the method page (methods never imports trainers).
-        from .method_page import trainers_section
+        from .method_page import has_trainers, trainers_section
 
         add_method_page_section(trainers_section)
+        add_method_annotation("has_trainers", has_trainers)

@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from core.models import SiteVersion
 from core.csp import allow_frames
+from core.models import SiteVersion
 from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
 from core.rendering import render_markdown
@@ -101,8 +101,8 @@ def _visible_method(
         .select_related("author", "company", "external_trainer_phase", "replaced_by")
         .prefetch_related(*related)
     )
-    if with_suggestions:
-        queryset = suggestions.with_kept_flag(queryset)
+    if with_suggestions:  # the method page
+        queryset = sections.annotate(suggestions.with_kept_flag(queryset))
     return get_object_or_404(queryset, slug=slug)
 
 

@@ -777,9 +777,9 @@ def test_method_page_query_count_for_a_member_is_constant(
     client.force_login(member)
     # session, user, the member's companies and editor status, method, phases, areas, lines,
     # roles, steps, reports, site version + all phases (then cached), similar and same-line
-    # methods (one query), the films and the links (material), the trainers who run it
-    # (trainers), comments
-    with django_assert_num_queries(17):
+    # methods (one query), comments (the method's own query says it has no films, links or
+    # trainers, so those are not read)
+    with django_assert_num_queries(14):
         response = client.get(method.get_absolute_url())
     assert len(response.context["reports"]) == size
     assert Method.objects.get(pk=method.pk).report_count == size
