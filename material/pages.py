@@ -18,6 +18,7 @@ from methods.printing import qr_svg
 from methods.sections import FRAME_SOURCES, has
 
 from .models import Film, MaterialLink
+from .owners import owner_kind
 from .permissions import can_add_film
 
 
@@ -25,7 +26,18 @@ def films_page_url(owner) -> str:
     """Where films are added to and removed from owner."""
     if isinstance(owner, Method):
         return reverse("material:method_films", args=[owner.slug])
-    return reverse("material:phase_films", args=[owner.slug])
+    if isinstance(owner, Phase):
+        return reverse("material:phase_films", args=[owner.slug])
+    return owner_kind(owner).films_url(owner)
+
+
+def owner_parent(owner) -> tuple[str, str] | None:
+    """The list page above owner in the films page's breadcrumbs: (label, url), or None."""
+    if isinstance(owner, Method):
+        return _("Metoder"), reverse("methods:list")
+    if isinstance(owner, Phase):
+        return None
+    return owner_kind(owner).parent()
 
 
 def _of_the_method(queryset):

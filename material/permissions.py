@@ -1,10 +1,14 @@
 """Every access question about films and other material. A film belongs to its owner (a
-method or a phase guide): who may see and change the owner decides about its films."""
+method, a phase guide, or a kind registered in material.owners such as a trainer's profile):
+who may see and change the owner decides about its films. A registered kind's rules live in
+its own app's permissions.py."""
 
 from __future__ import annotations
 
 from methods.models import Method, Phase
 from methods.permissions import can_edit_method, can_see_method, is_editor
+
+from .owners import owner_kind
 
 
 def can_add_film(user, owner) -> bool:
@@ -13,7 +17,8 @@ def can_add_film(user, owner) -> bool:
         return can_edit_method(user, owner)
     if isinstance(owner, Phase):
         return is_editor(user)
-    return False
+    kind = owner_kind(owner)
+    return bool(kind and kind.may_add(user, owner))
 
 
 def can_remove_film(user, film) -> bool:
@@ -25,7 +30,10 @@ def can_see_film(user, film) -> bool:
     owner = film.owner
     if isinstance(owner, Method):
         return can_see_method(user, owner)
-    return isinstance(owner, Phase)
+    if isinstance(owner, Phase):
+        return True
+    kind = owner_kind(owner)
+    return bool(kind and kind.may_see(user, owner))
 
 
 def can_add_link(user, owner) -> bool:

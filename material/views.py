@@ -20,7 +20,7 @@ from methods.permissions import can_see_method
 from . import services
 from .forms import AttachmentForm, FilmForm, LinkForm
 from .models import ATTACHMENT_FORMATS, Film, FilmKind, MaterialLink
-from .pages import films_page_url
+from .pages import films_page_url, owner_parent
 from .permissions import (
     can_add_film,
     can_add_link,
@@ -32,7 +32,9 @@ from .permissions import (
 from .serving import stored_file_response
 
 
-def _films_page(request: HttpRequest, owner) -> HttpResponse:
+def films_page(request: HttpRequest, owner) -> HttpResponse:
+    """The films page of any owner (adding and removing its films); a registered owner kind's
+    app (material.owners) routes its own films page here."""
     if not can_add_film(request.user, owner):
         raise PermissionDenied
     if request.method == "POST":
@@ -48,7 +50,7 @@ def _films_page(request: HttpRequest, owner) -> HttpResponse:
         "material/films.html",
         {
             "owner": owner,
-            "owner_is_method": isinstance(owner, Method),
+            "owner_parent": owner_parent(owner),
             "films": list(Film.objects.for_page(owner)),
             "form": form,
         },
@@ -61,13 +63,13 @@ def _films_page(request: HttpRequest, owner) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def method_films(request: HttpRequest, slug: str) -> HttpResponse:
     method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
-    return _films_page(request, method)
+    return films_page(request, method)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def phase_films(request: HttpRequest, slug: str) -> HttpResponse:
-    return _films_page(request, get_object_or_404(Phase, slug=slug))
+    return films_page(request, get_object_or_404(Phase, slug=slug))
 
 
 @login_required

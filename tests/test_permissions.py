@@ -127,6 +127,7 @@ class World:
     area_pk: int
     film: Film | None = None  # uploaded, on the published method
     draft_film: Film | None = None  # on the member's draft
+    trainer_film: Film | None = None  # on the member's approved trainer profile
     draft_link: MaterialLink | None = None  # a link to material on the member's draft
     attachment: MaterialLink | None = None  # a PDF attached to the published method
     draft_attachment: MaterialLink | None = None  # and one on the member's draft
@@ -220,6 +221,10 @@ def add_films(world: World) -> None:
     world.draft_film = add_film(
         world.draft, member, title="Utkastets film", minutes=3,
         url="https://vimeo.com/123", embed_url="https://player.vimeo.com/video/123",
+    )  # fmt: skip
+    world.trainer_film = add_film(
+        world.trainer_approved, member, title="Utbildarens film", minutes=4,
+        url="https://vimeo.com/321", embed_url="https://player.vimeo.com/video/321",
     )  # fmt: skip
     world.draft_link = add_link(
         world.draft, member, kind="report", title="Rapporten", url="https://example.org/r",
@@ -556,6 +561,12 @@ CASES = [
     # Not sent back for changes: its owner is told so; nobody else may.
     Case("trainer-resubmit",          "POST", "/utbildare/{trainer_submitted.slug}/skicka-in/", (LOGIN, 404, 302, 404, 403, 403)),
     Case("trainer-resubmit-get",      "GET",  "/utbildare/{trainer_submitted.slug}/skicka-in/", ALL_405),
+    Case("trainer-films",             "GET",  "/utbildare/{trainer_approved.slug}/filmer/", (LOGIN, 200, 403, 403, 403, 403)),
+    Case("trainer-film-add",          "POST", "/utbildare/{trainer_approved.slug}/filmer/", (LOGIN, 302, 403, 403, 403, 403), {"source": "lank", "title": "Ny film", "minutes": "3", "url": "https://vimeo.com/456"}),
+    Case("trainer-film-add-invalid",  "POST", "/utbildare/{trainer_approved.slug}/filmer/", (LOGIN, 400, 403, 403, 403, 403)),
+    Case("trainer-films-applied",     "GET",  "/utbildare/{trainer_submitted.slug}/filmer/", (LOGIN, 404, 403, 404, 403, 403)),
+    Case("trainer-film-remove",       "POST", "/filmer/{trainer_film.pk}/ta-bort/", (LOGIN, 302, 403, 403, 403, 403)),
+    Case("trainer-film-captions-none", "GET", "/filmer/{trainer_film.pk}/textning.vtt", ALL_404),
     Case("trainer-contact",           "GET",  "/utbildare/{trainer_approved.slug}/kontakt/", (LOGIN, 403, 200, 200, 200, 200)),
     Case("trainer-contact-send",      "POST", "/utbildare/{trainer_approved.slug}/kontakt/", (LOGIN, 403, 302, 302, 302, 302), {"subject": "Kurs i hygien", "message": "Kan ni komma i mars?"}),
     Case("trainer-contact-invalid",   "POST", "/utbildare/{trainer_approved.slug}/kontakt/", (LOGIN, 403, 400, 400, 400, 400)),

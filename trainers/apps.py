@@ -17,3 +17,19 @@ class TrainersConfig(AppConfig):
 
         add_method_page_section(trainers_section)
         add_method_annotation("has_trainers", has_trainers)
+        # A profile carries films (material never imports trainers: it asks this registry).
+        from django.urls import reverse
+
+        from material.owners import OwnerKind, register_owner
+
+        from . import permissions
+
+        register_owner(
+            self.get_model("Trainer"),
+            OwnerKind(
+                may_add=permissions.can_add_trainer_film,
+                may_see=permissions.can_see_trainer,
+                films_url=lambda trainer: reverse("trainers:films", args=[trainer.slug]),
+                parent=lambda: (_("Utbildare"), reverse("trainers:directory")),
+            ),
+        )

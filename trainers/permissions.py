@@ -56,6 +56,12 @@ def can_edit_trainer(user, trainer) -> bool:
     return _owns(user, trainer)
 
 
+def can_add_trainer_film(user, trainer) -> bool:
+    """Films on a profile (material, registered from TrainersConfig.ready()): only the trainer
+    adds and removes them, as only they edit the profile, and only once it is approved."""
+    return _owns(user, trainer) and trainer.status == Status.PUBLISHED
+
+
 def can_resubmit_trainer(user, trainer) -> bool:
     """After the editors asked for changes, the trainer sends the profile back to them."""
     return _owns(user, trainer)

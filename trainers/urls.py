@@ -20,4 +20,5 @@ urlpatterns = [
     path("utbildare/<slug:slug>/redigera/", profiles.trainer_edit, name="edit"),
     path("utbildare/<slug:slug>/skicka-in/", profiles.trainer_resubmit, name="resubmit"),
     path("utbildare/<slug:slug>/kontakt/", profiles.trainer_contact, name="contact"),
+    path("utbildare/<slug:slug>/filmer/", profiles.trainer_films, name="films"),
 ]

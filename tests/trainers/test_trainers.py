@@ -449,8 +449,8 @@ def test_profile_query_count_is_constant(client, django_assert_num_queries, trai
     for method in methods:
         ExperienceReportFactory(method=method, trainer=trainer)
     # the site version (page cache), the profile, its areas, its methods, the reports' count
-    # and average, the latest reports with their companies and methods
-    with django_assert_num_queries(6):
+    # and average, the latest reports with their companies and methods, its films (material)
+    with django_assert_num_queries(7):
         response = client.get(trainer.get_absolute_url())
     assert len(response.context["methods"]) == size
     assert response.context["report_stats"]["count"] == size

@@ -13,11 +13,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.csp import allow_frames
 from core.error_summary import ErrorLink
 from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
 from core.review import ReviewError
+from material.pages import films_context
+from material.views import films_page
 from methods.models import CompetenceArea, Method
+from methods.sections import FRAME_SOURCES
 
 from .. import permissions, services
 from ..directory import TrainerFilter
@@ -105,7 +109,8 @@ def trainer_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("title")
     )
     reports, report_stats = trainer_reports(trainer)
-    return render(
+    films = films_context(request, trainer)
+    response = render(
         request,
         "trainers/trainer_detail.html",
         {
@@ -114,8 +119,18 @@ def trainer_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "methods": methods,
             "reports": reports,
             "report_stats": report_stats,
+            **films,
         },
     )
+    # The players of its films from other sites may be framed on this page, and on no other.
+    return allow_frames(response, films[FRAME_SOURCES])
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def trainer_films(request: HttpRequest, slug: str) -> HttpResponse:
+    """Adding and removing the films on a profile: material's films page for this owner."""
+    return films_page(request, _visible_trainer(request, slug))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
