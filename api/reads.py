@@ -16,13 +16,14 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 
 from companies.choices import County, Factor, HeadcountBand, LegalForm
 from companies.models import Company, ExperienceReport
 from companies.services import report_statistics
+from material.models import Film, FilmKind
 from methods import listindex, search
 from methods.choices import CostLevel, EvidenceStatus, LearningForm, Licence, Role, TimeBand
 from methods.filters import MethodFilter
@@ -34,6 +35,8 @@ from methods.models import (
     MethodStep,
     Phase,
 )
+from trainers.choices import TeachingLanguage, TrainerEntity, TrainerKind, TrainingFormat
+from trainers.models import Trainer
 
 from .permissions import api_reader
 
@@ -109,14 +112,54 @@ class Paging:
         }
 
 
+# Films -------------------------------------------------------------------------------------
+
+
+def films_by_owner(model, ids) -> dict[int, list[dict]]:
+    """The films of these methods or phases (owners readers can see), by owner id, in the
+    order the pages show them: one query however many owners and films. Captions are not
+    loaded, only whether there are any (they have their own address)."""
+    if not ids:
+        return {}
+    meta = model._meta
+    rows = (
+        Film.objects.filter(
+            owner_type__app_label=meta.app_label,
+            owner_type__model=meta.model_name,
+            owner_id__in=ids,
+        )
+        .only("owner_id", "kind", "title", "minutes", "file", "transcript", "url")
+        .annotate(has_captions=ExpressionWrapper(~Q(captions=""), output_field=BooleanField()))
+        .order_by("created_at", "pk")
+    )
+    found: dict[int, list[dict]] = {}
+    for film in rows:
+        found.setdefault(film.owner_id, []).append(film_item(film))
+    return found
+
+
+def film_item(film: Film) -> dict:
+    return {
+        "title": film.title,
+        "minutes": film.minutes,
+        "kind": choice(FilmKind, film.kind),
+        "video_url": site_url(film.video_url()) if film.is_upload else film.url,
+        "captions_url": site_url(film.captions_url()) if film.has_captions else None,
+        "transcript": film.transcript,
+    }
+
+
 # Phases ------------------------------------------------------------------------------------
 
 
 def phases(slug: str | None = None) -> list[dict]:
-    """Every phase (or the one with this slug) with its guide and checklist: two queries."""
+    """Every phase (or the one with this slug) with its guide, checklist and films: three
+    queries (two when there is no such phase)."""
     rows = Phase.objects.prefetch_related("checklist_items").order_by("number")
     if slug is not None:
         rows = rows.filter(slug=slug)
+    rows = list(rows)
+    films = films_by_owner(Phase, [phase.pk for phase in rows])
     return [
         {
             **phase_ref(phase),
@@ -124,6 +167,7 @@ def phases(slug: str | None = None) -> list[dict]:
             "guide": phase.guide,
             "guide_html": phase.guide_html,
             "checklist": [item.text for item in phase.checklist_items.all()],
+            "films": films.get(phase.pk, []),
             "updated_at": phase.updated_at,
             "url": site_url(phase.get_absolute_url()),
             "methods_api_url": api_url("methods") + "?" + urlencode({"fas": phase.slug}),
@@ -200,7 +244,8 @@ def method_item(method: Method) -> dict:
 
 def method_detail(request, slug: str) -> dict | None:
     """One method with every public field, its role-by-phase matrix and what its published
-    experience reports add up to: eight queries, or one when there is no such method."""
+    experience reports add up to, and its films: nine queries, or one when there is no such
+    method."""
     method = (
         readable_methods(request)
         .defer("search_text", "search_vector")
@@ -296,6 +341,7 @@ def method_detail(request, slug: str) -> dict | None:
             "top_helping": [{"label": lbl, "count": n} for lbl, n in figures["top_helping"]],
             "top_hindering": [{"label": lbl, "count": n} for lbl, n in figures["top_hindering"]],
         },
+        "films": films_by_owner(Method, [method.pk]).get(method.pk, []),
         "reports_api_url": api_url("reports") + "?" + urlencode({"method": method.slug}),
     }
 
@@ -488,3 +534,82 @@ def report_detail(request, pk: int) -> dict | None:
     if report is None:
         return None
     return report_item(report, _phases_by_slug())
+
+
+# Trainers ----------------------------------------------------------------------------------
+
+
+def readable_trainers(request) -> QuerySet:
+    """The approved profiles (Trainer.objects.visible_to a signed-out reader), in their public
+    form: never the account, the contact address or the editors' message."""
+    return (
+        Trainer.objects.visible_to(api_reader(request))
+        .only(
+            "name",
+            "slug",
+            "entity",
+            "kind",
+            "summary",
+            "description",
+            "description_html",
+            "counties",
+            "languages",
+            "formats",
+            "website",
+            "approved_at",
+            "updated_at",
+        )  # fmt: skip
+        .prefetch_related(
+            Prefetch("competence_areas", queryset=CompetenceArea.objects.order_by("name")),
+            Prefetch(
+                "methods",
+                queryset=readable_methods(request).only("title", "slug").order_by("title", "pk"),
+                to_attr="readable_methods",
+            ),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def _choices(choices, values) -> list[dict]:
+    known = set(choices.values)
+    return [choice(choices, v) for v in values or [] if v in known]
+
+
+def trainer_item(trainer: Trainer) -> dict:
+    return {
+        "slug": trainer.slug,
+        "name": trainer.name,
+        "entity": choice(TrainerEntity, trainer.entity),
+        "kind": choice(TrainerKind, trainer.kind),
+        "summary": trainer.summary,
+        "description": trainer.description,
+        "description_html": trainer.description_html,
+        "competence_areas": [term(area) for area in trainer.competence_areas.all()],
+        "counties": _choices(County, trainer.counties),
+        "languages": _choices(TeachingLanguage, trainer.languages),
+        "formats": _choices(TrainingFormat, trainer.formats),
+        "methods": [method_link(m) for m in trainer.readable_methods],
+        "website": trainer.website,
+        "approved_at": trainer.approved_at,
+        "updated_at": trainer.updated_at,
+        "url": site_url(trainer.get_absolute_url()),
+        "api_url": api_url("trainer", slug=trainer.slug),
+    }
+
+
+def trainer_page(request, paging: Paging, updated_since: datetime | None) -> dict:
+    """A page of approved trainer profiles by name: four queries (count, rows, areas,
+    methods)."""
+    trainers = readable_trainers(request)
+    if updated_since is not None:
+        trainers = trainers.filter(updated_at__gte=updated_since)
+    total = trainers.count()
+    rows = trainers[paging.start : paging.start + paging.size]
+    return paging.envelope(request, total, [trainer_item(t) for t in rows])
+
+
+def trainer_detail(request, slug: str) -> dict | None:
+    """One approved trainer's public profile: three queries, or one when there is none."""
+    trainer = readable_trainers(request).filter(slug=slug).first()
+    return trainer_item(trainer) if trainer is not None else None

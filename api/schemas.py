@@ -66,6 +66,19 @@ class Page(Schema):
     previous: str | None
 
 
+class FilmOut(Schema):
+    """A film on a method or a phase guide: uploaded to the handbook or on another site."""
+
+    title: str
+    minutes: int
+    kind: Choice
+    video_url: str = Field(
+        description="Filmfilen hos handboken, eller filmens adress på den andra webbplatsen."
+    )
+    captions_url: str | None = Field(description="Svensk textning (WebVTT), eller null.")
+    transcript: str
+
+
 # Phases ------------------------------------------------------------------------------------
 
 
@@ -78,6 +91,7 @@ class PhaseOut(Schema):
     guide: str = Field(description="Fasens guide i Markdown.")
     guide_html: str = Field(description="Guiden som sanerad HTML, som webbplatsen visar den.")
     checklist: list[str]
+    films: list[FilmOut]
     updated_at: datetime
     url: str
     methods_api_url: str
@@ -181,6 +195,7 @@ class MethodDetail(MethodListItem):
     steps: list[Step]
     matrix: list[MatrixRow] = Field(description="Vad varje roll gör i varje fas.")
     report_figures: ReportFigures
+    films: list[FilmOut]
     reports_api_url: str
 
 
@@ -272,3 +287,33 @@ class ReportOut(Schema):
 
 class ReportPage(Page):
     results: list[ReportOut]
+
+
+# Trainers ----------------------------------------------------------------------------------
+
+
+class TrainerOut(Schema):
+    """An approved trainer's public profile. Readers write to a trainer through the portal:
+    the contact address is never part of the answer."""
+
+    slug: str
+    name: str
+    entity: Choice
+    kind: Choice
+    summary: str
+    description: str = Field(description="Presentationen i Markdown.")
+    description_html: str
+    competence_areas: list[Term]
+    counties: list[Choice]
+    languages: list[Choice]
+    formats: list[Choice]
+    methods: list[Link] = Field(description="Publicerade metoder som utbildaren arbetar med.")
+    website: str
+    approved_at: datetime | None
+    updated_at: datetime
+    url: str
+    api_url: str
+
+
+class TrainerPage(Page):
+    results: list[TrainerOut]

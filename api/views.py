@@ -36,6 +36,8 @@ from .schemas import (
     PhaseOut,
     ReportOut,
     ReportPage,
+    TrainerOut,
+    TrainerPage,
 )
 
 # Not a Swedish word: the site's paths are Swedish, an API's are conventionally English.
@@ -43,7 +45,8 @@ api = NinjaAPI(
     title="Kompetenshandboken API",
     version="1",
     description=gettext_lazy(
-        "Den publicerade handboken som JSON: faser, metoder, företag och erfarenhetsrapporter. "
+        "Den publicerade handboken som JSON: faser, metoder, företag, erfarenhetsrapporter, "
+        "utbildare och filmer. "
         "Öppet för alla utan inloggning; bara det som är publicerat syns."
     ),
     urls_namespace="api",
@@ -116,6 +119,7 @@ class Index(Schema):
     methods: str
     companies: str
     reports: str
+    trainers: str
     schema_url: str
     docs_url: str
 
@@ -136,6 +140,7 @@ def index(request: HttpRequest):
         "methods": reads.api_url("methods"),
         "companies": reads.api_url("companies"),
         "reports": reads.api_url("reports"),
+        "trainers": reads.api_url("trainers"),
         "schema_url": reads.api_url("openapi-json"),
         "docs_url": reads.api_url("openapi-view"),
     }
@@ -276,6 +281,36 @@ def report_list(
 @READ
 def report_detail(request: HttpRequest, pk: int = Path(..., ge=1, le=2_147_483_647, examples=[1])):
     return reads.report_detail(request, pk) or _not_found()
+
+
+@api.get(
+    "/trainers/",
+    response={200: TrainerPage, **ERRORS},
+    url_name="trainers",
+    summary=gettext_lazy("Utbildare"),
+    tags=["utbildare"],
+)
+@READ
+def trainer_list(
+    request: HttpRequest,
+    updated_since: datetime | None = UpdatedSince,
+    page: int = PageNumber,
+    page_size: int = PageSize,
+):
+    """Approved trainer profiles, by name. Readers contact a trainer through the site."""
+    return reads.trainer_page(request, reads.Paging(page, page_size), _since(updated_since))
+
+
+@api.get(
+    "/trainers/{slug}/",
+    response={200: TrainerOut, **ERRORS},
+    url_name="trainer",
+    summary=gettext_lazy("En utbildare"),
+    tags=["utbildare"],
+)
+@READ
+def trainer_detail(request: HttpRequest, slug: str = Path(..., examples=["larande-verkstan"])):
+    return reads.trainer_detail(request, slug) or _not_found()
 
 
 # The open-data download: a plain view beside the operations (a file, not JSON) ---------------

@@ -340,6 +340,7 @@ PROBES = [
     *each("api:method", "GET", "slug", {**{f"{n}.slug": ALL_404 for n in (*UNPUBLISHED, "b_binned")}, "b_published.slug": ALL_200}),
     Probe("api:company", "GET", B, ALL_200),
     *each("api:report", "GET", "pk", {**{f"{r}.pk": ALL_404 for r in B_REPORTS}, "b_report_published.pk": ALL_200}),
+    *each("api:trainer", "GET", "slug", {"b_trainer.slug": ALL_200, "b_trainer_applied.slug": ALL_404}),
     # Feeds follow phases and competence areas, public vocabulary: only published methods in them.
     Probe("methods:phase_feed", "GET", {"slug": "forankring"}, ALL_200),
     Probe("methods:area_feed", "GET", {"slug": "handledning"}, ALL_200),

@@ -344,6 +344,11 @@ CASES = [
     Case("api-report",                "GET",  "/api/v1/reports/{report_published.pk}/", ALL_200),
     Case("api-report-draft",          "GET",  "/api/v1/reports/{report_draft.pk}/",  ALL_404),
     Case("api-report-submitted",      "GET",  "/api/v1/reports/{report_submitted.pk}/", ALL_404),
+    Case("api-trainers",              "GET",  "/api/v1/trainers/",                  ALL_200),
+    Case("api-trainers-post",         "POST", "/api/v1/trainers/",                  ALL_405),
+    Case("api-trainer",               "GET",  "/api/v1/trainers/{trainer_approved.slug}/", ALL_200),
+    # An application is the editors' and its owner's on the site; never the API's.
+    Case("api-trainer-applied",       "GET",  "/api/v1/trainers/{trainer_submitted.slug}/", ALL_404),
     Case("api-schema",                "GET",  "/api/v1/schema/",                    ALL_200),
     Case("api-docs",                  "GET",  "/api/v1/docs/",                      ALL_200),
     Case("api-open-data",             "GET",  "/api/v1/oppna-data.zip",             ALL_200),

@@ -98,6 +98,13 @@ def public_data(client) -> dict:
         if path.startswith("/api/v1/companies/"):
             for company in value if isinstance(value, list) else [value]:
                 del company["updated_at"]
+    # Films are listed in handbook.json, but the archive holds no video files and
+    # import_handbook does not recreate films: they are not part of the round trip.
+    for phase in data["/api/v1/phases/"]:
+        del phase["films"]
+    for path, value in data.items():
+        if path.startswith("/api/v1/methods/") and isinstance(value, dict):
+            del value["films"]
     return data
 
 

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from material.models import Film, FilmKind
 from methods.choices import LearningForm, Role, Status
 from methods.models import BusinessLine, CompetenceArea, Method, Phase
 from methods.services import move_to_bin
@@ -21,6 +22,8 @@ from tests.factories import (
     MethodStepFactory,
     make_editor,
 )
+from tests.trainers.helpers import make_trainer
+from trainers.models import Trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -379,12 +382,181 @@ def test_detail_query_counts_are_constant(client, handbook, django_assert_num_qu
     for number in (1, 4, 5, 6):
         ExperienceReportFactory(method=handbook["method"], company=handbook["company"])
         MethodStepFactory(method=handbook["method"], phase=Phase.objects.get(number=number))
-    # site version, method, phases, steps, areas, lines, roles, reports
-    with django_assert_num_queries(8):
+    # site version, method, phases, steps, areas, lines, roles, reports, films
+    with django_assert_num_queries(9):
         assert client.get("/api/v1/methods/skuggning/").status_code == 200
     # site version, company, lines, methods
     with django_assert_num_queries(4):
         assert client.get(f"/api/v1/companies/{handbook['company'].slug}/").status_code == 200
+
+
+# Films and trainers ------------------------------------------------------------------------
+
+
+def test_films_of_a_method_and_a_phase_in_their_public_form(client, handbook, editor):
+    method = handbook["method"]
+    upload = Film.objects.create(
+        owner=method, kind=FilmKind.UPLOAD, title="Första dagen", minutes=4,
+        file="films/forsta-dagen.mp4", content_type="video/mp4",
+        captions="WEBVTT\n\n00:00.000 --> 00:02.000\nVälkommen.\n", captions_text="Välkommen.",
+        transcript="Välkommen till första dagen.",
+    )  # fmt: skip
+    Film.objects.create(
+        owner=method, kind=FilmKind.EXTERNAL, title="Handledaren berättar", minutes=7,
+        url="https://www.youtube.com/watch?v=abc123", embed_url="https://www.youtube-nocookie.com/embed/abc123",
+    )  # fmt: skip
+    phase = Phase.objects.get(slug="forankring")
+    Film.objects.create(
+        owner=phase, kind=FilmKind.EXTERNAL, title="Så förankrar ni", minutes=3,
+        url="https://vimeo.com/12345", embed_url="https://player.vimeo.com/video/12345",
+        transcript="Börja med ledningen.",
+    )  # fmt: skip
+    # Films of a method readers cannot see are not anyone's business here.
+    Film.objects.create(owner=handbook["hidden"]["draft"], kind=FilmKind.EXTERNAL,
+                        title="Utkastets film", minutes=1, url="https://vimeo.com/1")  # fmt: skip
+    expected_method_films = [
+        {
+            "title": "Första dagen",
+            "minutes": 4,
+            "kind": {"value": "upload", "label": "Uppladdad film"},
+            "video_url": f"{SITE}/filmer/{upload.pk}/film",
+            "captions_url": f"{SITE}/filmer/{upload.pk}/textning.vtt",
+            "transcript": "Välkommen till första dagen.",
+        },
+        {
+            "title": "Handledaren berättar",
+            "minutes": 7,
+            "kind": {"value": "external", "label": "Film på en annan webbplats"},
+            "video_url": "https://www.youtube.com/watch?v=abc123",
+            "captions_url": None,
+            "transcript": "",
+        },
+    ]
+    expected_phase_films = [
+        {
+            "title": "Så förankrar ni",
+            "minutes": 3,
+            "kind": {"value": "external", "label": "Film på en annan webbplats"},
+            "video_url": "https://vimeo.com/12345",
+            "captions_url": None,
+            "transcript": "Börja med ledningen.",
+        }
+    ]
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(editor)
+        _response, body = get(client, "/api/v1/methods/skuggning/")
+        assert body["films"] == expected_method_films
+        _response, one = get(client, "/api/v1/phases/forankring/")
+        assert one["films"] == expected_phase_films
+        _response, every = get(client, "/api/v1/phases/")
+        assert {p["slug"]: p["films"] for p in every}["forankring"] == expected_phase_films
+        assert all(p["films"] == [] for p in every if p["slug"] != "forankring")
+        missing, _error = get(client, f"/api/v1/methods/{handbook['hidden']['draft'].slug}/")
+        assert missing.status_code == 404
+
+
+@pytest.fixture
+def trainers(handbook, member, editor):
+    from tests.factories import UserFactory
+
+    shown = make_trainer(
+        member, "Lärande Verkstan", summary="Studiecirklar i svenska på jobbet.",
+        description="Vi kommer **till er**.", areas=["handledning"],
+        counties=["orebro", "stockholm"], languages=["svenska", "arabiska"],
+        formats=["pa-plats", "digitalt"], website="https://larandeverkstan.example.org",
+        methods=[handbook["method"], handbook["hidden"]["draft"]],
+    )  # fmt: skip
+    pending = make_trainer(UserFactory(), "Väntande Utbildning", Status.SUBMITTED)
+    rejected = make_trainer(UserFactory(), "Avvisad Utbildning", Status.CHANGES_REQUESTED)
+    archived = make_trainer(UserFactory(), "Arkiverad Utbildning", Status.ARCHIVED)
+    return {"shown": shown, "pending": pending, "rejected": rejected, "archived": archived}
+
+
+def test_trainers_are_the_approved_profiles_without_contact_details(client, trainers, editor):
+    shown = trainers["shown"]
+    shown.refresh_from_db()
+    expected = {
+        "slug": "larande-verkstan",
+        "name": "Lärande Verkstan",
+        "entity": {"value": "organisation", "label": "En organisation"},
+        "kind": {"value": "studieforbund", "label": "Studieförbund"},
+        "summary": "Studiecirklar i svenska på jobbet.",
+        "description": "Vi kommer **till er**.",
+        "description_html": "<p>Vi kommer <strong>till er</strong>.</p>",
+        "competence_areas": [
+            {"slug": "handledning", "name": "Handledning", "name_en": "Supervision at work"}
+        ],
+        "counties": [
+            {"value": "orebro", "label": "Örebro län"},
+            {"value": "stockholm", "label": "Stockholms län"},
+        ],
+        "languages": [
+            {"value": "svenska", "label": "Svenska"},
+            {"value": "arabiska", "label": "Arabiska"},
+        ],
+        "formats": [
+            {"value": "pa-plats", "label": "På plats hos er"},
+            {"value": "digitalt", "label": "Digitalt"},
+        ],
+        # Only the published method: the draft it names is not the reader's.
+        "methods": [
+            {
+                "slug": "skuggning",
+                "title": "Skuggning på golvet",
+                "url": f"{SITE}/metoder/skuggning/",
+                "api_url": f"{SITE}/api/v1/methods/skuggning/",
+            }
+        ],
+        "website": "https://larandeverkstan.example.org",
+        "approved_at": None,
+        # As the API writes times: to the millisecond, in UTC.
+        "updated_at": shown.updated_at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "url": f"{SITE}/utbildare/larande-verkstan/",
+        "api_url": f"{SITE}/api/v1/trainers/larande-verkstan/",
+    }
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(editor)
+        response, listing = get(client, "/api/v1/trainers/")
+        assert response.status_code == 200
+        assert (listing["count"], listing["pages"], listing["next"]) == (1, 1, None)
+        assert listing["results"] == [expected]
+        response, one = get(client, "/api/v1/trainers/larande-verkstan/")
+        assert (response.status_code, one) == (200, expected)
+        for hidden in ("pending", "rejected", "archived"):
+            missing, error = get(client, f"/api/v1/trainers/{trainers[hidden].slug}/")
+            assert (missing.status_code, error) == (
+                404,
+                {"detail": "Finns inte, eller är inte publicerad."},
+            )
+        text = json.dumps(listing)
+        assert "kontakt-" not in text and "@example.org" not in text
+        assert not {"Väntande", "Avvisad", "Arkiverad"} & {t["name"] for t in listing["results"]}
+
+
+def test_trainer_query_counts_are_the_same_at_2_and_10_trainers(client, handbook):
+    from tests.factories import UserFactory
+
+    counts = []
+    for total in (2, 10):
+        while Trainer.objects.count() < total:
+            n = Trainer.objects.count()
+            make_trainer(UserFactory(), f"Utbildare {n:02}", methods=[handbook["method"]],
+                         areas=["handledning", "yrkeskunskap"])  # fmt: skip
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/api/v1/trainers/?page_size=100")
+        assert response.status_code == 200
+        assert len(json.loads(response.content)["results"]) == total
+        counts.append(len(captured))
+    # site version, count, rows, areas, methods
+    assert counts == [5, 5]
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/api/v1/trainers/utbildare-00/").status_code == 200
+    # site version, trainer, areas, methods
+    assert len(captured) == 4
 
 
 # Schema and documentation ----------------------------------------------------------------------
@@ -398,6 +570,7 @@ def test_schema_is_openapi_3_with_every_endpoint(client):
         "/api/v1/phases/", "/api/v1/phases/{slug}/", "/api/v1/methods/",
         "/api/v1/methods/{slug}/", "/api/v1/companies/", "/api/v1/companies/{slug}/",
         "/api/v1/reports/", "/api/v1/reports/{pk}/",
+        "/api/v1/trainers/", "/api/v1/trainers/{slug}/",
     }  # fmt: skip
     parameters = {p["name"] for p in schema["paths"]["/api/v1/methods/"]["get"]["parameters"]}
     assert {"q", "fas", "omrade", "form", "bransch", "roll", "kostnad", "tid", "extern",
@@ -426,6 +599,7 @@ def test_the_root_says_where_everything_is(client):
         "methods": f"{SITE}/api/v1/methods/",
         "companies": f"{SITE}/api/v1/companies/",
         "reports": f"{SITE}/api/v1/reports/",
+        "trainers": f"{SITE}/api/v1/trainers/",
         "schema_url": f"{SITE}/api/v1/schema/",
         "docs_url": f"{SITE}/api/v1/docs/",
     }
