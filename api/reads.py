@@ -116,9 +116,9 @@ class Paging:
 
 
 def films_by_owner(model, ids) -> dict[int, list[dict]]:
-    """The films of these methods or phases (owners readers can see), by owner id, in the
-    order the pages show them: one query however many owners and films. Captions are not
-    loaded, only whether there are any (they have their own address)."""
+    """The films of these methods, phases or trainers (owners readers can see), by owner id,
+    in the order the pages show them: one query however many owners and films. Captions are
+    not loaded, only whether there are any (they have their own address)."""
     if not ids:
         return {}
     meta = model._meta
@@ -576,7 +576,7 @@ def _choices(choices, values) -> list[dict]:
     return [choice(choices, v) for v in values or [] if v in known]
 
 
-def trainer_item(trainer: Trainer) -> dict:
+def trainer_item(trainer: Trainer, films: dict[int, list[dict]]) -> dict:
     return {
         "slug": trainer.slug,
         "name": trainer.name,
@@ -590,6 +590,7 @@ def trainer_item(trainer: Trainer) -> dict:
         "languages": _choices(TeachingLanguage, trainer.languages),
         "formats": _choices(TrainingFormat, trainer.formats),
         "methods": [method_link(m) for m in trainer.readable_methods],
+        "films": films.get(trainer.pk, []),
         "website": trainer.website,
         "approved_at": trainer.approved_at,
         "updated_at": trainer.updated_at,
@@ -599,17 +600,20 @@ def trainer_item(trainer: Trainer) -> dict:
 
 
 def trainer_page(request, paging: Paging, updated_since: datetime | None) -> dict:
-    """A page of approved trainer profiles by name: four queries (count, rows, areas,
-    methods)."""
+    """A page of approved trainer profiles by name: five queries (count, rows, areas,
+    methods, films)."""
     trainers = readable_trainers(request)
     if updated_since is not None:
         trainers = trainers.filter(updated_at__gte=updated_since)
     total = trainers.count()
-    rows = trainers[paging.start : paging.start + paging.size]
-    return paging.envelope(request, total, [trainer_item(t) for t in rows])
+    rows = list(trainers[paging.start : paging.start + paging.size])
+    films = films_by_owner(Trainer, [trainer.pk for trainer in rows])
+    return paging.envelope(request, total, [trainer_item(t, films) for t in rows])
 
 
 def trainer_detail(request, slug: str) -> dict | None:
-    """One approved trainer's public profile: three queries, or one when there is none."""
+    """One approved trainer's public profile: four queries, or one when there is none."""
     trainer = readable_trainers(request).filter(slug=slug).first()
-    return trainer_item(trainer) if trainer is not None else None
+    if trainer is None:
+        return None
+    return trainer_item(trainer, films_by_owner(Trainer, [trainer.pk]))

@@ -308,6 +308,7 @@ class TrainerOut(Schema):
     languages: list[Choice]
     formats: list[Choice]
     methods: list[Link] = Field(description="Publicerade metoder som utbildaren arbetar med.")
+    films: list[FilmOut]
     website: str
     approved_at: datetime | None
     updated_at: datetime

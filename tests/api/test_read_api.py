@@ -467,7 +467,13 @@ def trainers(handbook, member, editor):
         formats=["pa-plats", "digitalt"], website="https://larandeverkstan.example.org",
         methods=[handbook["method"], handbook["hidden"]["draft"]],
     )  # fmt: skip
+    Film.objects.create(
+        owner=shown, kind=FilmKind.EXTERNAL, title="Så arbetar vi", minutes=2,
+        url="https://vimeo.com/777", embed_url="https://player.vimeo.com/video/777",
+    )  # fmt: skip
     pending = make_trainer(UserFactory(), "Väntande Utbildning", Status.SUBMITTED)
+    Film.objects.create(owner=pending, kind=FilmKind.EXTERNAL, title="Väntande film",
+                        minutes=1, url="https://vimeo.com/778")  # fmt: skip
     rejected = make_trainer(UserFactory(), "Avvisad Utbildning", Status.CHANGES_REQUESTED)
     archived = make_trainer(UserFactory(), "Arkiverad Utbildning", Status.ARCHIVED)
     return {"shown": shown, "pending": pending, "rejected": rejected, "archived": archived}
@@ -508,6 +514,16 @@ def test_trainers_are_the_approved_profiles_without_contact_details(client, trai
                 "api_url": f"{SITE}/api/v1/methods/skuggning/",
             }
         ],
+        "films": [
+            {
+                "title": "Så arbetar vi",
+                "minutes": 2,
+                "kind": {"value": "external", "label": "Film på en annan webbplats"},
+                "video_url": "https://vimeo.com/777",
+                "captions_url": None,
+                "transcript": "",
+            }
+        ],
         "website": "https://larandeverkstan.example.org",
         "approved_at": None,
         # As the API writes times: to the millisecond, in UTC.
@@ -533,6 +549,7 @@ def test_trainers_are_the_approved_profiles_without_contact_details(client, trai
         text = json.dumps(listing)
         assert "kontakt-" not in text and "@example.org" not in text
         assert not {"Väntande", "Avvisad", "Arkiverad"} & {t["name"] for t in listing["results"]}
+        assert "Väntande film" not in text
 
 
 def test_trainer_query_counts_are_the_same_at_2_and_10_trainers(client, handbook):
@@ -542,21 +559,23 @@ def test_trainer_query_counts_are_the_same_at_2_and_10_trainers(client, handbook
     for total in (2, 10):
         while Trainer.objects.count() < total:
             n = Trainer.objects.count()
-            make_trainer(UserFactory(), f"Utbildare {n:02}", methods=[handbook["method"]],
-                         areas=["handledning", "yrkeskunskap"])  # fmt: skip
+            trainer = make_trainer(UserFactory(), f"Utbildare {n:02}", methods=[handbook["method"]],
+                                   areas=["handledning", "yrkeskunskap"])  # fmt: skip
+            Film.objects.create(owner=trainer, kind=FilmKind.EXTERNAL, title=f"Film {n}",
+                                minutes=2, url=f"https://vimeo.com/{n}")  # fmt: skip
         cache.clear()
         with CaptureQueriesContext(connection) as captured:
             response = client.get("/api/v1/trainers/?page_size=100")
         assert response.status_code == 200
         assert len(json.loads(response.content)["results"]) == total
         counts.append(len(captured))
-    # site version, count, rows, areas, methods
-    assert counts == [5, 5]
+    # site version, count, rows, areas, methods, films
+    assert counts == [6, 6]
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/api/v1/trainers/utbildare-00/").status_code == 200
-    # site version, trainer, areas, methods
-    assert len(captured) == 4
+    # site version, trainer, areas, methods, films
+    assert len(captured) == 5
 
 
 # Schema and documentation ----------------------------------------------------------------------
