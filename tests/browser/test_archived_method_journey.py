@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from methods.choices import Status
@@ -61,8 +62,9 @@ def test_reader_with_an_old_card_finds_why_and_what_replaces_it(demo_data, page,
         expect(page.get_by_role("heading", level=1)).to_have_text(old_title)
         notice = page.get_by_role("note", name="Metoden är arkiverad")
         expect(notice).to_contain_text(REASON)
+        # The page dates it in local time (in UTC the date is a day earlier before 01:00).
         expect(notice.locator("time")).to_have_attribute(
-            "datetime", archived.archived_at.date().isoformat()
+            "datetime", timezone.localtime(archived.archived_at).date().isoformat()
         )
         expect(page.get_by_text("Texten underhålls inte längre.")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
