@@ -326,6 +326,12 @@ def test_unsatisfiable_range_answers_416(client, uploaded):
     assert response["Content-Range"] == f"bytes */{len(WEBM)}"
 
 
+def test_an_absurd_range_gets_the_whole_film_not_an_error(client, uploaded):
+    response = client.get(uploaded.video_url(), HTTP_RANGE="bytes=" + "9" * 5000 + "-")
+    assert response.status_code == 200
+    assert _body(response) == WEBM
+
+
 def test_captions_are_served_as_webvtt(client, uploaded):
     response = client.get(uploaded.captions_url())
     assert response["Content-Type"] == "text/vtt; charset=utf-8"
