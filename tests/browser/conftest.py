@@ -7,15 +7,50 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER") == "1"
 
 pytestmark = pytest.mark.browser
+
+
+class _OneRequestAtATimeOnSharedSQLite(ThreadedWSGIServer):
+    """The live server, answering one request at a time when its threads share one connection.
+
+    On an in-memory SQLite test database every server thread is handed the test's own
+    connection (pytest-django's `connections_override`). The browser loads a film's video and
+    its captions at once, and two threads running queries on one connection read each other's
+    rows: a lookup by primary key "returned 2" Methods, or none, and the captions answered 500
+    or 404 about one run in four. On PostgreSQL each thread has its own connection and requests
+    still run side by side. Connections stay threaded (keep-alive), only the application call
+    is serialised.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, connections_override=connections_override, **kwargs)
+        self._serialise = bool(connections_override)
+        self._lock = threading.Lock()
+
+    def set_app(self, application):
+        if not self._serialise:
+            return super().set_app(application)
+        lock = self._lock
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = _OneRequestAtATimeOnSharedSQLite
 
 
 def _browser_missing_reason() -> str | None:
