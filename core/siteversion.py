@@ -12,8 +12,10 @@ The few bulk `QuerySet.update()` calls that change visible content call
 
 Where readers find it. The database row is the source of truth: a bump is an UPDATE in the
 writer's transaction. With a shared cache that can keep counters (Redis, core/cache.py) the
-versions are also kept there, so a cached page costs no database round trip; with any other
-cache every request reads the row (one primary-key query), because:
+versions are also kept there, so a cached page costs no database round trip, and each process
+remembers them until Redis tells it that they changed (core.cache.CounterWatch), so most
+cached pages cost no round trip at all; with any other cache every request reads the row (one
+primary-key query), because:
 
 - LocMemCache (development) lives in one process: a bump in another process (a second worker,
   a management command) would never reach it;
@@ -110,16 +112,25 @@ def namespace(using: str = "default") -> str:
     """A short name for the database, in every key derived from its versions: the same version
     number of two databases (a site and its staging copy, two benchmarks) never meets in one
     cache."""
-    settings_dict = connections[using].settings_dict
+    # The handler's settings are the connection's own settings_dict (the test runner renames
+    # the database in it), read without the per-thread connection lookup: this runs on every
+    # cached page.
+    settings_dict = connections.settings[using]
     identity = "|".join(
         str(settings_dict.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
     )
-    return hashlib.sha256(identity.encode()).hexdigest()[:8]
+    short = _namespaces.get(identity)
+    if short is None:
+        short = _namespaces[identity] = hashlib.sha256(identity.encode()).hexdigest()[:8]
+    return short
+
+
+_namespaces: dict[str, str] = {}
 
 
 def _counter_keys(using: str) -> tuple[str, str]:
     space = namespace(using)
-    return f"siteversion:{space}:content", f"siteversion:{space}:structure"
+    return f"counter:siteversion:{space}:content", f"counter:siteversion:{space}:structure"
 
 
 def _bumped_in_open_transaction(using: str) -> bool:
