@@ -2,10 +2,11 @@
 
 Most visits are anonymous reads of pages that change only when someone publishes. Those pages
 are rendered once per site version (core.models.SiteVersion, bumped by every content change)
-and then served from the cache. With Redis a hit costs one Redis round trip for the version
-and no database query (core/siteversion.py says how the version stays right on every server);
-the hottest pages are also kept in the process (LocalPages), so a hit on one of them needs
-nothing else. Without Redis a hit costs one primary-key query. Three rules keep it correct:
+and then served from the cache. With Redis a hit costs no database query: the version is
+remembered in the process until Redis says it moved (core/siteversion.py and core/cache.py say
+how it stays right on every server), and the hottest pages are also kept in the process
+(LocalPages), so a hit on one of them needs no round trip at all. Without Redis a hit costs
+one primary-key query. Three rules keep it correct:
 
 - Only requests without a session cookie are served from or stored in the cache. A signed-in
   user (or anyone with a session: pending messages, a half-done login) always gets a freshly
@@ -195,21 +196,37 @@ class ServeCachedPages:
 
 def _page_cached_view(request: HttpRequest) -> bool:
     """Whether the path leads to a view that cache_anonymous_page wraps: other pages (a form,
-    the health check, a 404) pay nothing here for the cache, not even the version's read."""
-    try:
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
-    except Resolver404:
-        return False
-    return getattr(match.func, "page_cached", False)
+    the health check, a 404) pay nothing here for the cache, not even the version's read.
+    Remembered per path (URL resolution was a sixth of a hit): the URLconf is fixed while the
+    process runs."""
+    where = (getattr(request, "urlconf", None) or settings.ROOT_URLCONF, request.path_info)
+    cached = _resolved.get(where)
+    if cached is None:
+        try:
+            match = resolve(request.path_info, where[0])
+        except Resolver404:
+            cached = False
+        else:
+            cached = getattr(match.func, "page_cached", False)
+        if len(_resolved) >= RESOLVED_PATHS:  # bounded whatever paths are asked for
+            _resolved.clear()
+        _resolved[where] = cached
+    return cached
+
+
+# Paths whose answer _page_cached_view remembers; emptied when full.
+RESOLVED_PATHS = 4096
+_resolved: dict[tuple[str, str], bool] = {}
 
 
 class LocalPages:
     """The most recently served pages of this process, by cache key (least recently used out
-    first). Only when the version comes from the shared cache: a hit is then one Redis round
-    trip for the version and a lookup here, instead of a second round trip and unpickling the
-    page. A key names a version, so a copy here is never stale: a bump makes new keys and the
-    old copies fall out. Without the shared cache the version costs a query anyway, and tests
-    (whose database versions repeat from one test to the next) keep one cache to clear."""
+    first). Only when the version comes from the shared cache: a hit is then a lookup here
+    (and, at most once a second, a Redis round trip for the version) instead of a round trip
+    and unpickling the page. A key names a version, so a copy here is never stale: a bump
+    makes new keys and the old copies fall out. Without the shared cache the version costs a
+    query anyway, and tests (whose database versions repeat from one test to the next) keep
+    one cache to clear."""
 
     def __init__(self, size: int):
         self.size = size
@@ -358,7 +375,7 @@ def _mark(response: HttpResponse, page: CachedPage, state: str) -> None:
 
 
 def _matches(request: HttpRequest, page: CachedPage) -> bool:
-    header = request.headers.get("If-None-Match")
+    header = request.META.get("HTTP_IF_NONE_MATCH")  # not request.headers: it copies them all
     if not header:
         return False
     # Weak comparison (RFC 9110 13.1.2): the tag without its W/ prefix.

@@ -65,6 +65,30 @@ def test_a_hit_is_answered_before_the_session_the_user_and_the_view(client, publ
     assert hit.wsgi_request.LANGUAGE_CODE == "sv"
 
 
+def test_whether_a_path_is_cached_is_resolved_once_and_remembered_within_bounds(
+    client, published, monkeypatch
+):
+    from core import pagecache
+
+    pagecache._resolved.clear()
+    resolved = []
+    real_resolve = pagecache.resolve
+    monkeypatch.setattr(
+        pagecache, "resolve", lambda *args: resolved.append(args[0]) or real_resolve(*args)
+    )
+    assert client.get("/metoder/skuggning/")["X-Page-Cache"] == "miss"
+    assert client.get("/metoder/skuggning/")["X-Page-Cache"] == "hit"
+    assert resolved == ["/metoder/skuggning/"]
+    # A path that is no cached page (a form) is remembered as such; unknown paths too.
+    client.get("/konto/login/")
+    client.get("/konto/login/")
+    assert resolved.count("/konto/login/") == 1
+    monkeypatch.setattr(pagecache, "RESOLVED_PATHS", 3)
+    for number in range(10):
+        assert client.get(f"/finns-inte-{number}/").status_code == 404
+        assert len(pagecache._resolved) <= 3
+
+
 def test_a_hit_carries_the_headers_the_whole_stack_gives_the_miss(client, published):
     miss = client.get("/metoder/skuggning/")
     hit = client.get("/metoder/skuggning/")
