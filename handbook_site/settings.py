@@ -170,6 +170,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    # Django's, keeping the query planner's statistics as the data grows (PRAGMA optimize).
+    DATABASES["default"]["ENGINE"] = "core.dbbackends.sqlite3"
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # Fail fast when PostgreSQL is unreachable: the request gets the 503 page within seconds
     # (core.middleware.DatabaseUnavailableMiddleware) instead of hanging a worker.
