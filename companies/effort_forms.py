@@ -4,14 +4,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import KeepsStoredChoices
+from core.forms import CheckedModelMultipleChoiceField, KeepsStoredChoices
 from methods.choices import Role
-from methods.models import Method
+from methods.picker import MethodPickerField
 
 from .models import Effort, EffortPhase
 
 
 class EffortForm(KeepsStoredChoices, forms.ModelForm):
+    methods = MethodPickerField(label=_("Metoder från handboken"))
     responsible_roles = forms.MultipleChoiceField(
         label=_("Vilka roller driver insatsen?"),
         choices=Role.choices,
@@ -22,26 +23,27 @@ class EffortForm(KeepsStoredChoices, forms.ModelForm):
     class Meta:
         model = Effort
         fields = ["title", "goal", "methods", "responsible_roles", "responsible_members"]
+        field_classes = {"responsible_members": CheckedModelMultipleChoiceField}
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 3}),
-            "methods": forms.CheckboxSelectMultiple,
             "responsible_members": forms.CheckboxSelectMultiple,
         }
         labels = {
-            "methods": _("Metoder från handboken"),
             "responsible_members": _("Vilka personer ansvarar? De får påminnelser."),
         }
         error_messages = {"title": {"required": _("Ge insatsen ett namn.")}}
 
     def __init__(self, *args, company, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["methods"].queryset = Method.objects.published().order_by("title")
-        self.fields["methods"].required = False
         self.fields["responsible_members"].queryset = (
             get_user_model().objects.filter(memberships__company=company).order_by("display_name")
         )
         self.fields["responsible_members"].required = False
         self.keep_stored_choices()
+        stored = (
+            list(self.instance.methods.values_list("pk", flat=True)) if self.instance.pk else []
+        )
+        self.fields["methods"].prepare(self, "methods", stored)
 
 
 class EffortPhaseForm(forms.ModelForm):

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import MarkdownxWidget
 
-from core.forms import KeepsStoredChoices
+from core.forms import CheckedModelMultipleChoiceField, KeepsStoredChoices
 from methods.models import BusinessLine, CompetenceArea
 
 from .choices import MembershipRole
@@ -86,6 +86,10 @@ class CompanyProfileForm(KeepsStoredChoices, forms.ModelForm):
             "study_visit_topics",
             "accepts_questions",
         ]
+        field_classes = {
+            "business_lines": CheckedModelMultipleChoiceField,
+            "study_visit_areas": CheckedModelMultipleChoiceField,
+        }
         widgets = {
             "business_lines": forms.CheckboxSelectMultiple,
             "study_visit_areas": forms.CheckboxSelectMultiple,

@@ -52,3 +52,51 @@ def _stored_pks(instance, name: str) -> list:
         value = getattr(instance, model_field.attname)
         return [value] if value is not None else []
     return []
+
+
+# What a primary key can be: a 64-bit integer on both databases.
+_LARGEST_KEY = 2**63 - 1
+
+
+class CheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing a key too large for the database with the field's own message.
+
+    Django looks the chosen keys up with `pk IN (...)`. On SQLite a number past 64 bits (a
+    tampered form: "99999999999999999999") makes the driver raise OverflowError, a server
+    error, where it should be "not a valid choice". Every form's multiple choice of objects is
+    this field (tests/security/test_oversized_keys.py checks)."""
+
+    def _check_values(self, value):
+        if (self.to_field_name or "pk") == "pk":
+            for pk in value:
+                text = str(pk)
+                # The length first: int() refuses strings of over 4,300 digits with an error.
+                fits = len(text) <= 19 and text.isascii() and text.isdigit()
+                if not (fits and int(text) <= _LARGEST_KEY):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": text if len(text) <= 20 else f"{text[:20]}…"},
+                    )
+        return super()._check_values(value)
+
+
+def redisplayed(form_class, data, **kwargs):
+    """An unbound form_class showing what was posted in data, without validating it.
+
+    For a submit button that asks for something other than saving (a search inside the form):
+    the form comes back with everything typed kept and no error messages for fields the person
+    has not reached yet. kwargs go to the form (instance, initial, prefix, ...); data that is
+    no field of the form (a search term) is passed on in initial too."""
+    initial = dict(kwargs.pop("initial", None) or {})
+    fields = form_class(initial=initial, **kwargs)
+    initial.update({key: value for key, value in data.items() if key not in fields.fields})
+    for name, field in fields.fields.items():
+        key = fields.add_prefix(name)
+        if getattr(field.widget, "allow_multiple_selected", False):  # checkboxes, multi-select
+            initial[name] = data.getlist(key)
+        elif isinstance(field, forms.BooleanField):
+            initial[name] = key in data
+        elif key in data:
+            initial[name] = data[key]
+    return form_class(initial=initial, **kwargs)

@@ -13,7 +13,7 @@ from django import forms
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import KeepsStoredChoices
+from core.forms import CheckedModelMultipleChoiceField, KeepsStoredChoices
 from core.rendering import validate_image_alt_text, validate_markdown
 from core.widgets import MarkdownEditor, TextareaWithImages
 
@@ -99,6 +99,10 @@ class BasicsForm(VersionedForm):
             "competence_areas": forms.CheckboxSelectMultiple,
             "business_lines": forms.CheckboxSelectMultiple,
         }
+        field_classes = {
+            "competence_areas": CheckedModelMultipleChoiceField,
+            "business_lines": CheckedModelMultipleChoiceField,
+        }
         labels = {"company": _("Från vilket företag? (valfritt)")}
         help_texts = {"body": FORMATTING_HELP}
         error_messages = {
@@ -151,7 +155,7 @@ class PhasesForm(forms.Form):
     """The role-by-phase matrix: which phases, and what each role does in each of them."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    phases = forms.ModelMultipleChoiceField(
+    phases = CheckedModelMultipleChoiceField(
         label=_("Faser"),
         queryset=Phase.objects.all(),
         widget=forms.CheckboxSelectMultiple,

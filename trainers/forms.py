@@ -6,8 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from companies.choices import County
+from core.forms import CheckedModelMultipleChoiceField
 from core.readability import find_personal_data
-from methods.models import CompetenceArea, Method
+from methods.models import CompetenceArea
+from methods.picker import MethodPickerField
 
 from .choices import TeachingLanguage, TrainingFormat
 from .models import Trainer, TrainerGuidePage
@@ -16,7 +18,7 @@ from .models import Trainer, TrainerGuidePage
 class TrainerForm(forms.ModelForm):
     """The application and the trainer's later edits of the same profile."""
 
-    competence_areas = forms.ModelMultipleChoiceField(
+    competence_areas = CheckedModelMultipleChoiceField(
         label=_("Kompetensområden"),
         queryset=CompetenceArea.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,
@@ -40,12 +42,7 @@ class TrainerForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Välj minst ett alternativ.")},
     )
-    methods = forms.ModelMultipleChoiceField(
-        label=_("Metoder i handboken som ni arbetar med"),
-        queryset=Method.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    methods = MethodPickerField(label=_("Metoder i handboken som ni arbetar med"))
 
     class Meta:
         model = Trainer
@@ -79,9 +76,10 @@ class TrainerForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["methods"].queryset = (
-            Method.objects.published().only("pk", "title").order_by("title")
+        stored = (
+            list(self.instance.methods.values_list("pk", flat=True)) if self.instance.pk else []
         )
+        self.fields["methods"].prepare(self, "methods", stored)
         self.fields["entity"].choices = self.fields["entity"].choices[1:]  # no empty choice
         self.fields["kind"].choices = self.fields["kind"].choices[1:]
         self.fields["website"].assume_scheme = "https"

@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import redisplayed
 from core.models import SiteVersion
 from methods.models import ChecklistItem, MethodStep, Phase
+from methods.picker import finds_methods
 
 from .. import efforts as effort_services
 from .. import permissions
@@ -59,8 +61,11 @@ def effort_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def effort_new(request: HttpRequest, slug: str) -> HttpResponse:
     company = _company_for_efforts(request, slug)
-    form = EffortForm(request.POST or None, company=company)
-    if request.method == "POST" and form.is_valid():
+    if finds_methods(request):
+        form = redisplayed(EffortForm, request.POST, company=company)
+    else:
+        form = EffortForm(request.POST or None, company=company)
+    if form.is_bound and form.is_valid():
 
         def save(effort: Effort) -> None:
             effort.title = form.cleaned_data["title"]

@@ -88,9 +88,19 @@ def test_member_follows_an_effort_to_a_published_report(demo_data, page, new_pag
 
     title.fill(TITLE)
     page.get_by_label(re.compile(r"^Mål")).fill("Alla i köket följer hygienrutinerna utan stöd.")
+    # Methods are found by searching inside the form: Enter in the search field searches
+    # (method-picker.js), the button does too, and what was typed and ticked stays.
     methods = page.get_by_role("group", name="Metoder från handboken")
+    search = methods.get_by_label("Sök en metod att lägga till")
+    search.fill("livsmedel")
+    search.press("Enter")
     methods.get_by_role("checkbox", name=HYGIENE, exact=True).check()
+    search.fill("bildstöd")
+    methods.get_by_role("button", name="Sök metoder").click()
     methods.get_by_role("checkbox", name=PICTURES, exact=True).check()
+    expect(methods.get_by_role("checkbox", name=HYGIENE, exact=True)).to_be_checked()
+    expect(page.get_by_label(re.compile(r"^Namn"))).to_have_value(TITLE)
+    assert_no_axe_violations(axe, page)
     page.get_by_role("group", name="Vilka roller driver insatsen?").get_by_role(
         "checkbox", name="Handledare", exact=True
     ).check()

@@ -64,8 +64,9 @@ def test_a_trainer_applies_is_approved_and_appears_in_the_directory(
     assert_fits_320(page)
     assert_no_axe_violations(axe, page)
     # Sent without the required choices: the error summary, and what was typed is kept.
+    # Enter in a field sends the form (the method search's button does not take it over).
     page.get_by_label("Namn").fill("Mikaels svenska på jobbet")
-    page.get_by_role("button", name="Skicka anmälan").click()
+    page.get_by_label("Namn").press("Enter")
     expect(page).to_have_title(re.compile(r"^Fel: "))
     expect(page.get_by_label("Namn")).to_have_value("Mikaels svenska på jobbet")
     assert_no_axe_violations(axe, page)
@@ -76,7 +77,20 @@ def test_a_trainer_applies_is_approved_and_appears_in_the_directory(
     page.get_by_label("Jämtlands län").check()
     page.get_by_label("Tigrinja").check()
     page.get_by_label("Digitalt").check()
-    page.get_by_label("Visa – gör – öva").check()
+    # Methods are found by a search in the form, which keeps everything typed and ticked.
+    methods = page.get_by_role("group", name="Metoder i handboken som ni arbetar med")
+    expect(methods.get_by_role("checkbox")).to_have_count(0)
+    methods.get_by_label("Sök en metod att lägga till").fill("visa – gör")
+    methods.get_by_role("button", name="Sök metoder").click()
+    expect(methods.get_by_role("status")).to_contain_text("1 metod med ”visa – gör” i namnet")
+    expect(page.get_by_label("Kort presentation")).to_have_value(
+        "Svenska på jobbet i kök och städ, i små grupper."
+    )
+    expect(page.get_by_label("Tigrinja")).to_be_checked()
+    expect(page).not_to_have_title(re.compile(r"^Fel: "))
+    assert_fits_320(page)
+    assert_no_axe_violations(axe, page)
+    methods.get_by_role("checkbox", name="Visa – gör – öva").check()
     page.get_by_role("button", name="Skicka anmälan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mikaels svenska på jobbet")
     expect(page.get_by_text("Tack! Redaktionen läser din anmälan.")).to_be_visible()

@@ -15,12 +15,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from core.csp import allow_frames
 from core.error_summary import ErrorLink
+from core.forms import redisplayed
 from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
 from core.review import ReviewError
 from material.pages import films_context
 from material.views import films_page
 from methods.models import CompetenceArea, Method
+from methods.picker import finds_methods
 from methods.sections import FRAME_SOURCES
 
 from .. import permissions, services
@@ -140,7 +142,10 @@ def trainer_apply(request: HttpRequest) -> HttpResponse:
         return redirect("trainers:mine")
     if not permissions.can_apply_as_trainer(request.user):
         raise PermissionDenied
-    form = TrainerForm(_posted(request), initial={"contact_email": request.user.email})
+    initial = {"contact_email": request.user.email}
+    if finds_methods(request):
+        return _form_page(request, redisplayed(TrainerForm, request.POST, initial=initial))
+    form = TrainerForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         trainer = form.save(commit=False)
         services.apply_as_trainer(
@@ -154,12 +159,7 @@ def trainer_apply(request: HttpRequest) -> HttpResponse:
             _("Tack! Redaktionen läser din anmälan. Du får ett mejl när den är granskad."),
         )
         return redirect("trainers:mine")
-    return render(
-        request,
-        "trainers/trainer_form.html",
-        {"form": form, "applying": True},
-        status=400 if form.is_bound else 200,
-    )
+    return _form_page(request, form)
 
 
 @require_safe
@@ -178,6 +178,10 @@ def trainer_edit(request: HttpRequest, slug: str) -> HttpResponse:
     trainer = _visible_trainer(request, slug)
     if not permissions.can_edit_trainer(request.user, trainer):
         raise PermissionDenied
+    if finds_methods(request):
+        return _form_page(
+            request, redisplayed(TrainerForm, request.POST, instance=trainer), trainer
+        )
     form = TrainerForm(_posted(request), instance=trainer)
     if request.method == "POST" and form.is_valid():
         services.update_trainer(
@@ -188,10 +192,15 @@ def trainer_edit(request: HttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(request, _("Profilen är sparad."))
         return redirect(trainer.get_absolute_url())
+    return _form_page(request, form, trainer)
+
+
+def _form_page(request: HttpRequest, form: TrainerForm, trainer: Trainer | None = None):
+    """The application (no trainer yet) or the edit page; 400 when a submission was refused."""
     return render(
         request,
         "trainers/trainer_form.html",
-        {"form": form, "trainer": trainer, "applying": False},
+        {"form": form, "trainer": trainer, "applying": trainer is None},
         status=400 if form.is_bound else 200,
     )
 
