@@ -28,7 +28,7 @@ export DJANGO_DEBUG ?= 1
 SITE_URL ?= http://127.0.0.1:$(PORT)
 RUN_ENV = SITE_URL=$(SITE_URL)
 
-.PHONY: help run test test-browser lint format migrations-check messages seed venv lock clean audit vnu
+.PHONY: help run test test-browser lint format migrations-check messages messages-check seed venv lock clean audit vnu
 .PHONY: bench bench-pg bench-peers lighthouse
 
 help:
@@ -103,6 +103,14 @@ migrations-check: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale en --locale sv --ignore '.venv/*'
+
+# CI: the committed catalogues hold every string the code has, each translated (a string added
+# without `make messages` would show in Swedish on the English pages). Regenerates them and fails
+# on any change but the source locations and the creation date.
+messages-check: messages
+	$(BIN)/python -m pytest tests/test_translations.py -q -p no:cacheprovider
+	git diff --quiet -I '^#: ' -I '^"POT-Creation-Date' -- locale/ || { git diff --stat -- locale/; \
+		echo "locale/ is out of date: run make messages, translate, commit" >&2; exit 1; }
 
 # Resolves against PyPI with the Python that `make venv` uses; pip's own configuration and
 # PIP_* index variables are switched off so a local mirror or wheel folder cannot end up in the lock.
