@@ -9,6 +9,7 @@ from core.readability import find_personal_data
 from core.rendering import validate_image_alt_text
 
 from .models import Comment, CommentReport, Method
+from .picker import OneMethodPickerField
 
 COMMENT_MAX_LENGTH = 4000
 
@@ -99,10 +100,9 @@ class ArchiveForm(forms.Form):
             "max_length": _("Skriv högst %(limit_value)d tecken (texten har %(show_value)d)."),
         },
     )
-    replaced_by = forms.ModelChoiceField(
+    replaced_by = OneMethodPickerField(
         label=_("Ersätts av (frivilligt)"),
-        queryset=Method.objects.none(),
-        required=False,
+        help_text=_("Sök på namnet på den publicerade metod som ersätter den här och välj den."),
         empty_label=_("Ingen metod ersätter den"),
         error_messages={
             "invalid_choice": _("Välj en annan publicerad metod som ersätter den här.")
@@ -111,6 +111,5 @@ class ArchiveForm(forms.Form):
 
     def __init__(self, *args, method: Method, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["replaced_by"].queryset = (
-            Method.objects.published().exclude(pk=method.pk).only("pk", "title").order_by("title")
-        )
+        stored = [method.replaced_by_id] if method.replaced_by_id else []
+        self.fields["replaced_by"].prepare(self, "replaced_by", stored, exclude=method.pk)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.error_summary import ErrorLink
+from core.forms import redisplayed
 from core.paging import bounded
 from core.readability import EASY_READ_MAX_LIX, lix
 from core.review import ReviewError
@@ -21,6 +22,7 @@ from ..diff import diff_snapshots
 from ..forms import ArchiveForm
 from ..models import Comment, Method, Phase, Revision
 from ..permissions import editor_required
+from ..picker import finds_methods
 from ..services import snapshot
 
 # What a row of the desk's lists shows; the rest of a method (its texts, its search columns)
@@ -144,6 +146,13 @@ def request_changes(request: HttpRequest, slug: str) -> HttpResponse:
 @editor_required
 @require_POST
 def archive(request: HttpRequest, slug: str) -> HttpResponse:
+    if finds_methods(request, "replaced_by"):
+        # The search for the method that replaces it: the review page again, as typed.
+        method = get_object_or_404(Method.objects.alive(), slug=slug)
+        context = _review_context(method, request.user)
+        context["archive_form"] = redisplayed(ArchiveForm, request.POST, method=method)
+        return render(request, "methods/editorial/review.html", context)
+
     def decision(method):
         form = ArchiveForm(request.POST, method=method)
         archivable = workflow.METHOD_REVIEW.may("archive", request.user, method)

@@ -31,14 +31,21 @@ def test_reader_with_an_old_card_finds_why_and_what_replaces_it(demo_data, page,
     log_in(editor, "redaktor@kompetenshandboken.example")
     editor.goto(f"/redaktion/granska/{OLD}/")
     archive = editor.locator("#beslut-arkivera")
+    # The replacement is found by a search in the form, which brings the editor back to it.
+    replaced_by = archive.get_by_role("group", name="Ersätts av (frivilligt)")
+    replaced_by.get_by_label("Sök en metod", exact=True).fill("trepart")
+    replaced_by.get_by_role("button", name="Sök metoder").click()
+    expect(editor).to_have_url(re.compile(r"#beslut-arkivera$"))
+    replaced_by = editor.locator("#beslut-arkivera").get_by_role(
+        "group", name="Ersätts av (frivilligt)"
+    )
+    replaced_by.get_by_role("radio", name=NEW_TITLE).check()
+    assert_no_axe_violations(axe, editor)
     # Without a reason the form says so and keeps the replacement chosen.
-    archive.get_by_label("Ersätts av (frivilligt)").select_option(label=NEW_TITLE)
-    archive.get_by_role("button", name="Arkivera metoden").click()
+    editor.locator("#beslut-arkivera").get_by_role("button", name="Arkivera metoden").click()
     expect(editor.locator(".field--error")).to_contain_text("Skriv varför metoden arkiveras.")
     archive = editor.locator("#beslut-arkivera")
-    expect(archive.get_by_label("Ersätts av (frivilligt)")).to_have_value(
-        str(Method.objects.get(slug=NEW).pk)
-    )
+    expect(archive.get_by_role("radio", name=NEW_TITLE)).to_be_checked()
     assert Method.objects.get(slug=OLD).status == Status.PUBLISHED
     archive.get_by_label("Varför arkiveras metoden?").fill(REASON)
     assert_no_axe_violations(axe, editor)

@@ -35,6 +35,12 @@ def replacement(db):
     return published_method("Handledarträffar varje vecka", "Vi träffas varje måndag.")
 
 
+def radio_values(page: str, action: str) -> list[str]:
+    """The replacements the archive form offers."""
+    form = page.split(f'action="{action}#beslut-arkivera"')[1].split("</form>")[0]
+    return re.findall(r'<input type="radio" name="replaced_by" value="(\d*)"', form)
+
+
 @pytest.fixture
 def archived(db, editor, replacement, monkeypatch):
     """Archived by an editor on 30 Nov 2026, then changed by an editor (text never published)."""
@@ -117,10 +123,18 @@ def test_review_page_archives_with_reason_and_replacement(client, editor, replac
     client.force_login(editor)
     page = client.get(reverse("methods:review", args=[method.slug])).content.decode()
     action = reverse("methods:archive", args=[method.slug])
-    data = form_data(page, action)
-    # The replacement is chosen among published methods, never the method itself.
-    options = re.findall(r'<option value="(\d*)"', page.split(action)[1].split("</form>")[0])
-    assert str(replacement.pk) in options and str(method.pk) not in options
+    data = form_data(page, f"{action}#beslut-arkivera")
+    # No list of every published method: only "none" until the editor searches.
+    assert radio_values(page, action) == [""]
+    # The replacement is found by a search among published methods, never the method itself;
+    # the reason typed before the search stays.
+    # "e" is in both titles: the method being archived is still not offered.
+    data.update({"reason": [REASON], "replaced_by_q": ["e"], "replaced_by_find": ["1"]})
+    found = client.post(action, data)
+    assert found.status_code == 200
+    assert radio_values(found.content.decode(), action) == ["", str(replacement.pk)]
+    assert "Ersatt av en metod som fungerar bättre" in found.content.decode()
+    data = form_data(found.content.decode(), f"{action}#beslut-arkivera")
     data.update({"reason": [REASON], "replaced_by": [str(replacement.pk)]})
     response = client.post(action, data)
     assert response.status_code == 302
@@ -141,7 +155,9 @@ def test_archiving_without_a_reason_keeps_what_was_chosen_and_says_why(client, e
     assert response.status_code == 400
     html = response.content.decode()
     assert "Skriv varför metoden arkiveras." in html
-    assert f'<option value="{replacement.pk}" selected>' in html
+    assert re.search(
+        rf'<input type="radio" name="replaced_by" value="{replacement.pk}"[^>]* checked', html
+    )
     method.refresh_from_db()
     assert (method.status, method.archived_at) == (Status.PUBLISHED, None)
 
