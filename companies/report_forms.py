@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import KeepsStoredChoices
 from core.readability import find_personal_data
 from methods.choices import Status
-from methods.models import Method, Phase
+from methods.models import Phase
+from methods.picker import OneMethodPickerField
 
 from .choices import Factor
 from .models import ExperienceReport
@@ -125,6 +126,9 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
             "period_start": {"required": _("Skriv när ni började.")},
             "context": {"required": _("Beskriv kort verksamheten, gruppen och behovet.")},
         }
+        # The method is found by a search in the form (methods/picker.py), not a select of
+        # every published method.
+        field_classes = {"method": OneMethodPickerField}
         localized_fields = ["hours_spent"]  # "12,5" as Swedish users write it
         widgets = {
             "hours_spent": forms.TextInput(attrs={"inputmode": "decimal"}),
@@ -146,14 +150,13 @@ class ExperienceReportForm(KeepsStoredChoices, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
         report = self.instance
-        # Published methods; a report keeps its method even if that is no longer published
-        # (KeepsStoredChoices, below).
-        self.fields["method"].queryset = Method.objects.published().order_by("title")
-        self.fields["method"].empty_label = _("Välj metod")
         self.fields["trainer"].empty_label = _("Ingen utbildare från katalogen")
         self.fields["hours_spent"].validators.append(MinValueValidator(0))
         self.fields["cost_sek"].widget.attrs["min"] = 0
         self.keep_stored_choices()
+        # Published methods; a report keeps its method even if that is no longer published.
+        stored = [report.method_id] if report.method_id else []
+        self.fields["method"].prepare(self, "method", stored)
 
         self.phases = list(Phase.objects.order_by("number"))
         notes = report.phase_notes or {}

@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.error_summary import ErrorLink
+from core.forms import redisplayed
 from core.review import ReviewError
 from methods.choices import Status
 from methods.models import Method, Phase
 from methods.permissions import editor_required
+from methods.picker import finds_methods
 
 from .. import permissions, services
 from ..models import Company, ExperienceReport
@@ -50,7 +52,11 @@ def _form_page(
 
 
 def _save(request: HttpRequest, company: Company, report: ExperienceReport) -> HttpResponse:
-    """Validate the posted form; save a draft, or save and send it to the editors."""
+    """Validate the posted form; save a draft, or save and send it to the editors. The form's
+    search for the method shows it again as typed instead."""
+    if finds_methods(request, "method"):
+        form = redisplayed(ExperienceReportForm, request.POST, instance=report)
+        return _form_page(request, company, report, form)
     submitting = "skicka" in request.POST and report.status in permissions.REPORT_EDITABLE_STATUSES
     form = ExperienceReportForm(request.POST, instance=report, submitting=submitting)
     if not form.is_valid():

@@ -179,7 +179,9 @@ def test_member_follows_an_effort_to_a_published_report(demo_data, page, new_pag
     method = report.method
     assert method.title == PICTURES  # the first published method by title
     expect(page.get_by_label("Rubrik")).to_have_value(f"Erfarenheter från {TITLE}")
-    expect(page.get_by_label("Vilken metod använde ni?")).to_have_value(str(method.pk))
+    chosen = page.get_by_role("group", name="Vilken metod använde ni?")
+    expect(chosen.get_by_role("radio", name=PICTURES)).to_be_checked()
+    expect(chosen.get_by_role("radio")).to_have_count(1)  # the chosen one, not every method
     expect(page.get_by_label("3. Genomförande")).to_have_value(PHASE3_NOTE)
     expect(page.get_by_label(re.compile("^1. Behov och mål"))).to_have_value(
         "Vi gick igenom egenkontrollen."

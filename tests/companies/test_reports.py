@@ -1,5 +1,6 @@
 """Experience reports: writing them, the editors' review, and what the method page shows."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -259,8 +260,16 @@ def test_method_can_be_chosen_in_advance_among_published_methods(client, company
     response = client.get(new_url(company), {"metod": method.slug})
     assert response.context["form"]["method"].value() == method.pk
     html = response.content.decode()
-    assert f'<option value="{method.pk}" selected>Visa – gör – öva</option>' in html
+    assert re.search(rf'<input type="radio" name="method" value="{method.pk}"[^>]* checked', html)
     assert "Opublicerad metod" not in html
+    # Any other method is found by a search in the form, which keeps what was typed; a
+    # method that is not published is never offered.
+    data = {**form_data(method), "title": "Vår rubrik", "method_q": "metod", "method_find": "1"}
+    found = client.post(new_url(company), data)
+    assert found.status_code == 200
+    assert 'value="Vår rubrik"' in found.content.decode()
+    assert "Opublicerad metod" not in found.content.decode()
+    assert ExperienceReport.objects.count() == 0
     response = client.get(new_url(company), {"metod": hidden.slug})
     assert response.context["form"]["method"].value() is None
     response = client.post(new_url(company), {**form_data(hidden), "spara": ""})
