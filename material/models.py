@@ -19,17 +19,26 @@ class FilmKind(models.TextChoices):
     EXTERNAL = "external", _("Film på en annan webbplats")
 
 
-class FilmQuerySet(models.QuerySet):
-    def for_owner(self, owner: models.Model) -> FilmQuerySet:
-        # The content type by its natural key in a join: one query whether or not the
-        # process has cached content types yet, so a page's query count never depends on it.
-        meta = owner._meta
+class OwnedQuerySet(models.QuerySet):
+    """Rows attached to an owner by its content type and id (films, links)."""
+
+    def owned_by(self, model: type[models.Model], owner_id):
+        """Rows of `model`'s object `owner_id` (a value, or OuterRef("pk") in a subquery).
+        The content type by its natural key in a join: one query whether or not the process
+        has cached content types yet, so a page's query count never depends on it."""
+        meta = model._meta
         return self.filter(
             owner_type__app_label=meta.app_label,
             owner_type__model=meta.model_name,
-            owner_id=owner.pk,
-        ).order_by("created_at", "pk")
+            owner_id=owner_id,
+        )
 
+    def for_owner(self, owner: models.Model):
+        """The owner's rows in the order they were added."""
+        return self.owned_by(type(owner), owner.pk).order_by("created_at", "pk")
+
+
+class FilmQuerySet(OwnedQuerySet):
     def for_page(self, owner: models.Model) -> FilmQuerySet:
         """What a page shows of its films: everything but the caption and transcript sources
         of search (the transcript is shown, the captions come from their own address)."""
@@ -108,15 +117,7 @@ class LinkKind(models.TextChoices):
     OTHER = "other", _("Annat material")
 
 
-class MaterialLinkQuerySet(models.QuerySet):
-    def for_owner(self, owner: models.Model) -> MaterialLinkQuerySet:
-        meta = owner._meta
-        return self.filter(
-            owner_type__app_label=meta.app_label,
-            owner_type__model=meta.model_name,
-            owner_id=owner.pk,
-        ).order_by("created_at", "pk")
-
+class MaterialLinkQuerySet(OwnedQuerySet):
     def links(self) -> MaterialLinkQuerySet:
         """Links to addresses elsewhere (what check_links asks), not attached files."""
         return self.exclude(url="")

@@ -40,25 +40,15 @@ def owner_parent(owner) -> tuple[str, str] | None:
     return owner_kind(owner).parent()
 
 
-def _of_the_method(queryset):
-    """Rows of the method in the query that loads it (correlated to its pk)."""
-    meta = Method._meta
-    return queryset.filter(
-        owner_type__app_label=meta.app_label,
-        owner_type__model=meta.model_name,
-        owner_id=OuterRef("pk"),
-    )
-
-
 def has_films() -> Exists:
     """Whether the method has films, asked in the query that loads it (most have none):
     methods.sections.add_method_annotation."""
-    return Exists(_of_the_method(Film.objects.all()))
+    return Exists(Film.objects.owned_by(Method, OuterRef("pk")))
 
 
 def has_links() -> Exists:
     """Whether the method has links or attached files, likewise."""
-    return Exists(_of_the_method(MaterialLink.objects.all()))
+    return Exists(MaterialLink.objects.owned_by(Method, OuterRef("pk")))
 
 
 def films_context(request: HttpRequest, owner, present: bool = True) -> dict:
