@@ -89,3 +89,17 @@ def test_single_choices_of_objects_refuse_an_oversized_key_too(client, member, c
     data = form_data(client.get(url).content.decode(), action=url)
     data["method"] = [key]
     assert client.post(url, data).status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", HOSTILE_KEYS)
+def test_a_new_effort_refuses_an_oversized_key(client, company_admin, company, key):
+    from companies.models import Effort
+
+    client.force_login(company_admin)
+    url = f"/foretag/{company.slug}/insatser/ny/"
+    for field in ("methods", "responsible_members"):
+        response = client.post(url, {"title": "Hygien", field: [key]})
+        assert response.status_code == 400, field
+        assert "giltigt" in response.text
+    assert Effort.objects.count() == 0
