@@ -37,6 +37,7 @@ help:
 	@echo "make lint              ruff, and import-linter for the direction of dependencies"
 	@echo "make migrations-check  fail if models and migrations disagree"
 	@echo "make messages          update and compile the translation catalogues"
+	@echo "make messages-check    fail if a string in the code is missing or untranslated there (CI)"
 	@echo "make lock              regenerate requirements.lock (hashes) after editing pyproject.toml"
 	@echo "make vnu               the W3C HTML checker (npm vnu-jar, needs Java) for the browser tests"
 	@echo "make audit             check --deploy, pip-audit on the lock, hostile input against gunicorn"
