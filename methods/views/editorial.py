@@ -71,7 +71,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _review_context(method: Method, user) -> dict:
+def _review_context(method: Method, user, archive_form: ArchiveForm | None = None) -> dict:
+    """The review page; archive_form when the archive form comes back (errors, a search)."""
     phases = list(Phase.objects.filter(methods=method).order_by("number"))
     current = snapshot(method)
     compared_with = method.working_copy_of
@@ -85,7 +86,7 @@ def _review_context(method: Method, user) -> dict:
         "lix_max": EASY_READ_MAX_LIX,
         "findings": workflow.personal_data_findings(method),
         "transitions": workflow.METHOD_REVIEW.available(user, method),
-        "archive_form": ArchiveForm(method=method),
+        "archive_form": archive_form or ArchiveForm(method=method),
     }
 
 
@@ -149,8 +150,8 @@ def archive(request: HttpRequest, slug: str) -> HttpResponse:
     if finds_methods(request, "replaced_by"):
         # The search for the method that replaces it: the review page again, as typed.
         method = get_object_or_404(Method.objects.alive(), slug=slug)
-        context = _review_context(method, request.user)
-        context["archive_form"] = redisplayed(ArchiveForm, request.POST, method=method)
+        form = redisplayed(ArchiveForm, request.POST, method=method)
+        context = _review_context(method, request.user, archive_form=form)
         return render(request, "methods/editorial/review.html", context)
 
     def decision(method):
@@ -169,8 +170,8 @@ def archive(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(request, _("Metoden är arkiverad."))
                 return redirect("methods:review", method.slug)
-        context = _review_context(method, request.user)
-        context["archive_form"] = form  # its errors by the fields, and what was typed
+        # The form with its errors by the fields, and what was typed.
+        context = _review_context(method, request.user, archive_form=form)
         return render(request, "methods/editorial/review.html", context, status=400)
 
     return _decide(request, slug, decision, "archive", "beslut-arkivera")
