@@ -127,6 +127,7 @@ def ratelimited(
     *,
     when: Callable[[HttpRequest], bool] | None = None,
     respond: Callable[[HttpRequest, int], HttpResponse] | None = None,
+    counts_cached_hits: bool = True,
 ) -> Callable:
     """Limit a view to `rate` requests per `period` seconds, per client IP or per user.
 
@@ -134,6 +135,10 @@ def ratelimited(
     is true are counted (default: all). Over the limit the view is not called; the answer is
     `respond(request, retry_seconds)`, by default the 429 page. With key="user", put the
     decorator inside @login_required; anonymous requests then count per IP.
+
+    counts_cached_hits=False: put the decorator inside @cache_anonymous_page; only the
+    requests that reach the view are counted, and the page cache answers hits without the
+    limiter (for a limit that bounds the view's work, which a hit does not do).
     """
 
     def decorator(view: Callable) -> Callable:
@@ -147,7 +152,7 @@ def ratelimited(
                     who = f"ip:{client_ip(request)}"
                 period_seconds = max(1, _setting_value(period))
                 # The page cache then answers this page's hits only behind the limiter.
-                request.counted_by_rate_limit = True
+                request.counted_by_rate_limit = counts_cached_hits
                 if not limit(f"{group}:{who}", _setting_value(rate), period_seconds):
                     seconds = retry_after(period_seconds)
                     return (respond or too_many_requests)(request, seconds)

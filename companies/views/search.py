@@ -24,8 +24,8 @@ EXACT_PARAMETER = "exakt"
 
 
 @require_safe
-@search_limited
 @cache_anonymous_page
+@search_limited
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results grouped as methods, companies and experience reports, each with its count."""
     # "Sök i stället på ...": the words exactly as typed, no correction.

@@ -115,8 +115,8 @@ def _indexed_page(methods, number, count: int) -> Page:
 
 
 @require_safe
-@search_limited
 @cache_anonymous_page
+@search_limited
 def method_list(request: HttpRequest) -> HttpResponse:
     parsed = search.parse_query(request.GET.get("q"))
     method_filter = MethodFilter(request.GET, searching=bool(parsed))

@@ -27,9 +27,16 @@ def _is_search(request: HttpRequest) -> bool:
     return bool(request.GET.get("q", "").strip())
 
 
-# Full-text search is the most expensive read: limited per IP address, shared by both pages.
+# Full-text search is the most expensive read: limited per IP address, shared by the search
+# pages. The limit bounds the searching: a search the page cache answers runs none and is not
+# counted (the decorator goes inside @cache_anonymous_page).
 search_limited = ratelimited(
-    "search", "RATELIMIT_SEARCH", "RATELIMIT_SEARCH_PERIOD", key="ip", when=_is_search
+    "search",
+    "RATELIMIT_SEARCH",
+    "RATELIMIT_SEARCH_PERIOD",
+    key="ip",
+    when=_is_search,
+    counts_cached_hits=False,
 )
 
 
