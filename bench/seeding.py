@@ -263,6 +263,8 @@ REBUILDS: list[str] = [
     # Every published method's suggestion lists, as the refresh task keeps them on a live site:
     # without them each method page would rank the handbook while the benchmark waits.
     "methods.suggestions.rebuild",
+    # Every published method's page parts (methods.keptpage), as the worker keeps them.
+    "methods.keptpage.keep",
 ]
 
 

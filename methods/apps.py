@@ -39,4 +39,10 @@ class MethodsConfig(AppConfig):
         from . import suggestions
 
         suggestions.connect()
+        # The method page's own parts, kept rendered, follow the method and the names they show.
+        from . import keptpage
+
+        keptpage.connect()
+        post_migrate.connect(keptpage.after_migrate, sender=self)
+        backup.derived(self.get_model("KeptMethodPage"), keptpage.forget_all)
         backup.derived(self.get_model("MethodSuggestion"), suggestions.forget_all)

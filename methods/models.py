@@ -908,3 +908,29 @@ class SearchCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.query}: {self.searches}"
+
+
+class KeptMethodPage(models.Model):
+    """The parts of a published method's page that come from the method alone (its heading and
+    facts, its text or easy-read text, the role-by-phase matrix, the practical details and the
+    follow-up), rendered in one language when the method last changed: kept by
+    methods.keptpage so that a render reads them with the method instead of five more queries
+    and the templates that build them.
+
+    `stamp` names the templates and translations they were rendered with: a row of another
+    stamp (an older deploy) is never shown.
+    """
+
+    method = models.ForeignKey(Method, on_delete=models.CASCADE, related_name="kept_pages")
+    language = models.CharField(max_length=8)
+    stamp = models.CharField(max_length=64)
+    # {"header": html, "text": html, "easy_read": html or absent}
+    parts = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["method", "language"], name="kept_method_page")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.method_id} ({self.language})"

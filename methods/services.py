@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 from core.audit import record, words
 from core.models import AuditAction, SiteVersion
 
-from . import listindex, sections, suggestions
+from . import keptpage, listindex, sections, suggestions
 from .models import Comment, Method, Revision
 from .search import is_postgresql, normalize, remember_words
 
@@ -229,6 +229,7 @@ def move_to_bin(obj: Method | Comment, by) -> None:
     if isinstance(obj, Method):  # update() sends no signal
         listindex.refresh([obj.pk])
         suggestions.schedule(method_ids=[obj.pk])
+        keptpage.forget([obj.pk])
     SiteVersion.objects.bump()
     obj.deleted_at = now
     _record_bin_event(obj, by, AuditAction.DELETED)
@@ -243,6 +244,7 @@ def restore_from_bin(obj: Method | Comment, by) -> None:
     if isinstance(obj, Method):  # update() sends no signal
         listindex.refresh([obj.pk])
         suggestions.schedule(method_ids=[obj.pk])
+        keptpage.forget([obj.pk])
     SiteVersion.objects.bump()
     obj.deleted_at = None
     _record_bin_event(obj, by, AuditAction.RESTORED)

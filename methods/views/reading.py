@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -17,8 +17,7 @@ from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
 from core.rendering import render_markdown
 
-from .. import permissions, printing, sections, suggestions
-from ..choices import Role
+from .. import keptpage, permissions, printing, sections, suggestions
 from ..forms import CommentForm
 from ..models import Method, MethodStep, Phase, Revision
 
@@ -46,10 +45,17 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Other apps' parts of the page (companies: the experience reports) start before the
     # method is loaded: they may settle, in the same query, whether the user is an editor.
     started = sections.start_sections(request)
-    method = _visible_method(request, slug, with_suggestions=True)
+    method = _visible_method(request, slug, page=True)
     if permissions.shows_archived_notice(request.user, method):
         return _archived_notice(request, method)
-    method_phases = list(method.phases.all())
+    # The parts from the method alone come rendered with it (methods.keptpage) when it is
+    # published and kept; otherwise its phases, steps and vocabularies are loaded to render them.
+    kept = keptpage.parts_for(method)
+    if kept is None:
+        prefetch_related_objects([method], *keptpage.page_related())
+        parts = keptpage.parts_context(method)
+    else:
+        parts = {"method": method}
     easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
     # The kept lists are a few rows by index. A method not yet kept is ranked now, the
     # heaviest query of the page: that answer is cached for the site version.
@@ -64,10 +70,8 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "methods/method_detail.html",
         {
-            "method": method,
-            "method_phases": method_phases,
-            "roles": Role.choices,
-            "matrix": method.role_phase_matrix(method_phases),
+            **parts,
+            "kept": kept,
             **section_context,
             "easy_read": easy_read,
             "can_edit": permissions.can_edit_method(request.user, method),
@@ -88,29 +92,36 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _visible_method(
-    request: HttpRequest, slug: str, with_suggestions: bool = False, card: bool = False
+    request: HttpRequest, slug: str, page: bool = False, card: bool = False
 ) -> Method:
     """The method with everything its page and PDF show, or 404 if its address does not
     answer this user. The caller shows the archived notice instead where the permissions say
     so (shows_archived_notice): an archived method's address still answers everyone.
 
-    with_suggestions: also whether its suggestion lists are kept (methods.suggestions).
+    page: the method page's query, which loads what the page's parts need with the method
+    (its kept parts, whether its suggestion lists are kept, the sections' annotations) and
+    leaves the caller to load its phases, steps and vocabularies when they are not kept.
     card: only what the printed card shows (phases and steps; no areas, lines or roles)."""
+    queryset = (
+        Method.objects.reachable_by(request.user)
+        .defer("search_text", "search_vector")
+        .select_related("author", "company")
+    )
+    if page:
+        # Building this query is a good part of the page's time, so it joins only what every
+        # page shows: the method that replaces an archived one is loaded when one is shown.
+        return get_object_or_404(
+            keptpage.with_kept_parts(sections.annotate(suggestions.with_kept_flag(queryset))),
+            slug=slug,
+        )
+    queryset = queryset.select_related("external_trainer_phase", "replaced_by")
     related = [
         Prefetch("phases", queryset=Phase.objects.order_by("number")),
         Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
     ]
     if not card:
         related += ["competence_areas", "business_lines", "target_roles"]
-    queryset = (
-        Method.objects.reachable_by(request.user)
-        .defer("search_text", "search_vector")
-        .select_related("author", "company", "external_trainer_phase", "replaced_by")
-        .prefetch_related(*related)
-    )
-    if with_suggestions:  # the method page
-        queryset = sections.annotate(suggestions.with_kept_flag(queryset))
-    return get_object_or_404(queryset, slug=slug)
+    return get_object_or_404(queryset.prefetch_related(*related), slug=slug)
 
 
 def _archived_notice(request: HttpRequest, method: Method) -> HttpResponse:
@@ -150,16 +161,12 @@ def method_card(request: HttpRequest, slug: str) -> HttpResponse:
     method = _visible_method(request, slug, card=True)
     if permissions.shows_archived_notice(request.user, method):
         return _archived_notice(request, method)
-    method_phases = list(method.phases.all())
     page_url = settings.SITE_URL + method.get_absolute_url()
     return render(
         request,
         "methods/method_card.html",
         {
-            "method": method,
-            "method_phases": method_phases,
-            "roles": Role.choices,
-            "matrix": method.role_phase_matrix(method_phases),
+            **keptpage.parts_context(method),  # the phases and matrix, as on the page
             "page_url": page_url,
             "qr_svg": _card_qr(page_url, get_language()),
             # Other apps' printed parts (material: a QR code to each film).

@@ -1,0 +1,332 @@
+"""The method page's own parts kept rendered (KeptMethodPage): a read model of what a published
+method's page shows from the method alone, per language.
+
+Two thirds of a method page's render went to loading the method's phases, steps, areas, lines
+and target roles (five queries) and running the templates that turn them into the heading,
+the facts, the text, the matrix and the practical details. None of that depends on who reads
+the page, so it is rendered once, when the method changes, and the page reads it in the query
+that loads the method. What does depend on the reader or on other content (the tools of an
+editor, comments, experience reports, films, trainers, suggestions, "Om metoden") is rendered
+live around it, as before.
+
+Never stale, by three rules:
+
+1. Every change a kept part shows drops the method's rows in the same transaction as the
+   change (signals on the method, its steps, target roles and phase, area and line links:
+   the same paths the list index follows; the recycle bin's update() paths call forget()).
+   From the commit on, the page renders live until the task queued on commit has kept the
+   parts again.
+2. A change to a name the parts show (a phase, a competence area, a line of business) drops
+   every row, and queues keeping them all again.
+3. Rows carry a stamp of the templates and translation catalogues they were rendered with; a
+   deploy that changes either makes every row unreadable until `keep_method_pages` (run after
+   migrate) renders them again. The page is right meanwhile, only slower.
+
+Only published methods are kept: a draft, a method under review or an archived one is rendered
+live for the few who see it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, JSONField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.tasks import task
+from django.template import engines
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .choices import Role
+from .models import (
+    BusinessLine,
+    CompetenceArea,
+    KeptMethodPage,
+    Method,
+    MethodStep,
+    MethodTargetRole,
+    Phase,
+)
+
+HEADER = "methods/_page_header.html"
+TEXT = "methods/_page_text.html"
+# Every template the kept parts are rendered from: their sources are part of the stamp.
+TEMPLATES = (
+    HEADER,
+    TEXT,
+    "includes/listen.html",
+    "includes/matrix_table.html",
+    "includes/method_practicalities.html",
+    "includes/method_indicators.html",
+)
+# Methods rendered per batch when keeping many.
+BATCH = 50
+
+
+# --- Reading ----------------------------------------------------------------------------------
+
+
+def with_kept_parts(queryset: QuerySet) -> QuerySet:
+    """The methods with `kept_parts`: the kept parts in the active language and this deploy's
+    stamp, or None (one indexed subquery in the query that loads the method)."""
+    return queryset.annotate(
+        kept_parts=Subquery(
+            KeptMethodPage.objects.filter(
+                method=OuterRef("pk"), language=_language(), stamp=stamp()
+            ).values("parts")[:1],
+            output_field=JSONField(),
+        )
+    )
+
+
+def parts_for(method: Method) -> dict | None:
+    """The kept parts to show for a method loaded with with_kept_parts(), or None when the page
+    must render them: not kept (yet), or the method is not published (a row is only ever
+    written for a published method, and dropped with every change, but the status decides)."""
+    parts = getattr(method, "kept_parts", None)
+    if not parts or not method.is_published:
+        return None
+    return parts
+
+
+def page_related() -> list:
+    """What rendering the parts needs loaded with the method (prefetch_related)."""
+    return [
+        Prefetch("phases", queryset=Phase.objects.order_by("number")),
+        Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
+        "competence_areas",
+        "business_lines",
+        "target_roles",
+        "external_trainer_phase",
+    ]
+
+
+def parts_context(method: Method) -> dict:
+    """The context the parts' templates need (the method loaded with page_related())."""
+    phases = list(method.phases.all())
+    return {
+        "method": method,
+        "method_phases": phases,
+        "roles": Role.choices,
+        "matrix": method.role_phase_matrix(phases),
+    }
+
+
+# --- Keeping ----------------------------------------------------------------------------------
+
+
+@cache
+def stamp() -> str:
+    """What the parts were rendered with: the templates' sources and every language's compiled
+    catalogue (fixed while the process runs; a deploy changes it)."""
+    digest = hashlib.sha256()
+    backend = engines["django"]
+    for name in TEMPLATES:
+        digest.update(backend.engine.get_template(name).source.encode())
+    for language, _name in settings.LANGUAGES:
+        for folder in settings.LOCALE_PATHS:
+            catalogue = Path(folder) / language / "LC_MESSAGES" / "django.mo"
+            if catalogue.exists():
+                digest.update(catalogue.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _language() -> str:
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def render_parts(method: Method) -> dict:
+    """The parts of one method in the active language (loaded with page_related())."""
+    context = parts_context(method)
+    parts = {
+        "header": render_to_string(HEADER, context),
+        "text": render_to_string(TEXT, {**context, "easy_read": False}),
+    }
+    if method.easy_read_html:
+        parts["easy_read"] = render_to_string(TEXT, {**context, "easy_read": True})
+    return parts
+
+
+def missing() -> list[int]:
+    """The published methods without parts of this stamp in every language."""
+    complete = (
+        KeptMethodPage.objects.filter(stamp=stamp())
+        .values("method_id")
+        .annotate(languages=Count("pk"))
+        .filter(languages=len(settings.LANGUAGES))
+        .values("method_id")
+    )
+    return list(
+        Method.objects.published().exclude(pk__in=complete).values_list("pk", flat=True)
+    )
+
+
+def keep(method_ids: Iterable[int] | None = None) -> int:
+    """Render and store the parts of these published methods (those missing() for None) in
+    every language; rows of the others are dropped. Returns how many methods were kept.
+
+    Each batch is rendered in one transaction that first locks its methods, the lock every
+    change takes in forget() before it drops rows: a change committed before the lock is read
+    here, and one still open drops what this writes as soon as the lock is released. Either
+    way no row outlives a change. The same holds for the names of phases, areas and lines."""
+    ids = sorted(set(method_ids) if method_ids is not None else missing())
+    kept = 0
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        with transaction.atomic():
+            list(Method.objects.select_for_update().filter(pk__in=batch).values_list("pk"))
+            # And the names the parts show: a rename waits, then drops every row (forget_all).
+            # NO KEY: a method saved meanwhile may still link to a phase, area or line.
+            for model in _SHOWN_NAMES:
+                list(model.objects.select_for_update(no_key=True).values_list("pk"))
+            methods = list(
+                Method.objects.published().filter(pk__in=batch).prefetch_related(*page_related())
+            )
+            rows = []
+            for language, _name in settings.LANGUAGES:
+                with translation.override(language):
+                    rows += [
+                        KeptMethodPage(
+                            method=method,
+                            language=language,
+                            stamp=stamp(),
+                            parts=render_parts(method),
+                        )
+                        for method in methods
+                    ]
+            KeptMethodPage.objects.filter(method_id__in=batch).delete()
+            KeptMethodPage.objects.bulk_create(rows)
+        kept += len(methods)
+    return kept
+
+
+def forget(method_ids: Iterable[int]) -> None:
+    """Drop these methods' rows (in the caller's transaction) and keep them again once it
+    commits."""
+    method_ids = set(method_ids)
+    if not method_ids:
+        return
+    with transaction.atomic():
+        # Held until the change commits: a keep() under way finishes first, and its rows go.
+        list(Method.objects.select_for_update().filter(pk__in=method_ids).values_list("pk"))
+        KeptMethodPage.objects.filter(method_id__in=method_ids).delete()
+        _schedule(method_ids)
+
+
+def forget_all() -> None:
+    """Drop every row (a name the parts show changed, or a restore) and keep them all again
+    once the transaction commits."""
+    with transaction.atomic():
+        KeptMethodPage.objects.all().delete()
+        _schedule(None)
+
+
+@task()
+def keep_method_pages(method_ids: list[int] | None) -> None:
+    keep(method_ids)
+
+
+def after_migrate(**kwargs) -> None:
+    """Every release runs migrate: the methods whose parts a changed template or catalogue made
+    unreadable are kept again by the worker (post_migrate of this app, once per migrate)."""
+    keep_method_pages.enqueue(method_ids=None)
+
+
+class _Pending:
+    """What the connection's transaction changed: one task per commit, as in suggestions."""
+
+    def __init__(self) -> None:
+        self.method_ids: set[int] = set()
+        self.everything = False
+
+    def flush(self) -> None:
+        if not self.method_ids and not self.everything:
+            return
+        ids = None if self.everything else sorted(self.method_ids)
+        self.method_ids, self.everything = set(), False
+        keep_method_pages.enqueue(method_ids=ids)
+
+
+def _schedule(method_ids: set[int] | None) -> None:
+    db = transaction.get_connection()
+    pending = db.__dict__.setdefault("kept_pages_pending", _Pending())
+    if method_ids is None:
+        pending.everything = True
+    else:
+        pending.method_ids |= method_ids
+    transaction.on_commit(pending.flush)
+
+
+# --- What drops rows --------------------------------------------------------------------------
+
+# The fields of the vocabularies that the parts show (names and the phase's number and address).
+_SHOWN_NAMES = {
+    Phase: ("number", "slug", "name", "name_en"),
+    CompetenceArea: ("name", "name_en"),
+    BusinessLine: ("name", "name_en"),
+}
+
+
+def _method_changed(sender, instance: Method, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        forget([instance.pk])
+
+
+def _part_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        forget([instance.method_id])
+
+
+def _links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        forget([instance.pk])
+    elif pk_set:
+        forget(pk_set)
+    else:  # a phase, area or line cleared of every method (post_clear names none): rare
+        forget_all()
+
+
+def _name_saving(sender, instance, raw: bool = False, **kwargs) -> None:
+    """Before a vocabulary row is saved: whether a name the parts show changes."""
+    if raw or instance.pk is None:
+        instance._kept_names_changed = False
+        return
+    fields = _SHOWN_NAMES[sender]
+    old = sender.objects.filter(pk=instance.pk).values(*fields).first()
+    instance._kept_names_changed = old is None or any(
+        old[field] != getattr(instance, field) for field in fields
+    )
+
+
+def _name_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+    if not raw and getattr(instance, "_kept_names_changed", True):
+        forget_all()
+
+
+def _name_deleted(sender, instance, **kwargs) -> None:
+    forget_all()
+
+
+def connect() -> None:
+    """Called from MethodsConfig.ready()."""
+    post_save.connect(_method_changed, sender=Method, dispatch_uid="keptpage-method")
+    for model in (MethodStep, MethodTargetRole):
+        post_save.connect(_part_changed, sender=model, dispatch_uid=f"keptpage-save-{model}")
+        post_delete.connect(_part_changed, sender=model, dispatch_uid=f"keptpage-delete-{model}")
+    for field in ("phases", "competence_areas", "business_lines"):
+        m2m_changed.connect(
+            _links_changed,
+            sender=getattr(Method, field).through,
+            dispatch_uid=f"keptpage-{field}",
+        )
+    for model in _SHOWN_NAMES:
+        pre_save.connect(_name_saving, sender=model, dispatch_uid=f"keptpage-saving-{model}")
+        post_save.connect(_name_saved, sender=model, dispatch_uid=f"keptpage-saved-{model}")
+        post_delete.connect(_name_deleted, sender=model, dispatch_uid=f"keptpage-deleted-{model}")

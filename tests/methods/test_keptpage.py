@@ -1,0 +1,285 @@
+"""The method page's own parts kept rendered (methods/keptpage.py): the page is the same bytes
+with them as rendered live, in every language and version, and no change the parts show can
+leave an old part on the page."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from methods import keptpage, services
+from methods.choices import Role, Status
+from methods.models import (
+    BusinessLine,
+    CompetenceArea,
+    KeptMethodPage,
+    Method,
+    MethodStep,
+    MethodTargetRole,
+    Phase,
+)
+from tests.factories import MethodFactory, MethodStepFactory, make_editor
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def method():
+    phases = list(Phase.objects.filter(number__in=[1, 3]))
+    area = CompetenceArea.objects.order_by("name").first()
+    line = BusinessLine.objects.order_by("name").first()
+    method = MethodFactory(
+        title="Kaffe med handledaren",
+        phases=phases,
+        competence_areas=[area],
+        business_lines=[line],
+        roles=[Role.PARTICIPANT, Role.MANAGEMENT],
+        needs_external_trainer=True,
+        external_trainer_phase=phases[1],
+        indicator_learning="Deltagaren kan visa momentet.",
+    )
+    MethodStepFactory(method=method, phase=phases[0], role=Role.MANAGEMENT, text="Boka *tid*.")
+    MethodStepFactory(method=method, phase=phases[1], role=Role.SUPERVISOR, text="Visa hur.")
+    return Method.objects.get(pk=method.pk)
+
+
+def page(client, method, **params) -> str:
+    """The page's HTML with this response's nonce taken out (it differs per response)."""
+    response = client.get(method.get_absolute_url(), params)
+    assert response.status_code == 200
+    return re.sub(r'nonce="[^"]*"', 'nonce=""', response.content.decode())
+
+
+def kept_languages(method) -> set[str]:
+    return set(KeptMethodPage.objects.filter(method=method).values_list("language", flat=True))
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("version", [{}, {"version": "lattlast"}])
+def test_the_page_with_kept_parts_is_the_page_rendered_live(client, method, language, version):
+    client.cookies["django_language"] = language
+    live = page(client, method, **version)
+    assert keptpage.keep([method.pk]) == 1
+    assert kept_languages(method) == {"sv", "en"}
+    kept = page(client, method, **version)
+    assert kept == live
+    # And it came from the kept parts: the step text is in the page, its query is not.
+    assert "Boka <em>tid</em>." in kept
+    with CaptureQueriesContext(connection) as queries:
+        page(client, method, **version)
+    assert not any("methods_methodstep" in q["sql"] for q in queries.captured_queries)
+
+
+def test_kept_parts_are_in_each_language(method):
+    keptpage.keep([method.pk])
+    parts = dict(KeptMethodPage.objects.filter(method=method).values_list("language", "parts"))
+    assert "Lärandeform" in parts["sv"]["header"] and "Lärandeform" not in parts["en"]["header"]
+    assert "Learning" in parts["en"]["header"]
+    assert set(parts["sv"]) == {"header", "text", "easy_read"}
+
+
+def test_a_method_without_easy_read_keeps_no_easy_read_part():
+    method = MethodFactory(easy_read="")
+    keptpage.keep([method.pk])
+    assert set(KeptMethodPage.objects.get(method=method, language="sv").parts) == {
+        "header",
+        "text",
+    }
+
+
+def test_the_kept_page_reads_in_fewer_queries_whatever_the_method_holds(
+    client, method, django_assert_num_queries
+):
+    for number in (2, 4, 5):
+        MethodStepFactory(method=method, phase=Phase.objects.get(number=number))
+    keptpage.keep([method.pk])
+    page(client, method)  # the per-process caches
+    # The method with its kept parts, its suggestions (ranked, none kept here), its
+    # experience reports, its comments.
+    with django_assert_num_queries(4):
+        page(client, method)
+    KeptMethodPage.objects.all().delete()
+    # Live: its phases, steps, areas, lines, target roles and the trainer's phase besides.
+    with django_assert_num_queries(10):
+        page(client, method)
+
+
+# --- Only what is published and current is shown ---------------------------------------------
+
+
+def test_only_published_methods_are_kept(method):
+    draft = MethodFactory(status=Status.DRAFT)
+    assert keptpage.keep([method.pk, draft.pk]) == 1
+    assert not KeptMethodPage.objects.filter(method=draft).exists()
+    assert keptpage.missing() == []
+
+
+def test_a_method_no_longer_published_is_rendered_live_even_with_rows(client, method):
+    keptpage.keep([method.pk])
+    # update() sends no signal: the rows stay, and the status still decides.
+    Method.objects.filter(pk=method.pk).update(status=Status.SUBMITTED)
+    client.force_login(make_editor())
+    assert "Metoden är inte publicerad" in page(client, method)
+
+
+def test_parts_of_another_release_are_never_shown(client, method):
+    keptpage.keep([method.pk])
+    KeptMethodPage.objects.update(
+        parts={"header": "<h1>Gammal</h1>", "text": "", "easy_read": ""}, stamp="old-release"
+    )
+    html = page(client, method)
+    assert "<h1>Kaffe med handledaren</h1>" in html and "Gammal" not in html
+    assert keptpage.missing() == [method.pk]
+    assert keptpage.keep() == 1
+    assert set(KeptMethodPage.objects.values_list("stamp", flat=True)) == {keptpage.stamp()}
+
+
+def test_the_stamp_names_the_templates_and_catalogues(settings, tmp_path):
+    before = keptpage.stamp()
+    keptpage.stamp.cache_clear()
+    try:
+        (tmp_path / "sv" / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / "sv" / "LC_MESSAGES" / "django.mo").write_bytes(b"another catalogue")
+        settings.LOCALE_PATHS = [*settings.LOCALE_PATHS, tmp_path]
+        assert keptpage.stamp() != before
+    finally:
+        keptpage.stamp.cache_clear()
+
+
+# --- Every change drops the rows in its transaction, and the task keeps them again -----------
+
+
+def change_and_commit(django_capture_on_commit_callbacks, method, change):
+    """Run change() in a transaction: the rows must be gone before it commits; the commit's
+    task keeps them again."""
+    keptpage.keep([method.pk])
+    assert kept_languages(method) == {"sv", "en"}
+    with django_capture_on_commit_callbacks(execute=True):
+        change()
+        assert not KeptMethodPage.objects.filter(method=method).exists()
+    assert kept_languages(method) == {"sv", "en"}
+
+
+def test_a_saved_method(client, method, django_capture_on_commit_callbacks):
+    def change():
+        method.title = "Fika med handledaren"
+        method.save()
+
+    change_and_commit(django_capture_on_commit_callbacks, method, change)
+    assert "<h1>Fika med handledaren</h1>" in page(client, method)
+
+
+def test_a_changed_step(client, method, django_capture_on_commit_callbacks):
+    step = method.steps.get(role=Role.SUPERVISOR)
+
+    def change():
+        step.text = "Visa två gånger."
+        step.save()
+
+    change_and_commit(django_capture_on_commit_callbacks, method, change)
+    assert "Visa två gånger." in page(client, method)
+
+
+def test_a_deleted_step(client, method, django_capture_on_commit_callbacks):
+    change_and_commit(
+        django_capture_on_commit_callbacks,
+        method,
+        lambda: MethodStep.objects.filter(method=method, role=Role.SUPERVISOR).delete(),
+    )
+    assert "Visa hur." not in page(client, method)
+
+
+def test_changed_phases_areas_and_lines(client, method, django_capture_on_commit_callbacks):
+    fifth = Phase.objects.get(number=5)
+    area = CompetenceArea.objects.exclude(methods=method).order_by("name").first()
+    change_and_commit(
+        django_capture_on_commit_callbacks, method, lambda: method.phases.add(fifth)
+    )
+    change_and_commit(
+        django_capture_on_commit_callbacks, method, lambda: method.competence_areas.add(area)
+    )
+    change_and_commit(
+        django_capture_on_commit_callbacks, method, lambda: method.business_lines.clear()
+    )
+    html = page(client, method)
+    assert f"5. {fifth.name}" in html and area.name in html
+    assert "Alla branscher" in html
+
+
+def test_a_method_added_from_the_other_side(client, method, django_capture_on_commit_callbacks):
+    fifth = Phase.objects.get(number=5)
+    change_and_commit(
+        django_capture_on_commit_callbacks, method, lambda: fifth.methods.add(method)
+    )
+    assert f"5. {fifth.name}" in page(client, method)
+
+
+def test_changed_target_roles(client, method, django_capture_on_commit_callbacks):
+    change_and_commit(
+        django_capture_on_commit_callbacks,
+        method,
+        lambda: MethodTargetRole.objects.create(method=method, role=Role.SUPERVISOR),
+    )
+    with translation.override("sv"):
+        assert str(Role.SUPERVISOR.label) in page(client, method).split("Område")[0]
+
+
+def test_a_renamed_phase_drops_every_method(client, method, django_capture_on_commit_callbacks):
+    other = MethodFactory()
+    keptpage.keep([other.pk])
+    phase = Phase.objects.get(number=3)
+
+    def change():
+        phase.name = "Genomförandet"
+        phase.save()
+
+    keptpage.keep([method.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        change()
+        assert not KeptMethodPage.objects.exists()
+    assert kept_languages(other) == {"sv", "en"}  # dropped and kept again with every method
+    assert "3. Genomförandet" in page(client, method)
+
+
+def test_a_phase_saved_without_a_new_name_keeps_the_rows(method, django_capture_on_commit_callbacks):
+    keptpage.keep([method.pk])
+    phase = Phase.objects.get(number=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        phase.guide = "En ny vägledning."
+        phase.save()
+        assert kept_languages(method) == {"sv", "en"}
+
+
+def test_renamed_and_deleted_vocabularies(client, method, django_capture_on_commit_callbacks):
+    area = method.competence_areas.get()
+
+    def rename():
+        area.name = "Ett nytt namn på området"
+        area.save()
+
+    change_and_commit(django_capture_on_commit_callbacks, method, rename)
+    assert "Ett nytt namn på området" in page(client, method)
+    line = method.business_lines.get()
+    change_and_commit(django_capture_on_commit_callbacks, method, line.delete)
+    assert "Alla branscher" in page(client, method)
+
+
+def test_the_recycle_bin(client, method, django_capture_on_commit_callbacks):
+    editor = make_editor()
+    keptpage.keep([method.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_to_bin(method, editor)
+        assert not KeptMethodPage.objects.exists()
+    assert not KeptMethodPage.objects.exists()  # not published: nothing kept
+    assert client.get(method.get_absolute_url()).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        services.restore_from_bin(method, editor)
+    assert kept_languages(method) == {"sv", "en"}
+    assert "<h1>Kaffe med handledaren</h1>" in page(client, method)
