@@ -247,6 +247,10 @@ def seed(
             import_string(rebuild)()
             clock.lap(f"rebuild: {rebuild}")
         SiteVersion.objects.bump()  # bulk_create sends no signals
+    # Every published method's page parts (methods.keptpage), as the task worker keeps them:
+    # after the commit, so that worker processes can read the methods.
+    keep_method_pages(workers)
+    clock.lap("kept method pages")
     analyze()
     clock.lap("analyze")
     result.search_hits = Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count()
@@ -263,9 +267,40 @@ REBUILDS: list[str] = [
     # Every published method's suggestion lists, as the refresh task keeps them on a live site:
     # without them each method page would rank the handbook while the benchmark waits.
     "methods.suggestions.rebuild",
-    # Every published method's page parts (methods.keptpage), as the worker keeps them.
-    "methods.keptpage.keep",
 ]
+
+
+def keep_method_pages(workers: int) -> None:
+    """methods.keptpage.keep() for every published method, rendered in worker processes (a
+    page's parts take milliseconds in each language; 100,000 of them one after the other would
+    take most of the seeding's time). Nothing else writes while the seeder runs, so the rows
+    are written here without keep()'s locks. In this process when workers is 0, or inside a
+    transaction (the test suite's) that other processes cannot see."""
+    from django.db import connections
+
+    from methods import keptpage
+    from methods.models import KeptMethodPage
+
+    ids = list(Method.objects.published().order_by("pk").values_list("pk", flat=True))
+    batches = [ids[start : start + keptpage.BATCH] for start in range(0, len(ids), keptpage.BATCH)]
+    KeptMethodPage.objects.all().delete()
+    if not workers or connection.in_atomic_block:
+        for batch in batches:
+            KeptMethodPage.objects.bulk_create(keptpage.rendered(batch))
+        return
+    connections.close_all()  # each forked worker opens its own
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for rows in pool.imap(_kept_rows, batches):
+            KeptMethodPage.objects.bulk_create(KeptMethodPage(**row) for row in rows)
+
+
+def _kept_rows(method_ids: list[int]) -> list[dict]:
+    from methods import keptpage
+
+    return [
+        {"method_id": r.method_id, "language": r.language, "stamp": r.stamp, "parts": r.parts}
+        for r in keptpage.rendered(method_ids)
+    ]
 
 
 def default_workers() -> int:

@@ -161,9 +161,7 @@ def missing() -> list[int]:
         .filter(languages=len(settings.LANGUAGES))
         .values("method_id")
     )
-    return list(
-        Method.objects.published().exclude(pk__in=complete).values_list("pk", flat=True)
-    )
+    return list(Method.objects.published().exclude(pk__in=complete).values_list("pk", flat=True))
 
 
 def keep(method_ids: Iterable[int] | None = None) -> int:
@@ -173,7 +171,10 @@ def keep(method_ids: Iterable[int] | None = None) -> int:
     Each batch is rendered in one transaction that first locks its methods, the lock every
     change takes in forget() before it drops rows: a change committed before the lock is read
     here, and one still open drops what this writes as soon as the lock is released. Either
-    way no row outlives a change. The same holds for the names of phases, areas and lines."""
+    way no row outlives a change. The same holds for the names of phases, areas and lines.
+    SQLite has no row locks but one writer at a time: a batch that read before a change
+    committed cannot write after it ("database is locked"), and its methods are rendered live
+    until they are kept again."""
     ids = sorted(set(method_ids) if method_ids is not None else missing())
     kept = 0
     for start in range(0, len(ids), BATCH):
@@ -184,25 +185,28 @@ def keep(method_ids: Iterable[int] | None = None) -> int:
             # NO KEY: a method saved meanwhile may still link to a phase, area or line.
             for model in _SHOWN_NAMES:
                 list(model.objects.select_for_update(no_key=True).values_list("pk"))
-            methods = list(
-                Method.objects.published().filter(pk__in=batch).prefetch_related(*page_related())
-            )
-            rows = []
-            for language, _name in settings.LANGUAGES:
-                with translation.override(language):
-                    rows += [
-                        KeptMethodPage(
-                            method=method,
-                            language=language,
-                            stamp=stamp(),
-                            parts=render_parts(method),
-                        )
-                        for method in methods
-                    ]
+            rows = rendered(batch)
             KeptMethodPage.objects.filter(method_id__in=batch).delete()
             KeptMethodPage.objects.bulk_create(rows)
-        kept += len(methods)
+        kept += len({row.method_id for row in rows})
     return kept
+
+
+def rendered(method_ids: list[int]) -> list[KeptMethodPage]:
+    """Rows (not saved) of the parts of these methods that are published, in every language."""
+    methods = list(
+        Method.objects.published().filter(pk__in=method_ids).prefetch_related(*page_related())
+    )
+    rows = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            rows += [
+                KeptMethodPage(
+                    method=method, language=language, stamp=stamp(), parts=render_parts(method)
+                )
+                for method in methods
+            ]
+    return rows
 
 
 def forget(method_ids: Iterable[int]) -> None:

@@ -12,7 +12,8 @@ from django.db import connection
 from bench import database, seed, seeding, textgen
 from companies.choices import MembershipRole
 from companies.models import Company, Effort, EffortPhase, Membership
-from methods.models import Method, MethodStep, MethodTargetRole, Phase
+from methods import keptpage
+from methods.models import KeptMethodPage, Method, MethodStep, MethodTargetRole, Phase
 
 N = 100
 # Every column but the ids (the authors are compared by e-mail) and the time of seeding.
@@ -83,6 +84,10 @@ def test_the_process_pool_seeds_the_same_methods_as_one_process():
     pooled = _handbook()
     assert "Seeded 100 methods" in _seed(workers=0)
     alone = _handbook()
+    # Every published method's page parts are kept, in every language, rendered as the task
+    # would (in this test's transaction the seeder renders them here, whatever the workers).
+    assert keptpage.missing() == []
+    assert KeptMethodPage.objects.count() == 2 * N
     assert len(alone["methods"]) == N
     assert len(alone["steps"]) >= 2 * N
     assert pooled == alone

@@ -199,9 +199,7 @@ def test_a_deleted_step(client, method, django_capture_on_commit_callbacks):
 def test_changed_phases_areas_and_lines(client, method, django_capture_on_commit_callbacks):
     fifth = Phase.objects.get(number=5)
     area = CompetenceArea.objects.exclude(methods=method).order_by("name").first()
-    change_and_commit(
-        django_capture_on_commit_callbacks, method, lambda: method.phases.add(fifth)
-    )
+    change_and_commit(django_capture_on_commit_callbacks, method, lambda: method.phases.add(fifth))
     change_and_commit(
         django_capture_on_commit_callbacks, method, lambda: method.competence_areas.add(area)
     )
@@ -215,9 +213,7 @@ def test_changed_phases_areas_and_lines(client, method, django_capture_on_commit
 
 def test_a_method_added_from_the_other_side(client, method, django_capture_on_commit_callbacks):
     fifth = Phase.objects.get(number=5)
-    change_and_commit(
-        django_capture_on_commit_callbacks, method, lambda: fifth.methods.add(method)
-    )
+    change_and_commit(django_capture_on_commit_callbacks, method, lambda: fifth.methods.add(method))
     assert f"5. {fifth.name}" in page(client, method)
 
 
@@ -248,7 +244,9 @@ def test_a_renamed_phase_drops_every_method(client, method, django_capture_on_co
     assert "3. Genomförandet" in page(client, method)
 
 
-def test_a_phase_saved_without_a_new_name_keeps_the_rows(method, django_capture_on_commit_callbacks):
+def test_a_phase_saved_without_a_new_name_keeps_the_rows(
+    method, django_capture_on_commit_callbacks
+):
     keptpage.keep([method.pk])
     phase = Phase.objects.get(number=3)
     with django_capture_on_commit_callbacks(execute=True):
