@@ -39,6 +39,7 @@ from django.db.models import Count, JSONField, OuterRef, Prefetch, QuerySet, Sub
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.tasks import task
 from django.template import engines
+from django.template.loader_tags import IncludeNode
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -55,15 +56,7 @@ from .models import (
 
 HEADER = "methods/_page_header.html"
 TEXT = "methods/_page_text.html"
-# Every template the kept parts are rendered from: their sources are part of the stamp.
-TEMPLATES = (
-    HEADER,
-    TEXT,
-    "includes/listen.html",
-    "includes/matrix_table.html",
-    "includes/method_practicalities.html",
-    "includes/method_indicators.html",
-)
+
 # Methods rendered per batch when keeping many.
 BATCH = 50
 
@@ -122,18 +115,38 @@ def parts_context(method: Method) -> dict:
 
 @cache
 def stamp() -> str:
-    """What the parts were rendered with: the templates' sources and every language's compiled
-    catalogue (fixed while the process runs; a deploy changes it)."""
+    """What the parts were rendered with: the sources of their templates and of every template
+    they include, and every language's compiled catalogue (fixed while the process runs; a
+    deploy that changes one changes it)."""
     digest = hashlib.sha256()
-    backend = engines["django"]
-    for name in TEMPLATES:
-        digest.update(backend.engine.get_template(name).source.encode())
+    for name in templates():
+        digest.update(engines["django"].engine.get_template(name).source.encode())
     for language, _name in settings.LANGUAGES:
         for folder in settings.LOCALE_PATHS:
             catalogue = Path(folder) / language / "LC_MESSAGES" / "django.mo"
             if catalogue.exists():
                 digest.update(catalogue.read_bytes())
     return digest.hexdigest()[:32]
+
+
+def templates() -> list[str]:
+    """The parts' templates and, recursively, those they include (by a name written in the
+    template: the parts include no template chosen at render time)."""
+    found: list[str] = []
+    pending = [HEADER, TEXT]
+    while pending:
+        name = pending.pop(0)
+        if name in found:
+            continue
+        found.append(name)
+        for node in engines["django"].engine.get_template(name).nodelist.get_nodes_by_type(
+            IncludeNode
+        ):
+            included = node.template.var
+            if not isinstance(included, str):  # a variable: the rule above would not hold
+                raise ValueError(f"{name} includes a template named at render time.")
+            pending.append(included)
+    return found
 
 
 def _language() -> str:

@@ -141,6 +141,18 @@ def test_parts_of_another_release_are_never_shown(client, method):
     assert set(KeptMethodPage.objects.values_list("stamp", flat=True)) == {keptpage.stamp()}
 
 
+def test_the_stamp_covers_every_template_the_parts_include():
+    assert keptpage.templates() == [
+        "methods/_page_header.html",
+        "methods/_page_text.html",
+        "includes/method_facts.html",
+        "includes/listen.html",
+        "includes/matrix_table.html",
+        "includes/method_practicalities.html",
+        "includes/method_indicators.html",
+    ]
+
+
 def test_the_stamp_names_the_templates_and_catalogues(settings, tmp_path):
     before = keptpage.stamp()
     keptpage.stamp.cache_clear()
