@@ -39,8 +39,8 @@ from django.db.models import Count, JSONField, OuterRef, Prefetch, QuerySet, Sub
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.tasks import task
 from django.template import engines
-from django.template.loader_tags import IncludeNode
 from django.template.loader import render_to_string
+from django.template.loader_tags import IncludeNode
 from django.utils import translation
 
 from .choices import Role
