@@ -23,6 +23,7 @@ from core.notifications import notify
 from core.readability import find_personal_data
 from core.review import ReviewFlow, Transition
 from core.roles import EDITOR_GROUP
+from methods import keptpage
 from methods.choices import EvidenceStatus, Status
 from methods.models import Method
 from methods.services import free_text_fields
@@ -57,6 +58,7 @@ def refresh_report_stats(method: Method) -> None:
             updates["evidence_status"] = EvidenceStatus.TRIED_ONCE
     Method.objects.filter(pk=method.pk).update(**updates)
     SiteVersion.objects.bump()  # update() sends no signal; lists sort by the count
+    keptpage.forget([method.pk])  # its list card shows the count
     for name, value in updates.items():
         setattr(method, name, value)
 

@@ -1,5 +1,5 @@
 """The method page's own parts kept rendered (KeptMethodPage): a read model of what a published
-method's page shows from the method alone, per language.
+method's page shows from the method alone, per language, and its card in the method list.
 
 Two thirds of a method page's render went to loading the method's phases, steps, areas, lines
 and target roles (five queries) and running the templates that turn them into the heading,
@@ -13,7 +13,8 @@ Never stale, by three rules:
 
 1. Every change a kept part shows drops the method's rows in the same transaction as the
    change (signals on the method, its steps, target roles and phase, area and line links:
-   the same paths the list index follows; the recycle bin's update() paths call forget()).
+   the same paths the list index follows; the update() paths call forget(): the recycle bin,
+   and the count of experience reports the card shows).
    From the commit on, the page renders live until the task queued on commit has kept the
    parts again.
 2. A change to a name the parts show (a phase, a competence area, a line of business) drops
@@ -35,7 +36,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, JSONField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.tasks import task
 from django.template import engines
@@ -52,10 +62,12 @@ from .models import (
     MethodStep,
     MethodTargetRole,
     Phase,
+    list_row_prefetches,
 )
 
 HEADER = "methods/_page_header.html"
 TEXT = "methods/_page_text.html"
+CARD = "includes/method_card.html"
 
 # Methods rendered per batch when keeping many.
 BATCH = 50
@@ -85,6 +97,32 @@ def parts_for(method: Method) -> dict | None:
     if not parts or not method.is_published:
         return None
     return parts
+
+
+def with_kept_cards(queryset: QuerySet) -> QuerySet:
+    """List rows with `kept_card`: the method's list card (includes/method_card.html without a
+    search snippet) as kept in the active language, or None."""
+    return queryset.annotate(
+        kept_card=Subquery(
+            KeptMethodPage.objects.filter(
+                method=OuterRef("pk"), language=_language(), stamp=stamp()
+            )
+            .annotate(card=KeyTextTransform("card", "parts"))
+            .values("card")[:1]
+        )
+    )
+
+
+def load_cards(methods: list[Method]) -> list[Method]:
+    """The rows loaded with with_kept_cards(), with what their cards show loaded for those
+    whose card is not kept (a published method is shown only through its kept card, as the
+    method page uses its kept parts)."""
+    live = [method for method in methods if not (method.kept_card and method.is_published)]
+    if live:
+        prefetch_related_objects(live, *list_row_prefetches())
+    for method in live:
+        method.kept_card = None
+    return methods
 
 
 def page_related() -> list:
@@ -133,14 +171,14 @@ def templates() -> list[str]:
     """The parts' templates and, recursively, those they include (by a name written in the
     template: the parts include no template chosen at render time)."""
     found: list[str] = []
-    pending = [HEADER, TEXT]
+    pending = [HEADER, TEXT, CARD]
     while pending:
         name = pending.pop(0)
         if name in found:
             continue
         found.append(name)
-        for node in engines["django"].engine.get_template(name).nodelist.get_nodes_by_type(
-            IncludeNode
+        for node in (
+            engines["django"].engine.get_template(name).nodelist.get_nodes_by_type(IncludeNode)
         ):
             included = node.template.var
             if not isinstance(included, str):  # a variable: the rule above would not hold
@@ -162,6 +200,8 @@ def render_parts(method: Method) -> dict:
     }
     if method.easy_read_html:
         parts["easy_read"] = render_to_string(TEXT, {**context, "easy_read": True})
+    # Its card in the lists (the phases and areas are prefetched in full here).
+    parts["card"] = render_to_string(CARD, {"method": method, "snippet": None})
     return parts
 
 

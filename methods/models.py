@@ -164,6 +164,21 @@ LIST_ROW_FIELDS = [
     "published_at",
 ]  # fmt: skip
 
+
+def list_row_prefetches() -> list[Prefetch]:
+    """The relations a list row shows (includes/method_card.html), with only the columns it
+    shows: the phases' guides and the areas' descriptions stay out."""
+    return [
+        Prefetch(
+            "phases",
+            queryset=Phase.objects.only("number", "slug", "name", "name_en").order_by("number"),
+        ),
+        Prefetch(
+            "competence_areas", queryset=CompetenceArea.objects.only("slug", "name", "name_en")
+        ),
+    ]
+
+
 # What readers see: published and not in the recycle bin (MethodQuerySet.published()).
 LISTED = Q(status=Status.PUBLISHED, deleted_at__isnull=True)
 
@@ -196,16 +211,7 @@ class MethodQuerySet(models.QuerySet):
         a search snippet needs it). The phases' guides and the areas' descriptions stay out.
         """
         fields = [*LIST_ROW_FIELDS, "body"] if with_text else LIST_ROW_FIELDS
-        return self.only(*fields).prefetch_related(
-            Prefetch(
-                "phases",
-                queryset=Phase.objects.only("number", "slug", "name", "name_en").order_by("number"),
-            ),
-            Prefetch(
-                "competence_areas",
-                queryset=CompetenceArea.objects.only("slug", "name", "name_en"),
-            ),
-        )
+        return self.only(*fields).prefetch_related(*list_row_prefetches())
 
     def recent(self) -> MethodQuerySet:
         return self.order_by("-published_at", "-pk")

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_safe
 from core.csp import allow_frames
 from core.pagecache import cache_anonymous_page
 
-from .. import listindex, search, searchlog, sections
+from .. import keptpage, listindex, search, searchlog, sections
 from ..filters import MethodFilter
-from ..models import Method, Phase
+from ..models import LIST_ROW_FIELDS, Method, Phase
 from .feeds import list_feed
 from .reading import search_limited
 
@@ -108,10 +108,13 @@ def _indexed_page(methods, number, count: int) -> Page:
         number = paginator.num_pages
     start = (number - 1) * paginator.per_page
     ids = methods.values("pk")[start : start + paginator.per_page]
-    rows = (
-        methods.model.objects.filter(pk__in=ids).with_list_data().order_by(*methods.query.order_by)
+    # Each row's card as kept (methods.keptpage); only rows without one load its relations.
+    rows = keptpage.with_kept_cards(
+        methods.model.objects.filter(pk__in=ids)
+        .only(*LIST_ROW_FIELDS)
+        .order_by(*methods.query.order_by)
     )
-    return Page(list(rows), number, paginator)
+    return Page(keptpage.load_cards(list(rows)), number, paginator)
 
 
 @require_safe

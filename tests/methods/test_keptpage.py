@@ -82,7 +82,7 @@ def test_kept_parts_are_in_each_language(method):
     parts = dict(KeptMethodPage.objects.filter(method=method).values_list("language", "parts"))
     assert "Lärandeform" in parts["sv"]["header"] and "Lärandeform" not in parts["en"]["header"]
     assert "Learning" in parts["en"]["header"]
-    assert set(parts["sv"]) == {"header", "text", "easy_read"}
+    assert set(parts["sv"]) == {"header", "text", "easy_read", "card"}
 
 
 def test_a_method_without_easy_read_keeps_no_easy_read_part():
@@ -91,6 +91,7 @@ def test_a_method_without_easy_read_keeps_no_easy_read_part():
     assert set(KeptMethodPage.objects.get(method=method, language="sv").parts) == {
         "header",
         "text",
+        "card",
     }
 
 
@@ -145,6 +146,7 @@ def test_the_stamp_covers_every_template_the_parts_include():
     assert keptpage.templates() == [
         "methods/_page_header.html",
         "methods/_page_text.html",
+        "includes/method_card.html",
         "includes/method_facts.html",
         "includes/listen.html",
         "includes/matrix_table.html",
@@ -293,3 +295,46 @@ def test_the_recycle_bin(client, method, django_capture_on_commit_callbacks):
         services.restore_from_bin(method, editor)
     assert kept_languages(method) == {"sv", "en"}
     assert "<h1>Kaffe med handledaren</h1>" in page(client, method)
+
+
+# --- The list's cards -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("query", [{}, {"fas": "genomforande"}, {"sort": "titel"}])
+def test_the_list_with_kept_cards_is_the_list_rendered_live(client, method, language, query):
+    client.cookies["django_language"] = language
+    for i in range(4):
+        MethodFactory(title=f"Annan metod {i}")
+    url = "/metoder/?" + "&".join(f"{k}={v}" for k, v in query.items())
+    live = re.sub(r'nonce="[^"]*"', "", client.get(url).content.decode())
+    keptpage.keep([m.pk for m in Method.objects.all()][:3])  # some rows kept, some not
+    partly = re.sub(r'nonce="[^"]*"', "", client.get(url).content.decode())
+    keptpage.keep()
+    kept = re.sub(r'nonce="[^"]*"', "", client.get(url).content.decode())
+    assert live == partly == kept
+    assert "Kaffe med handledaren" in kept
+
+
+def test_the_list_reads_kept_cards_without_their_relations(
+    client, method, django_assert_num_queries
+):
+    for i in range(12):
+        MethodFactory(title=f"Annan metod {i}")
+    client.get("/metoder/")
+    keptpage.keep()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/metoder/")
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "methods_method_phases" not in sql and "competencearea" not in sql
+
+
+def test_a_new_report_count_drops_the_card(client, method, django_capture_on_commit_callbacks):
+    from companies.services import refresh_report_stats
+    from tests.factories import ExperienceReportFactory
+
+    ExperienceReportFactory(method=method)
+    change_and_commit(
+        django_capture_on_commit_callbacks, method, lambda: refresh_report_stats(method)
+    )
+    assert "1 erfarenhetsrapport" in client.get("/metoder/").content.decode()
