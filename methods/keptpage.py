@@ -35,7 +35,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import (
     Count,
     JSONField,
@@ -290,8 +290,11 @@ def keep_method_pages(method_ids: list[int] | None) -> None:
 
 def after_migrate(**kwargs) -> None:
     """Every release runs migrate: the methods whose parts a changed template or catalogue made
-    unreadable are kept again by the worker (post_migrate of this app, once per migrate)."""
-    keep_method_pages.enqueue(method_ids=None)
+    unreadable are kept again by the worker (post_migrate of this app, once per migrate).
+    Not after a migration back to before the table existed."""
+    using = kwargs.get("using", "default")
+    if KeptMethodPage._meta.db_table in connections[using].introspection.table_names():
+        keep_method_pages.enqueue(method_ids=None)
 
 
 class _Pending:

@@ -82,6 +82,9 @@ DATA_MIGRATION_TABLES = {
 # Not data: the content version counter that page caches are keyed on. Anything that may have
 # changed content moves it on purpose (core/siteversion.py), a migration included.
 COUNTERS = {"core.SiteVersion"}
+# Rendered HTML, not data: migrate renders what is missing again (methods.keptpage), possibly
+# as new rows. Compared without their ids.
+RENDERED = {"methods.KeptMethodPage"}
 
 
 @pytest.fixture(autouse=True)
@@ -257,6 +260,9 @@ def test_each_app_steps_back_and_forwards_keeping_the_other_tables(app):
     after = table_contents()
     kept = set(before) - touched - COUNTERS
     assert kept, "the step back touched every table"
+    for label in RENDERED & kept:
+        before[label] = sorted(row[1:] for row in before[label])
+        after[label] = sorted(row[1:] for row in after[label])
     assert {label for label in kept if before[label] != after[label]} == set()
     assert_models_match_schema()
     assert_seeded_rows_are_back()

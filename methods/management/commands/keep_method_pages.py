@@ -5,6 +5,7 @@ at once (after a restore, or to see how long it takes). Safe to run any time."""
 from django.core.management.base import BaseCommand
 
 from methods import keptpage
+from methods.models import Method
 
 
 class Command(BaseCommand):
@@ -18,8 +19,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         ids = None
         if options["all"]:
-            from methods.models import Method
-
             ids = list(Method.objects.published().values_list("pk", flat=True))
         kept = keptpage.keep(ids)
         self.stdout.write(f"Kept the page parts of {kept} published methods.")
