@@ -114,9 +114,9 @@ def with_kept_cards(queryset: QuerySet) -> QuerySet:
 
 
 def load_cards(methods: list[Method]) -> list[Method]:
-    """The rows loaded with with_kept_cards(), with what their cards show loaded for those
-    whose card is not kept (a published method is shown only through its kept card, as the
-    method page uses its kept parts)."""
+    """The rows loaded with with_kept_cards(), with the phases and areas loaded for the rows
+    whose card is rendered live: those without a kept card, and any no longer published (as on
+    the method page, the status read with the row decides, not the row's presence)."""
     live = [method for method in methods if not (method.kept_card and method.is_published)]
     if live:
         prefetch_related_objects(live, *list_row_prefetches())
