@@ -53,6 +53,8 @@ from django.template.loader import render_to_string
 from django.template.loader_tags import IncludeNode
 from django.utils import translation
 
+from core.tasks import gather_on_commit
+
 from .choices import Role
 from .models import (
     BusinessLine,
@@ -263,16 +265,22 @@ def rendered(method_ids: list[int]) -> list[KeptMethodPage]:
 
 
 def forget(method_ids: Iterable[int]) -> None:
-    """Drop these methods' rows (in the caller's transaction) and keep them again once it
-    commits."""
+    """Drop these methods' rows (in the caller's transaction) and keep those that are published
+    again once it commits."""
     method_ids = set(method_ids)
     if not method_ids:
         return
     with transaction.atomic():
         # Held until the change commits: a keep() under way finishes first, and its rows go.
-        list(Method.objects.select_for_update().filter(pk__in=method_ids).values_list("pk"))
+        # Only a published method is kept, so only its lock matters (and tells it is published).
+        published = set(
+            Method.objects.published()
+            .select_for_update()
+            .filter(pk__in=method_ids)
+            .values_list("pk", flat=True)
+        )
         KeptMethodPage.objects.filter(method_id__in=method_ids).delete()
-        _schedule(method_ids)
+        _schedule(published)
 
 
 def forget_all() -> None:
@@ -297,29 +305,12 @@ def after_migrate(**kwargs) -> None:
         keep_method_pages.enqueue(method_ids=None)
 
 
-class _Pending:
-    """What the connection's transaction changed: one task per commit, as in suggestions."""
-
-    def __init__(self) -> None:
-        self.method_ids: set[int] = set()
-        self.everything = False
-
-    def flush(self) -> None:
-        if not self.method_ids and not self.everything:
-            return
-        ids = None if self.everything else sorted(self.method_ids)
-        self.method_ids, self.everything = set(), False
-        keep_method_pages.enqueue(method_ids=ids)
-
-
 def _schedule(method_ids: set[int] | None) -> None:
-    db = transaction.get_connection()
-    pending = db.__dict__.setdefault("kept_pages_pending", _Pending())
-    if method_ids is None:
-        pending.everything = True
-    else:
-        pending.method_ids |= method_ids
-    transaction.on_commit(pending.flush)
+    """Keep these methods (None: every one) again once the transaction commits, in one task for
+    every change in it (core.tasks.gather_on_commit)."""
+    gather_on_commit(
+        "kept_pages", lambda **ids: keep_method_pages.enqueue(**ids), method_ids=method_ids
+    )
 
 
 # --- What drops rows --------------------------------------------------------------------------
@@ -333,8 +324,14 @@ _SHOWN_NAMES = {
 
 
 def _method_changed(sender, instance: Method, raw: bool = False, **kwargs) -> None:
-    if not raw:
-        forget([instance.pk])
+    """A saved method: its rows go, and a published one is kept again. The save's own UPDATE
+    holds the row lock that forget() takes, and a draft (most saves: the wizard's autosave)
+    costs one DELETE of nothing and queues no task."""
+    if raw:
+        return
+    KeptMethodPage.objects.filter(method_id=instance.pk).delete()
+    if instance.is_published:
+        _schedule({instance.pk})
 
 
 def _part_changed(sender, instance, raw: bool = False, **kwargs) -> None:

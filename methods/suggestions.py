@@ -31,6 +31,7 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.tasks import task
 
 from core.models import SiteVersion
+from core.tasks import gather_on_commit
 
 from .choices import Status
 from .models import BusinessLine, Method, MethodSuggestion, Phase
@@ -347,34 +348,15 @@ def refresh_suggestions(method_ids: list[int], line_ids: list[int]) -> None:
     refresh(method_ids, line_ids)
 
 
-class _Pending:
-    """What the connection's transaction changed. Every change adds a commit hook; the first
-    hook to run queues one task for all of them, the others find nothing left to do."""
-
-    def __init__(self) -> None:
-        self.method_ids: set[int] = set()
-        self.line_ids: set[int] = set()
-
-    def flush(self) -> None:
-        if not self.method_ids and not self.line_ids:
-            return
-        method_ids, line_ids = sorted(self.method_ids), sorted(self.line_ids)
-        self.method_ids, self.line_ids = set(), set()
-        refresh_suggestions.enqueue(method_ids=method_ids, line_ids=line_ids)
-
-
 def schedule(method_ids: Iterable[int] = (), line_ids: Iterable[int] = ()) -> None:
-    """Queue a refresh for when the current transaction commits (at once outside one). A save
-    and its many-to-many changes in one transaction make one task, not five. What a rolled-back
-    transaction added goes with the next one: a refresh too many is harmless."""
-    method_ids, line_ids = set(method_ids), set(line_ids)
-    if not method_ids and not line_ids:
-        return
-    db = transaction.get_connection()
-    pending = db.__dict__.setdefault("suggestions_pending", _Pending())
-    pending.method_ids |= method_ids
-    pending.line_ids |= line_ids
-    transaction.on_commit(pending.flush)
+    """Queue a refresh for when the current transaction commits (at once outside one): one task
+    for every change in the transaction (core.tasks.gather_on_commit)."""
+    gather_on_commit(
+        "suggestions",
+        lambda **ids: refresh_suggestions.enqueue(**ids),
+        method_ids=method_ids,
+        line_ids=line_ids,
+    )
 
 
 # --- What queues a refresh --------------------------------------------------------------------

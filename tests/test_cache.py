@@ -1,6 +1,7 @@
 """The Redis cache fails open: with Redis down the site answers, just without its caches."""
 
 import logging
+import os
 import socket
 import time
 
@@ -13,6 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from core import cache as resilient
 from methods import searchlog
 from tests.factories import MethodFactory
+
+# The Redis these tests use: CI runs the SQLite and PostgreSQL suites side by side and gives
+# each its own Redis (one test closes every other client's connection).
+REDIS_PORT = int(os.environ.get("TEST_REDIS_PORT", "6379"))
 
 
 def closed_port() -> int:
@@ -83,10 +88,10 @@ def test_the_site_answers_with_redis_down(dead_redis, client, monkeypatch):
 
 def test_with_redis_up_it_is_an_ordinary_cache():
     try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=0.5).close()
     except OSError:
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    with override_settings(CACHES=redis_cache_settings("redis://127.0.0.1:6379/7")):
+        pytest.skip(f"Redis is not running on 127.0.0.1:{REDIS_PORT}")
+    with override_settings(CACHES=redis_cache_settings(f"redis://127.0.0.1:{REDIS_PORT}/7")):
         cache.set("k", {"a": 1}, 30)
         assert cache.get("k") == {"a": 1}
         assert cache.add("k", 2) is False
@@ -95,7 +100,7 @@ def test_with_redis_up_it_is_an_ordinary_cache():
 
 def redis_is_up() -> bool:
     try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=0.5).close()
     except OSError:
         return False
     return True
@@ -105,8 +110,8 @@ def redis_is_up() -> bool:
 def live_redis():
     """Redis database 12, emptied before and after."""
     if not redis_is_up():
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    with override_settings(CACHES=redis_cache_settings("redis://127.0.0.1:6379/12")):
+        pytest.skip(f"Redis is not running on 127.0.0.1:{REDIS_PORT}")
+    with override_settings(CACHES=redis_cache_settings(f"redis://127.0.0.1:{REDIS_PORT}/12")):
         from core.pagecache import local_pages
 
         store = caches["default"]

@@ -3,6 +3,7 @@ with them as rendered live, in every language and version, and no change the par
 leave an old part on the page."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -188,6 +189,50 @@ def test_a_saved_method(client, method, django_capture_on_commit_callbacks):
 
     change_and_commit(django_capture_on_commit_callbacks, method, change)
     assert "<h1>Fika med handledaren</h1>" in page(client, method)
+
+
+def queued_keeps(monkeypatch) -> list:
+    """The keep tasks queued from now on (the task replaced by a recorder)."""
+    connection.__dict__.pop("gathered_on_commit", None)  # what earlier tests left
+    queued = []
+    monkeypatch.setattr(
+        keptpage, "keep_method_pages", SimpleNamespace(enqueue=lambda **ids: queued.append(ids))
+    )
+    return queued
+
+
+def test_saving_a_draft_queues_nothing(monkeypatch, django_capture_on_commit_callbacks):
+    """A draft's saves (the wizard autosaves) never reach the worker; nor do its steps."""
+    draft = MethodFactory(status=Status.DRAFT)
+    queued = queued_keeps(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.title = "Ny titel"
+        draft.save()
+        MethodStepFactory(method=draft, phase=Phase.objects.get(number=1), text="Steg")
+        draft.phases.add(Phase.objects.get(number=2))
+    assert queued == []
+
+
+def test_one_transaction_queues_one_keep(method, monkeypatch, django_capture_on_commit_callbacks):
+    queued = queued_keeps(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        method.title = "Ny titel"
+        method.save()
+        method.phases.add(Phase.objects.get(number=5))
+        MethodStepFactory(method=method, phase=Phase.objects.get(number=5), text="Steg")
+    assert queued == [{"method_ids": [method.pk]}]
+
+
+def test_a_method_no_longer_published_loses_its_rows_and_is_not_kept(
+    method, monkeypatch, django_capture_on_commit_callbacks
+):
+    keptpage.keep([method.pk])
+    queued = queued_keeps(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        method.status = Status.ARCHIVED
+        method.save()
+    assert not KeptMethodPage.objects.filter(method=method).exists()
+    assert queued == []
 
 
 def test_a_changed_step(client, method, django_capture_on_commit_callbacks):

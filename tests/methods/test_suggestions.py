@@ -236,7 +236,7 @@ def test_rebuild_command_keeps_every_published_method(handbook):
 
 
 def test_one_transaction_queues_one_refresh(django_capture_on_commit_callbacks, monkeypatch):
-    transaction.get_connection().__dict__.pop("suggestions_pending", None)  # earlier tests
+    transaction.get_connection().__dict__.pop("gathered_on_commit", None)  # earlier tests
     queued = []
     monkeypatch.setattr(
         suggestions, "refresh_suggestions", SimpleNamespace(enqueue=lambda **kw: queued.append(kw))
