@@ -273,8 +273,9 @@ REBUILDS: list[str] = [
 def keep_method_pages(workers: int) -> None:
     """methods.keptpage.keep() for every published method, rendered in worker processes (a
     page's parts take milliseconds in each language; 100,000 of them one after the other would
-    take most of the seeding's time). Nothing else writes while the seeder runs, so the rows
-    are written here without keep()'s locks. In this process when workers is 0, or inside a
+    take most of the seeding's time). Each worker writes its own rows: sent back, the main
+    process's inserts were the bottleneck. Nothing else writes while the seeder runs, so the
+    rows are written without keep()'s locks. In this process when workers is 0, or inside a
     transaction (the test suite's) that other processes cannot see."""
     from django.db import connections
 
@@ -286,21 +287,19 @@ def keep_method_pages(workers: int) -> None:
     KeptMethodPage.objects.all().delete()
     if not workers or connection.in_atomic_block:
         for batch in batches:
-            KeptMethodPage.objects.bulk_create(keptpage.rendered(batch))
+            _keep_batch(batch)
         return
     connections.close_all()  # each forked worker opens its own
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for rows in pool.imap(_kept_rows, batches):
-            KeptMethodPage.objects.bulk_create(KeptMethodPage(**row) for row in rows)
+        for _ in pool.imap_unordered(_keep_batch, batches):
+            pass
 
 
-def _kept_rows(method_ids: list[int]) -> list[dict]:
+def _keep_batch(method_ids: list[int]) -> None:
     from methods import keptpage
+    from methods.models import KeptMethodPage
 
-    return [
-        {"method_id": r.method_id, "language": r.language, "stamp": r.stamp, "parts": r.parts}
-        for r in keptpage.rendered(method_ids)
-    ]
+    KeptMethodPage.objects.bulk_create(keptpage.rendered(method_ids))
 
 
 def default_workers() -> int:
