@@ -98,7 +98,12 @@ class _CountedPaginator(Paginator):
 def _indexed_page(methods, number, count: int) -> Page:
     """One page of an ordered queryset of methods whose count is known. The page's ids come
     from a subquery that walks the order's index (method_list_*_idx) without loading rows;
-    only the page's own rows are loaded, with what a row shows."""
+    only the page's own rows are loaded, with what a row shows.
+
+    The walk skips every entry before the page, so its cost grows with the offset: a page past
+    the middle is found walking from the other end (the order reversed, which each index reads
+    backwards; every order ends with the id, so the reverse is exact). The last page then
+    costs what the first does, and no page more than the middle one."""
     paginator = _CountedPaginator(methods, settings.METHODS_PER_PAGE, count)
     try:
         number = paginator.validate_number(number)
@@ -107,7 +112,12 @@ def _indexed_page(methods, number, count: int) -> Page:
     except EmptyPage:
         number = paginator.num_pages
     start = (number - 1) * paginator.per_page
-    ids = methods.values("pk")[start : start + paginator.per_page]
+    size = max(min(paginator.per_page, count - start), 0)
+    after = count - start - size  # entries after the page
+    if after < start:
+        ids = methods.reverse().values("pk")[after : after + size]
+    else:
+        ids = methods.values("pk")[start : start + paginator.per_page]
     # Each row's card as kept (methods.keptpage); only rows without one load its relations.
     rows = keptpage.with_kept_cards(
         methods.model.objects.filter(pk__in=ids)
@@ -131,8 +141,8 @@ def method_list(request: HttpRequest) -> HttpResponse:
         facets = method_filter.facet_views(base, search_key=repr(parsed.groups))
         rows = [(m, search.highlight(m.summary + " " + m.body, parsed)) for m in page.object_list]
     else:
-        # Counts from the list index, the page by the order's index: the same cost on page 1
-        # and page 500, with 1,000 methods or 100,000.
+        # Counts from the list index, the page by the order's index from its nearer end: page
+        # 1 and the last page cost the same, with 1,000 methods or 100,000.
         facets, total, shown = method_filter.indexed_counts()
         if shown is not None and total <= FEW_METHODS:
             # Few methods pass the filters: name them. Walking the order's index until a page

@@ -7,6 +7,7 @@ import random
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
+from django.utils import timezone
 
 from methods import listindex, services, workflow
 from methods.choices import CostLevel, LearningForm, Role, Status
@@ -279,6 +280,25 @@ def test_a_page_is_the_same_whether_filtered_in_sql_or_by_ids(client, settings, 
         assert shown == expected
     finally:
         listing.FEW_METHODS = before
+
+
+@pytest.mark.parametrize("sort", ["", "nyast", "rapporter"])
+def test_pages_past_the_middle_are_the_same_walked_from_the_end(client, settings, sort):
+    """Pages past the middle are read with the order reversed: with equal titles, equal report
+    counts and equal publication times the id decides, both ways."""
+    settings.METHODS_PER_PAGE = 3
+    same_time = timezone.now()
+    for n in range(8):
+        method = MethodFactory(title=f"Metod {n // 3}", report_count=n % 2)
+        Method.objects.filter(pk=method.pk).update(published_at=same_time)
+    method_filter = MethodFilter(QueryDict(f"sort={sort}"))
+    expected = [m.pk for m in method_filter.order(Method.objects.published())]
+    shown = []
+    for number in (1, 2, 3):
+        response = client.get("/metoder/", {"sort": sort, "sida": number})
+        shown.append([m.pk for m, _snippet in response.context["rows"]])
+    assert shown == [expected[0:3], expected[3:6], expected[6:]]
+    assert len(expected) == 8
 
 
 @pytest.mark.parametrize("few", [0, 1000])
