@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 from PIL import Image, ImageMode, ImageOps, UnidentifiedImageError
 
 from .ratelimit import ratelimited
+from .upload_limits import upload_limits
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 
@@ -159,6 +160,7 @@ def _too_many_uploads(request: HttpRequest, retry_seconds: int) -> JsonResponse:
 @ratelimited(
     "upload", "RATELIMIT_UPLOAD", "RATELIMIT_UPLOAD_PERIOD", key="user", respond=_too_many_uploads
 )
+@upload_limits(image="MARKDOWNX_UPLOAD_MAX_SIZE")
 def image_upload(request: HttpRequest) -> JsonResponse:
     """The markdownx editor's upload endpoint, answering in the JSON it expects."""
     upload = request.FILES.get("image")

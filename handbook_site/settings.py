@@ -352,6 +352,13 @@ TASKS = {
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "core.rendering.render_markdown"
 MARKDOWNX_MEDIA_PATH = "uploads/"
 MARKDOWNX_UPLOAD_MAX_SIZE = env_int("UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+# An uploaded file is read only as far as the view it is sent to accepts (core/upload_limits.py);
+# past that it is dropped, not spooled to disk. Django's own handlers keep what is within it.
+FILE_UPLOAD_HANDLERS = [
+    "core.upload_limits.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"]
 # Decoded size limits, checked on the image header before any pixel is decoded (core/uploads.py).
 # A handbook image is shown at most about 1,600 px wide and printed on A4 at 300 dpi

@@ -20,6 +20,10 @@ class FilmSource:
 
 
 class FilmForm(forms.Form):
+    # The largest file each file field takes, by setting (core.upload_limits): a view showing
+    # this form declares them, and nothing past them is read into a file.
+    upload_limits = {"file": "FILM_MAX_BYTES", "captions_file": "FILM_CAPTIONS_MAX_BYTES"}
+
     source = forms.ChoiceField(
         label=gettext_lazy("Var finns filmen?"),
         choices=[
@@ -182,6 +186,8 @@ class LinkForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
+    upload_limits = {"file": "ATTACHMENT_MAX_BYTES"}  # as FilmForm's
+
     kind = forms.ChoiceField(
         label=gettext_lazy("Vad är det för material?"), choices=LinkKind.choices
     )

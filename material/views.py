@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.paging import bounded
+from core.upload_limits import upload_limits
 from methods.models import Method, Phase
 from methods.permissions import can_see_method
 
@@ -61,6 +62,7 @@ def films_page(request: HttpRequest, owner) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@upload_limits(**FilmForm.upload_limits)
 def method_films(request: HttpRequest, slug: str) -> HttpResponse:
     method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
     return films_page(request, method)
@@ -68,6 +70,7 @@ def method_films(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@upload_limits(**FilmForm.upload_limits)
 def phase_films(request: HttpRequest, slug: str) -> HttpResponse:
     return films_page(request, get_object_or_404(Phase, slug=slug))
 
@@ -172,6 +175,7 @@ def dead_links(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@upload_limits(**AttachmentForm.upload_limits)
 def method_attachments(request: HttpRequest, slug: str) -> HttpResponse:
     method = get_object_or_404(Method.objects.visible_to(request.user), slug=slug)
     if not can_add_link(request.user, method):

@@ -19,6 +19,8 @@ from core.forms import redisplayed
 from core.pagecache import cache_anonymous_page
 from core.ratelimit import ratelimited
 from core.review import ReviewError
+from core.upload_limits import upload_limits
+from material.forms import FilmForm
 from material.pages import films_context
 from material.views import films_page
 from methods.models import CompetenceArea, Method
@@ -130,6 +132,7 @@ def trainer_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@upload_limits(**FilmForm.upload_limits)
 def trainer_films(request: HttpRequest, slug: str) -> HttpResponse:
     """Adding and removing the films on a profile: material's films page for this owner."""
     return films_page(request, _visible_trainer(request, slug))
