@@ -1,8 +1,8 @@
 """The kinds of owner films can belong to besides the method and the phase guide (which
 material knows itself): an app above material registers its own from its AppConfig.ready()
 with register_owner, so material never imports it. A kind says who may add films to an owner,
-who sees them, and where the owner's films page is; its rules stay in that app's
-permissions.py."""
+who removes them, who sees them, and where the owner's films page is; its rules stay in that
+app's permissions.py."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from django.db.models.signals import post_delete
 
 @dataclass(frozen=True)
 class OwnerKind:
-    may_add: Callable[[object, models.Model], bool]  # (user, owner): add and remove its films
+    may_add: Callable[[object, models.Model], bool]  # (user, owner): add its films
     may_see: Callable[[object, models.Model], bool]  # (user, owner): see its films
     films_url: Callable[[models.Model], str]  # owner -> its films page
     parent: Callable[[], tuple[str, str]]  # () -> (label, url) of the owner's list page
+    # (user, owner): remove its films; whoever may add them when not given.
+    may_remove: Callable[[object, models.Model], bool] | None = None
 
 
 _KINDS: dict[str, OwnerKind] = {}

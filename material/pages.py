@@ -19,7 +19,7 @@ from methods.sections import FRAME_SOURCES, has
 
 from .models import Film, MaterialLink
 from .owners import owner_kind
-from .permissions import can_add_film
+from .permissions import can_add_film, can_remove_films
 
 
 def films_page_url(owner) -> str:
@@ -56,10 +56,13 @@ def films_context(request: HttpRequest, owner, present: bool = True) -> dict:
     origins the page must allow as frame sources."""
     films = list(Film.objects.for_page(owner)) if present else []
     may_add = can_add_film(request.user, owner)
+    # Asked only when the owner has films: whoever may add films always removes them too.
+    may_remove = may_add or bool(films and can_remove_films(request.user, owner))
     return {
         "films": films,
         "can_add_film": may_add,
-        "films_page_url": films_page_url(owner) if may_add else "",
+        "can_remove_films": may_remove,
+        "films_page_url": films_page_url(owner) if may_remove else "",
         FRAME_SOURCES: [film.frame_source for film in films if film.frame_source],
     }
 

@@ -21,8 +21,19 @@ def can_add_film(user, owner) -> bool:
     return bool(kind and kind.may_add(user, owner))
 
 
+def can_remove_films(user, owner) -> bool:
+    """Whoever adds films to an owner removes them; an owner kind may let more remove them (the
+    editors take down a film on a trainer's profile, which only the trainer adds to)."""
+    if isinstance(owner, Method | Phase):
+        return can_add_film(user, owner)
+    kind = owner_kind(owner)
+    if kind is None:
+        return False
+    return bool((kind.may_remove or kind.may_add)(user, owner))
+
+
 def can_remove_film(user, film) -> bool:
-    return can_add_film(user, film.owner)
+    return can_remove_films(user, film.owner)
 
 
 def can_see_film(user, film) -> bool:

@@ -26,6 +26,7 @@ from .permissions import (
     can_add_film,
     can_add_link,
     can_remove_film,
+    can_remove_films,
     can_remove_link,
     can_see_dead_links,
     can_see_film,
@@ -35,8 +36,12 @@ from .serving import stored_file_response
 
 def films_page(request: HttpRequest, owner) -> HttpResponse:
     """The films page of any owner (adding and removing its films); a registered owner kind's
-    app (material.owners) routes its own films page here."""
-    if not can_add_film(request.user, owner):
+    app (material.owners) routes its own films page here. Whoever may only remove its films
+    (an editor on a trainer's profile) sees the list without the form."""
+    may_add = can_add_film(request.user, owner)
+    if not (may_add or can_remove_films(request.user, owner)):
+        raise PermissionDenied
+    if request.method == "POST" and not may_add:
         raise PermissionDenied
     if request.method == "POST":
         form = FilmForm(request.POST, request.FILES)
@@ -53,7 +58,7 @@ def films_page(request: HttpRequest, owner) -> HttpResponse:
             "owner": owner,
             "owner_parent": owner_parent(owner),
             "films": list(Film.objects.for_page(owner)),
-            "form": form,
+            "form": form if may_add else None,
         },
         # Bad input answers 400 with the form, what was typed and the error summary.
         status=400 if form.is_bound else 200,

@@ -29,6 +29,7 @@ class TrainersConfig(AppConfig):
             OwnerKind(
                 may_add=permissions.can_add_trainer_film,
                 may_see=permissions.can_see_trainer,
+                may_remove=permissions.can_remove_trainer_film,
                 films_url=lambda trainer: reverse("trainers:films", args=[trainer.slug]),
                 parent=lambda: (_("Utbildare"), reverse("trainers:directory")),
             ),

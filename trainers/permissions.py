@@ -62,6 +62,13 @@ def can_add_trainer_film(user, trainer) -> bool:
     return _owns(user, trainer) and trainer.status == Status.PUBLISHED
 
 
+def can_remove_trainer_film(user, trainer) -> bool:
+    """The trainer removes their films; the editors do too, since a film on an approved profile
+    is shown at once, without review, and taking it down must not mean archiving the whole
+    profile."""
+    return can_add_trainer_film(user, trainer) or is_editor(user)
+
+
 def can_resubmit_trainer(user, trainer) -> bool:
     """After the editors asked for changes, the trainer sends the profile back to them."""
     return _owns(user, trainer)

@@ -69,7 +69,7 @@ def test_trainer_is_a_registered_owner_kind(trainer):
 
 
 @pytest.mark.parametrize("role", ["anonymous", "another_trainer", "the_trainer", "editor"])
-def test_every_role_sees_the_films_on_the_profile_only_the_trainer_may_change_them(
+def test_every_role_sees_the_films_on_the_profile_only_the_trainer_adds_editors_remove(
     request, client, trainer, another_trainer, role
 ):
     film = _elsewhere_film(trainer)
@@ -94,10 +94,13 @@ def test_every_role_sees_the_films_on_the_profile_only_the_trainer_may_change_th
     assert "<iframe" not in page
     # The CSP of this response frames exactly that player.
     assert "frame-src https://player.vimeo.com" in response["Content-Security-Policy"]
-    may_change = role == "the_trainer"
-    assert (f'href="/utbildare/{trainer.slug}/filmer/"' in page) is may_change
-    assert can_add_film(users[role] or _anonymous(), trainer) is may_change
-    assert can_remove_film(users[role] or _anonymous(), film) is may_change
+    may_add = role == "the_trainer"
+    may_remove = role in {"the_trainer", "editor"}
+    assert (f'href="/utbildare/{trainer.slug}/filmer/"' in page) is may_remove
+    assert ("Lägg till eller ta bort filmer" in page) is may_add
+    assert ("Ta bort filmer" in page) is (may_remove and not may_add)
+    assert can_add_film(users[role] or _anonymous(), trainer) is may_add
+    assert can_remove_film(users[role] or _anonymous(), film) is may_remove
     assert can_see_film(users[role] or _anonymous(), film) is True
 
 
@@ -194,3 +197,25 @@ def test_profile_query_count_does_not_grow_with_films(
     with django_assert_num_queries(7):
         response = client.get(trainer.get_absolute_url())
     assert len(response.context["films"]) == size
+
+
+def test_an_editor_takes_a_film_off_an_approved_profile(client, trainer, editor):
+    """A film on an approved profile is shown at once; the editors take one down without
+    archiving the profile, from the films page without its form."""
+    film = _elsewhere_film(trainer)
+    client.force_login(editor)
+    page = client.get(f"/utbildare/{trainer.slug}/filmer/").content.decode()
+    assert "Så planerar vi första dagen" in page
+    assert f'action="/filmer/{film.pk}/ta-bort/"' in page
+    assert "Lägg till en film" not in page and 'enctype="multipart/form-data"' not in page
+    response = client.post(f"/filmer/{film.pk}/ta-bort/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/utbildare/{trainer.slug}/filmer/"
+    assert not Film.objects.filter(pk=film.pk).exists()
+    # Adding stays the trainer's alone.
+    response = client.post(
+        f"/utbildare/{trainer.slug}/filmer/",
+        {"source": "lank", "title": "Ny", "minutes": "3", "url": "https://vimeo.com/456"},
+    )
+    assert response.status_code == 403
+    assert not Film.objects.exists()
