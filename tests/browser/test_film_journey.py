@@ -74,6 +74,22 @@ def test_member_adds_a_captioned_film_and_a_film_elsewhere(
     assert_no_axe_violations(axe, page)
     page.js_errors.clear()  # the refusal's 400, which the console reports
 
+    # A film past the size limit: read no further than the limit (core.upload_limits), refused
+    # with the form's own message, and what was typed is kept.
+    settings.FILM_MAX_BYTES = len(webm) - 1
+    page.locator("#id_file").set_input_files(
+        files=[{"name": "kaffe.webm", "mimeType": "video/webm", "buffer": webm}]
+    )
+    page.locator("#id_captions_file").set_input_files(
+        files=[{"name": "kaffe.vtt", "mimeType": "text/vtt", "buffer": CAPTIONS.encode()}]
+    )
+    page.get_by_role("button", name="Lägg till filmen").click()
+    expect(page.locator(".error-summary")).to_contain_text("Filmen är för stor.")
+    expect(page.locator("#id_title")).to_have_value("Så rengör vi kaffemaskinen")
+    assert not Film.objects.exists()
+    page.js_errors.clear()
+    settings.FILM_MAX_BYTES = 10 * 1024 * 1024
+
     # With captions it goes in.
     page.locator("#id_file").set_input_files(
         files=[{"name": "kaffe.webm", "mimeType": "video/webm", "buffer": webm}]

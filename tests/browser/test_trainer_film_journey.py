@@ -1,7 +1,8 @@
 """Films on a trainer's profile in a real browser at 320 px: the trainer adds a film from
 another site to their approved profile; the profile shows a placeholder and frames nothing
 until "Visa filmen" is pressed (its CSP allows that player only), to the trainer and to an
-anonymous reader alike, who gets no way to change the films."""
+anonymous reader alike, who gets no way to change the films. An editor then takes the film
+down from the films page, which shows them no form for adding one."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from material.models import Film
 from tests.browser.conftest import assert_no_axe_violations
-from tests.browser.test_contributing_journey import MEMBER
+from tests.browser.test_contributing_journey import EDITOR, MEMBER
 from tests.browser.test_editor_image_journey import assert_fits_320, log_in
 from tests.trainers.helpers import make_trainer
 
@@ -66,3 +67,22 @@ def test_a_trainer_adds_a_film_to_the_profile_and_a_reader_sees_it(demo_data, pa
     reader.wait_for_timeout(300)
     assert fetched == ["https://play.orebro.se/film/forsta-kursdagen"]
     assert page.js_errors == [] and reader.js_errors == []
+
+    editor = new_page()
+    editor.set_default_timeout(10_000)
+    editor.set_viewport_size({"width": 320, "height": 800})
+    log_in(editor, EDITOR)
+    editor.goto(profile)
+    expect(editor.get_by_role("link", name="Lägg till eller ta bort filmer")).to_have_count(0)
+    editor.get_by_role("link", name="Ta bort filmer").click()
+    expect(editor.get_by_role("heading", name="Filmer nu")).to_be_visible()
+    expect(editor.get_by_role("heading", name="Lägg till en film")).to_have_count(0)
+    assert_no_axe_violations(axe, editor)
+    assert_fits_320(editor)
+    editor.get_by_role("button", name="Ta bort Så planerar vi första kursdagen").click()
+    expect(
+        editor.get_by_text("Filmen ”Så planerar vi första kursdagen” är borttagen.")
+    ).to_be_visible()
+    expect(editor.get_by_text("Inga filmer än.")).to_be_visible()
+    assert not Film.objects.owned_by(type(trainer), trainer.pk).exists()
+    assert editor.js_errors == []
