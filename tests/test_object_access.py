@@ -457,10 +457,11 @@ PROBES = [
     *each("material:link_remove", "POST", "pk", {"b_link.pk": EDITOR_DONE, "b_draft_link.pk": (LOGIN, 404, 404, 404, 302)}),
     *each("material:film_video", "GET", "pk", {"b_film.pk": ALL_200, "b_draft_film.pk": EDITOR_SEES}),
     *each("material:film_captions", "GET", "pk", {"b_film.pk": ALL_200, "b_draft_film.pk": EDITOR_SEES}),
-    *each("material:film_remove", "POST", "pk", {"b_trainer_film.pk": NOT_YOURS, "b_trainer_applied_film.pk": (LOGIN, 404, 404, 404, 403)}),
+    # Only the trainer adds films to a profile; the editors may take one down.
+    *each("material:film_remove", "POST", "pk", {"b_trainer_film.pk": EDITOR_DONE, "b_trainer_applied_film.pk": (LOGIN, 404, 404, 404, 302)}),
     *each("material:film_video", "GET", "pk", {"b_trainer_film.pk": ALL_200, "b_trainer_applied_film.pk": EDITOR_SEES}),
     *each("material:film_captions", "GET", "pk", {"b_trainer_film.pk": ALL_200, "b_trainer_applied_film.pk": EDITOR_SEES}),
-    *each("trainers:films", "GET", "slug", {"b_trainer.slug": NOT_YOURS, "b_trainer_applied.slug": (LOGIN, 404, 404, 404, 403)}),
+    *each("trainers:films", "GET", "slug", {"b_trainer.slug": EDITOR_ONLY, "b_trainer_applied.slug": (LOGIN, 404, 404, 404, 200)}),
     *each("trainers:films", "POST", "slug", {"b_trainer.slug": NOT_YOURS, "b_trainer_applied.slug": (LOGIN, 404, 404, 404, 403)}, FILM_FORM),
     Probe("trainers:guide_phase", "GET", {"slug": "forankring"}, ALL_200),
     Probe("trainers:guide_phase", "GET", {"slug": "finns-inte"}, ALL_404),
