@@ -241,16 +241,25 @@ def seed(
         clock.lap("members and efforts")
         load.close()  # SQLite: the full-text triggers back, each index filled once
         clock.lap("full-text indexes (SQLite)")
-        _create_indexes(indexes)
-        clock.lap("create indexes")
-        for rebuild in REBUILDS:
-            import_string(rebuild)()
-            clock.lap(f"rebuild: {rebuild}")
-        SiteVersion.objects.bump()  # bulk_create sends no signals
+        # The b-trees now (seconds): the kept pages' queries below look rows up by them.
+        _create_indexes([index for index in indexes if not _is_gin(index)])
+        clock.lap("create indexes: b-tree")
+
+    def indexes_and_read_models() -> None:
+        # The GIN indexes (most of the index time, one backend each) and the read models,
+        # committed together, while the workers render the kept pages on the other core.
+        with transaction.atomic():
+            _create_indexes([index for index in indexes if _is_gin(index)])
+            clock.lap("create indexes: GIN (beside the kept pages)")
+            for rebuild in REBUILDS:
+                import_string(rebuild)()
+                clock.lap(f"rebuild: {rebuild} (beside the kept pages)")
+            SiteVersion.objects.bump()  # bulk_create sends no signals
+
     # Every published method's page parts (methods.keptpage), as the task worker keeps them:
     # after the commit, so that worker processes can read the methods.
-    keep_method_pages(workers)
-    clock.lap("kept method pages")
+    keep_method_pages(workers, meanwhile=indexes_and_read_models)
+    clock.lap("kept method pages (after the steps beside them)")
     analyze()
     clock.lap("analyze")
     result.search_hits = Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count()
@@ -270,13 +279,18 @@ REBUILDS: list[str] = [
 ]
 
 
-def keep_method_pages(workers: int) -> None:
+def keep_method_pages(workers: int, meanwhile: Callable[[], None] = lambda: None) -> None:
     """methods.keptpage.keep() for every published method, rendered in worker processes (a
     page's parts take milliseconds in each language; 100,000 of them one after the other would
     take most of the seeding's time). Each worker writes its own rows: sent back, the main
     process's inserts were the bottleneck. Nothing else writes while the seeder runs, so the
     rows are written without keep()'s locks. In this process when workers is 0, or inside a
-    transaction (the test suite's) that other processes cannot see."""
+    transaction (the test suite's) that other processes cannot see.
+
+    `meanwhile` runs in this process while the workers render: work that keeps one database
+    backend busy and leaves the rest of the machine idle (the seeder's GIN indexes and read
+    models). It must not change what the kept parts show. It runs first where it cannot run
+    beside them: inline, and on SQLite (one writer at a time)."""
     from django.db import connections
 
     from methods import keptpage
@@ -285,14 +299,20 @@ def keep_method_pages(workers: int) -> None:
     ids = list(Method.objects.published().order_by("pk").values_list("pk", flat=True))
     batches = [ids[start : start + keptpage.BATCH] for start in range(0, len(ids), keptpage.BATCH)]
     KeptMethodPage.objects.all().delete()
-    if not workers or connection.in_atomic_block:
+    inline = not workers or connection.in_atomic_block
+    beside = not inline and connection.vendor == "postgresql"
+    if not beside:
+        meanwhile()
+    if inline:
         for batch in batches:
             _keep_batch(batch)
         return
     connections.close_all()  # each forked worker opens its own
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for _ in pool.imap_unordered(_keep_batch, batches):
-            pass
+        rendering = pool.map_async(_keep_batch, batches, chunksize=1)
+        if beside:
+            meanwhile()  # on this process's own, new connection
+        rendering.get()
 
 
 def _keep_batch(method_ids: list[int]) -> None:
@@ -374,6 +394,10 @@ def _drop_secondary_indexes() -> list[tuple[str, str]]:
         for name, _definition in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
     return indexes
+
+
+def _is_gin(index: tuple[str, str]) -> bool:
+    return " USING gin " in index[1]
 
 
 def _create_indexes(indexes: list[tuple[str, str]]) -> None:

@@ -250,7 +250,12 @@ def keep(method_ids: Iterable[int] | None = None) -> int:
 def rendered(method_ids: list[int]) -> list[KeptMethodPage]:
     """Rows (not saved) of the parts of these methods that are published, in every language."""
     methods = list(
-        Method.objects.published().filter(pk__in=method_ids).prefetch_related(*page_related())
+        Method.objects.published()
+        .filter(pk__in=method_ids)
+        # The search fields are the row's largest and no part shows them: a seeder's workers
+        # keeping 100,000 pages read them from disk for nothing.
+        .defer("search_text", "search_vector")
+        .prefetch_related(*page_related())
     )
     rows = []
     for language, _name in settings.LANGUAGES:

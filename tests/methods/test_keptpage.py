@@ -113,6 +113,21 @@ def test_the_kept_page_reads_in_fewer_queries_whatever_the_method_holds(
         page(client, method)
 
 
+def test_rendering_parts_reads_the_same_queries_for_one_method_or_many(method):
+    """The parts are rendered from prefetched relations and the fields they show: a part that
+    reached for a deferred field (the search text) or an unprefetched relation would cost a
+    query per method, which at 100,000 seeded methods is most of the seeding."""
+    keptpage.rendered([method.pk])  # the per-process caches
+    with CaptureQueriesContext(connection) as one:
+        assert len(keptpage.rendered([method.pk])) == 2
+    others = [MethodFactory(title=f"Annan metod {i}").pk for i in range(4)]
+    for other in others:
+        MethodStepFactory(method_id=other, phase=Phase.objects.get(number=2))
+    with CaptureQueriesContext(connection) as five:
+        rows = keptpage.rendered([method.pk, *others])
+    assert len(rows) == 10 and len(five) == len(one)
+
+
 # --- Only what is published and current is shown ---------------------------------------------
 
 
