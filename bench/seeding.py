@@ -61,6 +61,7 @@ from methods.choices import CostLevel, EvidenceStatus, LearningForm, Role, Statu
 from methods.models import (
     RESERVED_SLUGS,
     CompetenceArea,
+    KeptMethodPage,
     Method,
     MethodStep,
     MethodTargetRole,
@@ -250,6 +251,9 @@ def seed(
         analyze()
         clock.lap("analyze (loaded rows)")
 
+    kept = KeptMethodPage._meta.db_table
+    split_analyze = connection.vendor == "postgresql"
+
     def indexes_and_read_models() -> None:
         # The GIN indexes (most of the index time, one backend each) and the read models,
         # committed together, while the workers render the kept pages on the other core.
@@ -260,13 +264,18 @@ def seed(
                 import_string(rebuild)()
                 clock.lap(f"rebuild: {rebuild} (beside the kept pages)")
             SiteVersion.objects.bump()  # bulk_create sends no signals
+        if split_analyze:
+            # Every table but the kept pages' is complete: vacuum it here, beside the workers,
+            # rather than after them.
+            analyze([table for table in connection.introspection.table_names() if table != kept])
+            clock.lap("analyze, all but the kept pages (beside the kept pages)")
 
     # Every published method's page parts (methods.keptpage), as the task worker keeps them:
     # after the commit, so that worker processes can read the methods.
     keep_method_pages(workers, meanwhile=indexes_and_read_models)
     clock.lap("kept method pages (after the steps beside them)")
-    analyze()
-    clock.lap("analyze")
+    analyze([kept] if split_analyze else None)
+    clock.lap("analyze" + (", the kept pages" if split_analyze else ""))
     result.search_hits = Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count()
     result.detail_slug = _detail_slug(method_ids, source)
     result.accounts = _accounts(companies)
@@ -299,7 +308,6 @@ def keep_method_pages(workers: int, meanwhile: Callable[[], None] = lambda: None
     from django.db import connections
 
     from methods import keptpage
-    from methods.models import KeptMethodPage
 
     ids = list(Method.objects.published().order_by("pk").values_list("pk", flat=True))
     batches = [ids[start : start + keptpage.BATCH] for start in range(0, len(ids), keptpage.BATCH)]
@@ -322,7 +330,6 @@ def keep_method_pages(workers: int, meanwhile: Callable[[], None] = lambda: None
 
 def _keep_batch(method_ids: list[int]) -> None:
     from methods import keptpage
-    from methods.models import KeptMethodPage
 
     KeptMethodPage.objects.bulk_create(keptpage.rendered(method_ids))
 
@@ -331,7 +338,7 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
-def analyze() -> None:
+def analyze(tables: list[str] | None = None) -> None:
     """Planner statistics and visibility, as a live database has them: right after a bulk load
     PostgreSQL has no statistics until autovacuum gets round to it, and guesses (badly) that
     tables are tiny; nor has it marked any page all-visible, so an index-only scan must visit
@@ -339,10 +346,14 @@ def analyze() -> None:
     the list at 100,000 methods: 94 ms, 10 ms once vacuumed). Autovacuum does both on a live
     database; VACUUM (ANALYZE) does them now (15 s at 100,000). SQLite has no statistics until
     the site's first connections close (core/dbbackends/sqlite3 runs PRAGMA optimize then), and
-    a benchmark's one long connection never closes."""
+    a benchmark's one long connection never closes. `tables`: these only (PostgreSQL), else
+    every table."""
     vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    command = "VACUUM (ANALYZE)" if vacuum else "ANALYZE"
+    if tables is not None:  # PostgreSQL takes a list (SQLite one table at a time)
+        command += " " + ", ".join(connection.ops.quote_name(table) for table in tables)
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM (ANALYZE)" if vacuum else "ANALYZE")
+        cursor.execute(command)
 
 
 def _detail_slug(method_ids: list[int], source: str) -> str:
