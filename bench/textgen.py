@@ -2,7 +2,8 @@
 
 Every method i gets the same text on every machine and run (fixed seeds, no global random
 state). The word SEARCH_WORD occurs in exactly every SEARCH_EVERY-th method (i % 20 == 0) and
-nowhere else, so a search for it has a known number of hits: ceil(n / 20).
+nowhere else, so a search for it has a known number of hits: ceil(n / 20). FIXED_WORD occurs in
+the first 500 of those (i < 10,000) and nowhere else: the same hits at 10,000 and 100,000.
 
 `article(i)` returns the same shape as a line of the peers' JSON Lines corpus (title, slug,
 intro, paragraphs [[heading, text], ...], tags, markdown), so seeding from generated text and
@@ -15,6 +16,11 @@ import random
 
 SEARCH_WORD = "kvarnsten"
 SEARCH_EVERY = 20
+# A word in the same number of methods whatever the handbook's size: the first FIXED_HITS of
+# those holding SEARCH_WORD. SEARCH_WORD's hits grow with the handbook, so its search measures
+# ranking ten times the hits at 100,000; this one measures what growth alone costs a search.
+FIXED_WORD = "kvintett"
+FIXED_HITS = 500
 WORDS_PER_ARTICLE = 600
 PARAGRAPHS = 6
 
@@ -45,7 +51,7 @@ def _vocabulary(size: int = 4000) -> list[str]:
             rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(syllables)
         )
         # The search word (and its stem) must never occur by accident.
-        if len(word) > 2 and "kvarn" not in word:
+        if len(word) > 2 and "kvarn" not in word and "kvint" not in word:
             words.add(word)
     return sorted(words)
 
@@ -100,6 +106,10 @@ def article(i: int) -> dict:
             parts = text.split(" ")
             middle = len(parts) // 2
             parts.insert(middle, SEARCH_WORD)
+            text = " ".join(parts)
+        if p == 3 and i % SEARCH_EVERY == 0 and i < FIXED_HITS * SEARCH_EVERY:
+            parts = text.split(" ")
+            parts.insert(len(parts) // 2, FIXED_WORD)
             text = " ".join(parts)
         heading = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(2, 4)))
         paragraphs.append([heading.capitalize(), text])

@@ -47,6 +47,15 @@ def test_generated_text_is_deterministic_and_has_the_search_word_every_20th():
     assert 550 <= len(words) <= 750
 
 
+def test_the_fixed_search_word_has_the_same_hits_at_any_size_from_10000():
+    def has(i):
+        return textgen.FIXED_WORD in textgen.article(i)["markdown"]
+
+    assert [i for i in range(200) if has(i)] == list(range(0, 200, 20))
+    assert has(9980) and not has(9981) and not has(10000) and not has(99980)
+    assert not any(textgen.FIXED_WORD[:5] in word for word in textgen.VOCABULARY)
+
+
 def test_seed_bench_creates_the_promised_handbook(seeded):
     assert "Seeded 100 methods" in seeded
     published = Method.objects.published()
@@ -64,6 +73,8 @@ def test_seed_bench_creates_the_promised_handbook(seeded):
     parsed = search.parse_query(textgen.SEARCH_WORD)
     assert search.search_methods(published, parsed).count() == N // 20
     assert Method.objects.filter(search_text__contains=textgen.SEARCH_WORD).count() == N // 20
+    fixed = search.search_methods(published, search.parse_query(textgen.FIXED_WORD))
+    assert fixed.count() == N // 20  # below 10,000 methods, the same ones
     assert database.read_meta()["n"] == str(N)
 
 
