@@ -154,6 +154,7 @@ def default_pages(signed_in: bool = True) -> list[Page]:
         Page("list-search", f"/metoder/?q={word}"),
         # The same 500 hits at every size from 10,000 (bench.textgen.FIXED_WORD).
         Page("search-fixed", f"/sok/?q={textgen.FIXED_WORD}"),
+        Page("list-search-fixed", f"/metoder/?q={textgen.FIXED_WORD}"),
         Page("card", f"/metoder/{slug}/kort/"),
         Page("company", f"/foretag/{company_slug}/"),
         # The read API (/api/v1/): a full page of the list, and a method in full.
