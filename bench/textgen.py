@@ -50,7 +50,7 @@ def _vocabulary(size: int = 4000) -> list[str]:
         word = "".join(
             rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(syllables)
         )
-        # The search word (and its stem) must never occur by accident.
+        # The search words (and their stems) must never occur by accident.
         if len(word) > 2 and "kvarn" not in word and "kvint" not in word:
             words.add(word)
     return sorted(words)
@@ -95,6 +95,12 @@ def as_markdown(record: dict) -> str:
     return "\n".join(parts)
 
 
+def _in_the_middle(text: str, word: str) -> str:
+    words = text.split(" ")
+    words.insert(len(words) // 2, word)
+    return " ".join(words)
+
+
 def article(i: int) -> dict:
     """Method i as a corpus record: about WORDS_PER_ARTICLE words in PARAGRAPHS headed parts."""
     rng = _rng(i)
@@ -103,14 +109,9 @@ def article(i: int) -> dict:
     for p in range(PARAGRAPHS):
         text = sentences(rng, per)
         if p == 2 and i % SEARCH_EVERY == 0:
-            parts = text.split(" ")
-            middle = len(parts) // 2
-            parts.insert(middle, SEARCH_WORD)
-            text = " ".join(parts)
+            text = _in_the_middle(text, SEARCH_WORD)
         if p == 3 and i % SEARCH_EVERY == 0 and i < FIXED_HITS * SEARCH_EVERY:
-            parts = text.split(" ")
-            parts.insert(len(parts) // 2, FIXED_WORD)
-            text = " ".join(parts)
+            text = _in_the_middle(text, FIXED_WORD)
         heading = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(2, 4)))
         paragraphs.append([heading.capitalize(), text])
     name = " ".join(rng.choice(VOCABULARY) for _ in range(2))
