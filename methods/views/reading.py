@@ -19,7 +19,7 @@ from core.rendering import render_markdown
 
 from .. import keptpage, permissions, printing, sections, suggestions
 from ..forms import CommentForm
-from ..models import Method, MethodStep, Phase, Revision
+from ..models import Method, MethodQuerySet, MethodStep, Phase, Revision
 
 
 def _is_search(request: HttpRequest) -> bool:
@@ -102,19 +102,15 @@ def _visible_method(
     (its kept parts, whether its suggestion lists are kept, the sections' annotations) and
     leaves the caller to load its phases, steps and vocabularies when they are not kept.
     card: only what the printed card shows (phases and steps; no areas, lines or roles)."""
-    queryset = (
-        Method.objects.reachable_by(request.user)
-        .defer("search_text", "search_vector")
-        .select_related("author", "company")
-    )
     if page:
-        # Building this query is a good part of the page's time, so it joins only what every
-        # page shows: the method that replaces an archived one is loaded when one is shown.
         return get_object_or_404(
-            keptpage.with_kept_parts(sections.annotate(suggestions.with_kept_flag(queryset))),
-            slug=slug,
+            _method_page_queryset(get_language()).reachable_by(request.user), slug=slug
         )
-    queryset = queryset.select_related("external_trainer_phase", "replaced_by")
+    queryset = (
+        Method.objects.defer("search_text", "search_vector")
+        .select_related("author", "company", "external_trainer_phase", "replaced_by")
+        .reachable_by(request.user)
+    )
     related = [
         Prefetch("phases", queryset=Phase.objects.order_by("number")),
         Prefetch("steps", queryset=MethodStep.objects.select_related("phase")),
@@ -122,6 +118,24 @@ def _visible_method(
     if not card:
         related += ["competence_areas", "business_lines", "target_roles"]
     return get_object_or_404(queryset.prefetch_related(*related), slug=slug)
+
+
+@lru_cache(maxsize=len(settings.LANGUAGES))
+def _method_page_queryset(language: str) -> MethodQuerySet:
+    """The method page's query, but for the reader and the address: built once per language
+    (its kept parts are those of the active one) and cloned for each request, as a class-based
+    view clones its `queryset`. Building it, with the kept parts' subquery and the sections'
+    EXISTS, took as long as compiling it. It joins only what every page shows: the method
+    that replaces an archived one is loaded when one is shown."""
+    return keptpage.with_kept_parts(
+        sections.annotate(
+            suggestions.with_kept_flag(
+                Method.objects.defer("search_text", "search_vector").select_related(
+                    "author", "company"
+                )
+            )
+        )
+    )
 
 
 def _archived_notice(request: HttpRequest, method: Method) -> HttpResponse:
