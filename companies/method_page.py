@@ -22,6 +22,16 @@ def _all_phases() -> list[Phase]:
     return list(Phase.objects.all())
 
 
+_UNSHOWN_TEXTS = (
+    "search_text",
+    "company__description",
+    "company__description_html",
+    "company__search_text",
+    "trainer__description",
+    "trainer__description_html",
+)
+
+
 def reports_section(request: HttpRequest) -> Callable[[Method], dict]:
     # Members of a company may report how the method worked for them. The same query settles
     # whether the user is an editor, which loading the method asks next.
@@ -32,6 +42,9 @@ def reports_section(request: HttpRequest) -> Callable[[Method], dict]:
             ExperienceReport.objects.published()
             .filter(method=method)
             .select_related("company", "trainer")
+            # The long texts of the report's company and trainer stay out: the page shows
+            # their names and addresses.
+            .defer(*_UNSHOWN_TEXTS)
             .order_by("-period_start", "-pk")
         )
         # Reports may tell about any phase, not only the method's own: one query for all six.
