@@ -181,14 +181,6 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DATABASE_CONNECT_TIMEOUT", 3
     )
-    # Prepared statements: psycopg binds parameters on the server and prepares a query the
-    # second time the connection runs it, so PostgreSQL plans it once per connection. Planning
-    # was most of the database's time on a page (0.65 of 0.9 ms for loading a method); with
-    # persistent connections (CONN_MAX_AGE) a page's queries are planned once per worker.
-    # Off for a pooler that cannot keep prepared statements (PgBouncer in transaction mode
-    # before 1.21): DATABASE_PREPARED_STATEMENTS=0.
-    if env_bool("DATABASE_PREPARED_STATEMENTS", True):
-        DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

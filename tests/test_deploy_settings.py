@@ -59,20 +59,8 @@ def test_a_redis_url_that_is_not_one_refuses_to_start():
     assert "REDIS_URL must start with redis://" in result.stderr
 
 
-PREPARED = {"server_side_binding": True, "prepare_threshold": 2}
-
-
 def test_postgresql_connections_time_out_after_three_seconds_by_default():
     url = "postgres://postgres@127.0.0.1:5432/kh_load"
-    assert json.loads(load(DATABASE_URL=url).stdout)["options"] == {
-        "connect_timeout": 3,
-        **PREPARED,
-    }
+    assert json.loads(load(DATABASE_URL=url).stdout)["options"] == {"connect_timeout": 3}
     result = load(DATABASE_URL=url, DATABASE_CONNECT_TIMEOUT="7")
-    assert json.loads(result.stdout)["options"] == {"connect_timeout": 7, **PREPARED}
-
-
-def test_postgresql_prepares_statements_unless_a_pooler_cannot_keep_them():
-    url = "postgres://postgres@127.0.0.1:5432/kh_load"
-    result = load(DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="0")
-    assert json.loads(result.stdout)["options"] == {"connect_timeout": 3}
+    assert json.loads(result.stdout)["options"] == {"connect_timeout": 7}
