@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from core.siteversion import track
-from methods.sections import add_method_page_section
+from methods.sections import add_method_annotation, add_method_page_section
 
 
 class CompaniesConfig(AppConfig):
@@ -16,9 +16,10 @@ class CompaniesConfig(AppConfig):
         track(*map(self.get_model, ["Company", "Membership", "ExperienceReport"]))
         # The experience reports on the method page (methods never imports companies). Models
         # are loaded only now, so the module that queries them is imported here.
-        from .method_page import connect_suggestions, reports_section
+        from .method_page import connect_suggestions, has_reports, reports_section
 
         add_method_page_section(reports_section)
+        add_method_annotation("has_reports", has_reports)
         # Companies and reports are searched with SQLite's full-text index too (its module
         # reads the search models, which are loaded only now).
         from .search_indexes import register_search_indexes

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 
 from core.models import SiteVersion
 from methods import suggestions
 from methods.models import Method, Phase
+from methods.sections import has
 
 from .models import Company, ExperienceReport
 from .questions import companies_to_ask
@@ -32,20 +34,31 @@ _UNSHOWN_TEXTS = (
 )
 
 
+def has_reports() -> Exists:
+    """Whether the method has a published experience report, asked in the query that loads it
+    (methods.sections.add_method_annotation): most methods have none, and their page then
+    runs no query for reports."""
+    return Exists(ExperienceReport.objects.published().filter(method=OuterRef("pk")))
+
+
 def reports_section(request: HttpRequest) -> Callable[[Method], dict]:
     # Members of a company may report how the method worked for them. The same query settles
     # whether the user is an editor, which loading the method asks next.
     user_companies = companies_of(request.user)
 
     def context(method: Method) -> dict:
-        reports = list(
-            ExperienceReport.objects.published()
-            .filter(method=method)
-            .select_related("company", "trainer")
-            # The long texts of the report's company and trainer stay out: the page shows
-            # their names and addresses.
-            .defer(*_UNSHOWN_TEXTS)
-            .order_by("-period_start", "-pk")
+        reports = (
+            list(
+                ExperienceReport.objects.published()
+                .filter(method=method)
+                .select_related("company", "trainer")
+                # The long texts of the report's company and trainer stay out: the page shows
+                # their names and addresses.
+                .defer(*_UNSHOWN_TEXTS)
+                .order_by("-period_start", "-pk")
+            )
+            if has(method, "has_reports")
+            else []
         )
         # Reports may tell about any phase, not only the method's own: one query for all six.
         if reports:

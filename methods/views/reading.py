@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -19,7 +19,7 @@ from core.rendering import render_markdown
 
 from .. import keptpage, permissions, printing, sections, suggestions
 from ..forms import CommentForm
-from ..models import Method, MethodQuerySet, MethodStep, Phase, Revision
+from ..models import Comment, Method, MethodQuerySet, MethodStep, Phase, Revision
 
 
 def _is_search(request: HttpRequest) -> bool:
@@ -77,10 +77,14 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_edit": permissions.can_edit_method(request.user, method),
             "similar_methods": similar,
             "same_line_methods": same_line,
-            "comments": list(
-                method.comments.shown_to(request.user)
-                .select_related("author")
-                .order_by("created_at", "pk")
+            "comments": (
+                list(
+                    method.comments.shown_to(request.user)
+                    .select_related("author")
+                    .order_by("created_at", "pk")
+                )
+                if method.has_comments
+                else []
             ),
             "comment_form": (
                 CommentForm() if permissions.can_comment(request.user, method) else None
@@ -104,7 +108,8 @@ def _visible_method(
     card: only what the printed card shows (phases and steps; no areas, lines or roles)."""
     if page:
         return get_object_or_404(
-            _method_page_queryset(get_language()).reachable_by(request.user), slug=slug
+            _method_page_queryset(get_language(), keptpage.stamp()).reachable_by(request.user),
+            slug=slug,
         )
     queryset = (
         Method.objects.defer("search_text", "search_vector")
@@ -121,17 +126,23 @@ def _visible_method(
 
 
 @lru_cache(maxsize=len(settings.LANGUAGES))
-def _method_page_queryset(language: str) -> MethodQuerySet:
+def _method_page_queryset(language: str, stamp: str) -> MethodQuerySet:
     """The method page's query, but for the reader and the address: built once per language
-    (its kept parts are those of the active one) and cloned for each request, as a class-based
+    and kept-parts stamp (the parts it reads are those of the active language and this
+    deploy's templates: methods.keptpage) and cloned for each request, as a class-based
     view clones its `queryset`. Building it, with the kept parts' subquery and the sections'
     EXISTS, took as long as compiling it. It joins only what every page shows: the method
-    that replaces an archived one is loaded when one is shown."""
+    that replaces an archived one is loaded when one is shown.
+
+    `has_comments`: whether the method has comments not deleted, whoever may see them (the
+    query is the same for every reader): most have none, and their page then asks no more."""
     return keptpage.with_kept_parts(
         sections.annotate(
             suggestions.with_kept_flag(
-                Method.objects.defer("search_text", "search_vector").select_related(
-                    "author", "company"
+                Method.objects.defer("search_text", "search_vector")
+                .select_related("author", "company")
+                .annotate(
+                    has_comments=Exists(Comment.objects.alive().filter(method=OuterRef("pk")))
                 )
             )
         )

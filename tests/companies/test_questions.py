@@ -134,8 +134,9 @@ def test_method_page_costs_no_query_more_for_more_companies_to_ask(client, stran
     with CaptureQueriesContext(connection) as queries:
         response = client.get(method.get_absolute_url())
     assert len(response.context["ask_companies"]) == reporting
-    # The reports' own query and the phases their notes name (one each): nothing per company.
-    assert len(queries) == len(without) + 2
+    # The reports' own query (a method without reports asks none), and the site version and
+    # the phases their notes name (one each): nothing per company.
+    assert len(queries) == len(without) + 3
 
 
 # Asking ----------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from companies import services
@@ -773,6 +775,25 @@ def test_evidence_status_follows_published_reports_from_one_and_two_companies(
     assert (method.report_count, method.evidence_status) == (2, EvidenceStatus.TRIED_ONCE)
 
 
+def test_method_page_reads_reports_only_when_it_has_published_ones(
+    client, company, member, editor, method
+):
+    """The query that loads the method says whether it has a published report; without one
+    the page asks nothing more, and a report shows as soon as it is published."""
+    report = make_report(company, member, method, status=Status.SUBMITTED)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(method.get_absolute_url())
+    assert response.context["reports"] == []
+    assert not [q for q in queries if q["sql"].startswith('SELECT "companies_experiencereport"')]
+    assert "Inga erfarenheter är rapporterade än." in response.content.decode()
+    services.publish_report(report, editor)
+    response = client.get(method.get_absolute_url())
+    assert [r.pk for r in response.context["reports"]] == [report.pk]
+    assert f'id="rapport-{report.pk}"' in response.content.decode()
+    services.archive_report(report, editor)
+    assert client.get(method.get_absolute_url()).context["reports"] == []
+
+
 @pytest.mark.parametrize("size", [1, 7])
 def test_method_page_query_count_for_a_member_is_constant(
     client, company, member, method, django_assert_num_queries, size
@@ -786,9 +807,9 @@ def test_method_page_query_count_for_a_member_is_constant(
     client.force_login(member)
     # session, user, the member's companies and editor status, method, phases, areas, lines,
     # roles, steps, reports, site version + all phases (then cached), similar and same-line
-    # methods (one query), comments (the method's own query says it has no films, links or
-    # trainers, so those are not read)
-    with django_assert_num_queries(14):
+    # methods (one query) (the method's own query says it has no films, links, trainers or
+    # comments, so those are not read)
+    with django_assert_num_queries(13):
         response = client.get(method.get_absolute_url())
     assert len(response.context["reports"]) == size
     assert Method.objects.get(pk=method.pk).report_count == size

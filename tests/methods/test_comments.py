@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -674,6 +676,27 @@ def test_moderation_page_query_count_is_constant(
 # Query counts on the method page
 
 
+def test_method_page_reads_comments_only_when_it_has_some(client, method, editor):
+    """The query that loads the method says whether it has comments that are not deleted,
+    whoever may see them: a hidden one is still read for the editor, and a deleted one is
+    read for no one."""
+    deleted = Comment.objects.create(method=method, author=UserFactory(), body="Borttagen")
+    deleted.deleted_at = timezone.now()
+    deleted.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(method.get_absolute_url())
+    assert response.context["comments"] == []
+    assert not [q for q in queries if q["sql"].startswith('SELECT "methods_comment"')]
+    hidden = Comment.objects.create(
+        method=method, author=UserFactory(), body="Dold av redaktionen", state="hidden"
+    )
+    assert client.get(method.get_absolute_url()).context["comments"] == []
+    client.force_login(editor)
+    assert [c.pk for c in client.get(method.get_absolute_url()).context["comments"]] == [
+        hidden.pk
+    ]
+
+
 @pytest.mark.parametrize("size", [2, 20])
 def test_method_page_query_count_does_not_grow_with_comments(
     client, method, member, editor, django_assert_num_queries, size
@@ -682,17 +705,17 @@ def test_method_page_query_count_does_not_grow_with_comments(
         Comment.objects.create(method=method, author=UserFactory(), body=f"Kommentar {n}")
         Comment.objects.create(method=method, author=None, body="Från en tidigare medlem")
         Comment.objects.create(method=method, author=UserFactory(), body="Dold", state="hidden")
-    # site version, method (which also asks whether it has trainers, films and links: it has
-    # none, so those are not read), phases, areas, lines, roles, steps, reports, similar and
-    # same-line methods (one query), comments
-    with django_assert_num_queries(10):
+    # site version, method (which also asks whether it has trainers, films, links, reports
+    # and comments: it has only comments, so the others are not read), phases, areas, lines,
+    # roles, steps, similar and same-line methods (one query), comments
+    with django_assert_num_queries(9):
         response = client.get(method.get_absolute_url())
     assert len(response.context["comments"]) == 2 * size
     client.force_login(member)
     # + session, user, editor group (the page cache is skipped for signed-in users)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get(method.get_absolute_url())
     client.force_login(editor)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(method.get_absolute_url())
     assert len(response.context["comments"]) == 3 * size

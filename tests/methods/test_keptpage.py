@@ -103,13 +103,13 @@ def test_the_kept_page_reads_in_fewer_queries_whatever_the_method_holds(
         MethodStepFactory(method=method, phase=Phase.objects.get(number=number))
     keptpage.keep([method.pk])
     page(client, method)  # the per-process caches
-    # The method with its kept parts, its suggestions (ranked, none kept here), its
-    # experience reports, its comments.
-    with django_assert_num_queries(4):
+    # The method with its kept parts (and whether it has experience reports or comments: it
+    # has neither, so they are not read), its suggestions (ranked, none kept here).
+    with django_assert_num_queries(2):
         page(client, method)
     KeptMethodPage.objects.all().delete()
     # Live: its phases, steps, areas, lines, target roles and the trainer's phase besides.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         page(client, method)
 
 

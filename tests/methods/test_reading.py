@@ -75,10 +75,10 @@ def test_method_page_reads_kept_suggestions_in_one_query(client, settings, size)
     )
     with CaptureQueriesContext(connection) as queries:
         response = client.get(method.get_absolute_url())
-    # the method (with whether it has trainers, films or links: none here), its phases, areas,
-    # lines, roles, steps, the kept suggestions, the reports, the comments; with reports also
-    # the site version and all phases (for the reports' notes)
-    assert len(queries.captured_queries) == (11 if size else 9)
+    # the method (with whether it has trainers, films, links, reports or comments: no
+    # comments here), its phases, areas, lines, roles, steps, the kept suggestions; with
+    # reports also the reports, the site version and all phases (for the reports' notes)
+    assert len(queries.captured_queries) == (10 if size else 7)
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "SUM(weight)" not in sql
     assert len(response.context["similar_methods"]) == min(4, 2 * size)

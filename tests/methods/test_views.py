@@ -234,16 +234,16 @@ def test_method_page_query_count_is_constant(client, django_assert_num_queries, 
     MethodFactory.create_batch(size, phases=phases)
     # the site version, method, phases, areas, lines, roles, steps, reports, all phases (for
     # the reports' phase notes, only when there are reports; then cached for the version),
-    # similar and same-business-line methods in one query, comments (the method's own query
-    # says it has no films, links or trainers, so those are not read)
-    with django_assert_num_queries(11):
+    # similar and same-business-line methods in one query (the method's own query says it has
+    # no films, links, trainers or comments, so those are not read)
+    with django_assert_num_queries(10):
         response = client.get(method.get_absolute_url())
     assert len(response.context["similar_methods"]) == min(4, 2 * size)
     assert len(response.context["reports"]) == size
     # Rendered again (page cache off): the phases and the suggestion lists now come from the
     # cache, kept for the site version.
     settings.PAGE_CACHE_SECONDS = 0
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(method.get_absolute_url())
     assert len(response.context["similar_methods"]) == min(4, 2 * size)
     assert len(response.context["reports"]) == size
@@ -457,8 +457,9 @@ def test_method_page_stays_within_ten_queries_after_ordinary_changes(
     ExperienceReportFactory(method=method, phase_notes={"efterarbete": "Vi pratade efteråt."})
     client.get(method.get_absolute_url())
     MethodFactory(title="En till")  # an ordinary change: the page is rendered again
-    # site version, method, phases, areas, lines, roles, steps, reports, suggestions, comments
-    with django_assert_num_queries(10):
+    # site version, method, phases, areas, lines, roles, steps, reports, suggestions (the
+    # method's own query says it has no comments)
+    with django_assert_num_queries(9):
         response = client.get(method.get_absolute_url())
     assert response["X-Page-Cache"] == "miss"
     follow_up = phase(4)
