@@ -38,14 +38,15 @@ from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import (
     Count,
-    JSONField,
+    F,
+    FilteredRelation,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     prefetch_related_objects,
 )
-from django.db.models.fields.json import KeyTextTransform
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.tasks import task
 from django.template import engines
@@ -78,27 +79,31 @@ BATCH = 50
 # --- Reading ----------------------------------------------------------------------------------
 
 
+# The parts a method page shows (the card is the lists').
+PAGE_PARTS = ("header", "text", "easy_read")
+
+
 def with_kept_parts(queryset: QuerySet) -> QuerySet:
-    """The methods with `kept_parts`: the kept parts in the active language and this deploy's
-    stamp, or None (one indexed subquery in the query that loads the method)."""
+    """The methods with `kept_header`, `kept_text` and `kept_easy_read`: the parts kept in the
+    active language with this deploy's stamp, or None (one join on the unique (method,
+    language) index in the query that loads the method)."""
     return queryset.annotate(
-        kept_parts=Subquery(
-            KeptMethodPage.objects.filter(
-                method=OuterRef("pk"), language=_language(), stamp=stamp()
-            ).values("parts")[:1],
-            output_field=JSONField(),
-        )
+        kept_page=FilteredRelation(
+            "kept_pages",
+            condition=Q(kept_pages__language=_language(), kept_pages__stamp=stamp()),
+        ),
+        **{f"kept_{part}": F(f"kept_page__{part}") for part in PAGE_PARTS},
     )
 
 
 def parts_for(method: Method) -> dict | None:
-    """The kept parts to show for a method loaded with with_kept_parts(), or None when the page
-    must render them: not kept (yet), or the method is not published (a row is only ever
-    written for a published method, and dropped with every change, but the status decides)."""
-    parts = getattr(method, "kept_parts", None)
-    if not parts or not method.is_published:
+    """The kept parts to show for a method loaded with with_kept_parts(), as {part: html}, or
+    None when the page must render them: not kept (yet), or the method is not published (a
+    row is only ever written for a published method, and dropped with every change, but the
+    status decides)."""
+    if getattr(method, "kept_header", None) is None or not method.is_published:
         return None
-    return parts
+    return {part: getattr(method, f"kept_{part}") for part in PAGE_PARTS}
 
 
 def with_kept_cards(queryset: QuerySet) -> QuerySet:
@@ -108,9 +113,7 @@ def with_kept_cards(queryset: QuerySet) -> QuerySet:
         kept_card=Subquery(
             KeptMethodPage.objects.filter(
                 method=OuterRef("pk"), language=_language(), stamp=stamp()
-            )
-            .annotate(card=KeyTextTransform("card", "parts"))
-            .values("card")[:1]
+            ).values("card")[:1]
         )
     )
 
@@ -193,18 +196,19 @@ def _language() -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
-def render_parts(method: Method) -> dict:
-    """The parts of one method in the active language (loaded with page_related())."""
+def render_parts(method: Method) -> dict[str, str]:
+    """The parts of one method in the active language (loaded with page_related()), as the
+    fields of its KeptMethodPage."""
     context = parts_context(method)
-    parts = {
+    return {
         "header": render_to_string(HEADER, context),
         "text": render_to_string(TEXT, {**context, "easy_read": False}),
+        "easy_read": (
+            render_to_string(TEXT, {**context, "easy_read": True}) if method.easy_read_html else ""
+        ),
+        # Its card in the lists (the phases and areas are prefetched in full here).
+        "card": render_to_string(CARD, {"method": method, "snippet": None}),
     }
-    if method.easy_read_html:
-        parts["easy_read"] = render_to_string(TEXT, {**context, "easy_read": True})
-    # Its card in the lists (the phases and areas are prefetched in full here).
-    parts["card"] = render_to_string(CARD, {"method": method, "snippet": None})
-    return parts
 
 
 def missing() -> list[int]:
@@ -262,7 +266,7 @@ def rendered(method_ids: list[int]) -> list[KeptMethodPage]:
         with translation.override(language):
             rows += [
                 KeptMethodPage(
-                    method=method, language=language, stamp=stamp(), parts=render_parts(method)
+                    method=method, language=language, stamp=stamp(), **render_parts(method)
                 )
                 for method in methods
             ]

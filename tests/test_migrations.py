@@ -76,6 +76,9 @@ DATA_MIGRATION_TABLES = {
     # indexes of the companies' and reports' search text: nothing on SQLite.
     ("methods", "0018_search_vocabulary"): set(),
     ("companies", "0011_search_trigram_indexes"): set(),
+    # The kept method page parts (a read model of rendered HTML, the table its own fields
+    # change): dropped both ways, kept again by the task migrate queues.
+    ("methods", "0028_kept_method_page_text_columns"): set(),
 }
 
 

@@ -130,7 +130,7 @@ def _method_page_queryset(language: str, stamp: str) -> MethodQuerySet:
     """The method page's query, but for the reader and the address: built once per language
     and kept-parts stamp (the parts it reads are those of the active language and this
     deploy's templates: methods.keptpage) and cloned for each request, as a class-based
-    view clones its `queryset`. Building it, with the kept parts' subquery and the sections'
+    view clones its `queryset`. Building it, with the kept parts' join and the sections'
     EXISTS, took as long as compiling it. It joins only what every page shows: the method
     that replaces an archived one is loaded when one is shown.
 
