@@ -692,9 +692,7 @@ def test_method_page_reads_comments_only_when_it_has_some(client, method, editor
     )
     assert client.get(method.get_absolute_url()).context["comments"] == []
     client.force_login(editor)
-    assert [c.pk for c in client.get(method.get_absolute_url()).context["comments"]] == [
-        hidden.pk
-    ]
+    assert [c.pk for c in client.get(method.get_absolute_url()).context["comments"]] == [hidden.pk]
 
 
 @pytest.mark.parametrize("size", [2, 20])
