@@ -55,6 +55,7 @@ class Command(BaseCommand):
         database.use_bench_database_by_default()
         name = database.check_target(allow_test_database=allow_test)
         from bench import seeding  # loads the models, so only once Django is set up
+        from methods import keptpage
 
         corpus = options["corpus"]
         n = options["n"]
@@ -72,6 +73,13 @@ class Command(BaseCommand):
             if not test_database:
                 # The data is current; the schema may not be (new migrations since seeding).
                 call_command("migrate", interactive=False, verbosity=0)
+            # What the task worker does after a deploy: the kept page parts a migration or a
+            # changed template left missing are kept again before anything is measured (a
+            # page without them renders live, and slower).
+            if keptpage.missing():
+                workers = options["workers"]
+                seeding.keep_method_pages(seeding.default_workers() if workers is None else workers)
+                self.stdout.write("Kept the method pages again (a release dropped them).")
             seeding.analyze()
             self.stdout.write(
                 f"{name} already holds {n} methods ({source}, seeded {meta.get('seeded_at')}); "

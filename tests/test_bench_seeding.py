@@ -79,6 +79,21 @@ def _indexes() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.django_db
+def test_a_current_database_gets_back_the_kept_pages_a_release_dropped():
+    """Seeding a database that already holds the handbook only brings it up to date: the kept
+    page parts that a migration or a changed template dropped are kept again, so that the
+    benchmark never measures pages rendered live for want of them."""
+    _seed(workers=0)
+    dropped = list(Method.objects.order_by("pk").values_list("pk", flat=True)[:10])
+    KeptMethodPage.objects.filter(method_id__in=dropped).delete()
+    assert keptpage.missing() == dropped
+    out = io.StringIO()
+    call_command(seed.Command(), n=N, allow_test_database=True, workers=0, stdout=out)
+    assert "Kept the method pages again" in out.getvalue()
+    assert keptpage.missing() == []
+    assert KeptMethodPage.objects.count() == 2 * N
+
+
 def test_the_process_pool_seeds_the_same_methods_as_one_process():
     assert "Seeded 100 methods" in _seed(workers=2)
     pooled = _handbook()
