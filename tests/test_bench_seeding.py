@@ -94,6 +94,7 @@ def test_a_current_database_gets_back_the_kept_pages_a_release_dropped():
     assert KeptMethodPage.objects.count() == 2 * N
 
 
+@pytest.mark.django_db
 def test_the_process_pool_seeds_the_same_methods_as_one_process():
     assert "Seeded 100 methods" in _seed(workers=2)
     pooled = _handbook()
