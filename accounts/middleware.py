@@ -8,16 +8,13 @@ page except the few needed to get there (or to leave).
 
 from __future__ import annotations
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.roles import EDITOR_GROUP
 
 # Pages a user without two-factor authentication must still reach: the setup itself (allauth
 # asks for the password again before activation, and refuses while an e-mail address is
@@ -39,36 +36,17 @@ EXEMPT_VIEW_NAMES = frozenset({"admin:logout"})
 def must_set_up_mfa(user) -> bool:
     """Whether this user is required to, and has not yet, activated a TOTP authenticator.
 
-    One query answers both "in the editors' group?" and "has TOTP?", and leaves the first
-    answer where User.is_editor looks, so base.html (which asks is_editor on every page) does
-    not ask again: the check costs no extra query at all.
+    The session's user comes loaded with both answers ("in the editors' group?", "has
+    TOTP?": User.objects.signed_in, through accounts.backends), so the check costs no query;
+    a user loaded otherwise gets them in one (User.objects.known_flags).
     """
     if not user.is_authenticated:
         return False
     privileged = user.is_staff or user.is_superuser
     if not privileged and getattr(user, "_is_editor", None) is False:
         return False
-    groups = User.groups.through.objects
-    # One row per company the user belongs to (one row if none): the same query leaves the
-    # user's companies where companies.services.companies_of looks first, so the method page
-    # (which offers a report for them) does not ask again.
-    rows = list(
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            in_group=Exists(groups.filter(user_id=OuterRef("pk"), group__name=EDITOR_GROUP)),
-            has_totp=Exists(
-                Authenticator.objects.filter(user_id=OuterRef("pk"), type=Authenticator.Type.TOTP)
-            ),
-        )
-        .values_list(
-            "in_group", "has_totp", "memberships__company__name", "memberships__company__slug"
-        )
-        .order_by("memberships__company__name")
-    )
-    in_group, has_totp = rows[0][0], rows[0][1]
-    user._is_editor = in_group
-    user._companies = [{"name": name, "slug": slug} for _g, _t, name, slug in rows if slug]
-    return (privileged or user.is_editor) and not has_totp
+    User.objects.known_flags(user)
+    return (privileged or user.is_editor) and not user._has_totp
 
 
 def _is_exempt(request: HttpRequest) -> bool:

@@ -1,7 +1,10 @@
 """The user model: e-mail is the login, a display name is what others see."""
 
+from functools import cache
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -33,6 +36,57 @@ class UserManager(BaseUserManager["User"]):
     def get_by_natural_key(self, username: str) -> "User":
         # E-mail addresses are stored in lower case; logins must not depend on case.
         return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+    def signed_in(self, pk) -> "User | None":
+        """The user with this key and, from the same query, what nearly every page asks about
+        a signed-in user: in the editors' group? (base.html asks on every page), an activated
+        TOTP authenticator? (the two-factor check, accounts.middleware) and their companies
+        (the method page offers a report for them: companies.services.companies_of). The
+        session's user is loaded this way (accounts.backends), so a signed-in page asks none
+        of the three again."""
+        rows = list(_signed_in_rows().filter(pk=pk))
+        if not rows:
+            return None
+        user = rows[0]
+        user._is_editor = user.in_editor_group
+        user._has_totp = user.has_totp
+        user._companies = [
+            {"name": row.company_name, "slug": row.company_slug} for row in rows if row.company_slug
+        ]
+        return user
+
+    def known_flags(self, user: "User") -> "User":
+        """Leave signed_in()'s answers on a user loaded some other way (one query), unless
+        they are there already. Returns the user."""
+        if getattr(user, "_has_totp", None) is None:
+            loaded = self.signed_in(user.pk)
+            user._is_editor = loaded._is_editor if loaded else False
+            user._has_totp = loaded._has_totp if loaded else False
+            user._companies = loaded._companies if loaded else []
+        return user
+
+
+@cache
+def _signed_in_rows() -> QuerySet:
+    """UserManager.signed_in's query but for the user, built once per process and cloned for
+    each request (building the EXISTS and joins took as long as running the query)."""
+    # allauth's models import the user model: loaded after ours, not while ours load.
+    from allauth.mfa.models import Authenticator
+
+    return (
+        User.objects.annotate(
+            in_editor_group=Exists(
+                User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name=EDITOR_GROUP)
+            ),
+            has_totp=Exists(
+                Authenticator.objects.filter(user_id=OuterRef("pk"), type=Authenticator.Type.TOTP)
+            ),
+            company_name=F("memberships__company__name"),
+            company_slug=F("memberships__company__slug"),
+        )
+        # One row per company the user belongs to (a user belongs to a few), by name.
+        .order_by("company_name")
+    )
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -11,7 +11,7 @@ from collections import Counter
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,6 @@ from core.models import AuditAction, SiteVersion
 from core.notifications import notify
 from core.readability import find_personal_data
 from core.review import ReviewFlow, Transition
-from core.roles import EDITOR_GROUP
 from methods import keptpage
 from methods.choices import EvidenceStatus, Status
 from methods.models import Method
@@ -444,31 +443,12 @@ def archive_report(report: ExperienceReport, by) -> ExperienceReport:
 
 
 def companies_of(user) -> list[dict]:
-    """The signed-in user's companies as {"name", "slug"}, by name.
-
-    One query that also answers whether the user is in the editors' group and leaves the
-    answer where User.is_editor looks first, so a page that needs both asks the database once;
-    none when the two-factor check (accounts.middleware) has already left both on the user.
+    """The signed-in user's companies as {"name", "slug"}, by name: loaded with the session's
+    user (accounts.models.UserManager.signed_in), or in one query for a user loaded otherwise.
     """
     if not user.is_authenticated:
         return []
-    known = getattr(user, "_companies", None)
-    if known is not None and getattr(user, "_is_editor", None) is not None:
-        return known
-    User = get_user_model()
-    rows = list(
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            in_editor_group=Exists(
-                User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name=EDITOR_GROUP)
-            )
-        )
-        .values_list("in_editor_group", "memberships__company__name", "memberships__company__slug")
-        .order_by("memberships__company__name")
-    )
-    if rows:
-        user._is_editor = rows[0][0]
-    return [{"name": name, "slug": slug} for _editor, name, slug in rows if slug]
+    return get_user_model().objects.known_flags(user)._companies
 
 
 def attach_phase_notes(reports: list[ExperienceReport], phases) -> None:

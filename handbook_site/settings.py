@@ -184,9 +184,12 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# allauth's backend (sign-in by e-mail address) as accounts.backends extends it: the session's
+# user and what nearly every page asks about them in one query. First: force_login and allauth's
+# login store it in the session. Django's own stays for the admin's login form.
 AUTHENTICATION_BACKENDS = [
+    "accounts.backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -237,9 +237,9 @@ def test_profile_query_count_is_constant(client, member, django_assert_num_queri
         Question.objects.create(company=CompanyFactory(), asker=member, body=f"Fråga {n}")
     many_methods(member, extra)
     client.force_login(member)
-    # session, user, memberships, methods, reports, comments, questions to other companies
-    # (each list with its total), editor group
-    with django_assert_num_queries(8):
+    # session, user (with the editor group), memberships, methods, reports, comments,
+    # questions to other companies (each list with its total)
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert response.context["asked_questions"].total == size
     assert len(response.context["methods"]) == min(20, 2 * size + extra)

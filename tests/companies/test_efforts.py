@@ -173,15 +173,15 @@ def test_effort_pages_have_constant_query_counts(
         for i in range(extra)
     )
     client.get(effort.get_absolute_url())  # the phases and checklists are now cached
-    # session, user, editor check, effort (with company, phase and report), site version,
-    # methods, steps, ticks, phase records
-    with django_assert_num_queries(9):
+    # session, user (with the editor check), effort (with company, phase and report), site
+    # version, methods, steps, ticks, phase records
+    with django_assert_num_queries(8):
         response = client.get(effort.get_absolute_url())
     assert len(response.context["methods"]) == size
     assert sum(len(row["entries"]) for row in response.context["rows"]) == (
         ChecklistItem.objects.count() + size
     )
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("companies:efforts", args=[company.slug]))
 
 
@@ -291,7 +291,7 @@ def test_ticking_without_javascript_comes_back_to_the_item_with_its_phase_open(
     effort = Effort.objects.get()
     item = ChecklistItem.objects.filter(phase__number=2).first()
     url = reverse("companies:effort_check", args=[company.slug, effort.pk])
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.post(
             url, {"punkt": f"checklist:{item.pk}", "klar": "1"},
             headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
@@ -316,7 +316,7 @@ def test_ticking_with_javascript_answers_json_with_the_phase_count(
     step = method.steps.get()
     phase3_items = ChecklistItem.objects.filter(phase__number=3).count()
     url = reverse("companies:effort_check", args=[company.slug, effort.pk])
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = client.post(
             url, {"punkt": f"step:{step.pk}", "klar": "1"}, headers={"accept": "application/json"}
         )
@@ -336,7 +336,7 @@ def test_ticking_with_javascript_answers_json_with_the_phase_count(
         "message": "Sparat",
     }
     # Unticking: the same answer with the item unticked, and the row gone.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.post(
             url, {"punkt": f"step:{step.pk}", "klar": "0"}, headers={"accept": "application/json"}
         )

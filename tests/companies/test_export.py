@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from companies.models import Effort, EffortCheck, EffortPhase, Invitation
+from companies.models import Company, Effort, EffortCheck, EffortPhase, Invitation
 from core.models import AuditAction, AuditEntry
 from methods.choices import Status
 from methods.models import BusinessLine, CompetenceArea, Phase
@@ -331,6 +332,7 @@ def test_export_query_count_is_constant(client, company_admin, django_assert_num
         )
         ExperienceReportFactory(company=company)
     client.force_login(company_admin)
+    ContentType.objects.get_for_model(Company)  # cached for the process, as when it serves
     # session, user, company, admin check, business lines, study-visit areas, members,
     # invitations, efforts and their four prefetches, reports, audit entry
     with django_assert_num_queries(15):

@@ -443,8 +443,8 @@ def test_company_report_list_query_count_is_constant(
     for _ in range(size):
         make_report(company, UserFactory(), MethodFactory())
     client.force_login(member)
-    # session, user, company, membership check, groups (is_editor), reports
-    with django_assert_num_queries(6):
+    # session, user (with is_editor), company, membership check, reports
+    with django_assert_num_queries(5):
         response = client.get(list_url(company))
     assert len(response.context["reports"]) == size
 
@@ -515,8 +515,8 @@ def test_queue_query_count_is_constant(client, editor, django_assert_num_queries
         ExperienceReportFactory(status=Status.SUBMITTED)
         ExperienceReportFactory(status=Status.CHANGES_REQUESTED)
     client.force_login(editor)
-    # session, user, groups (is_editor), submitted, waiting for authors
-    with django_assert_num_queries(5):
+    # session, user (with is_editor), submitted, waiting for authors
+    with django_assert_num_queries(4):
         response = client.get(reverse("companies:report_queue"))
     assert len(response.context["queue"]) == size
 
@@ -805,11 +805,11 @@ def test_method_page_query_count_for_a_member_is_constant(
             helping_factors=["upplagg-ovning"],
         )
     client.force_login(member)
-    # session, user, the member's companies and editor status, method, phases, areas, lines,
-    # roles, steps, reports, site version + all phases (then cached), similar and same-line
-    # methods (one query) (the method's own query says it has no films, links, trainers or
-    # comments, so those are not read)
-    with django_assert_num_queries(13):
+    # session, user (with the member's companies and editor status), method, phases, areas,
+    # lines, roles, steps, reports, site version + all phases (then cached), similar and
+    # same-line methods (one query) (the method's own query says it has no films, links,
+    # trainers or comments, so those are not read)
+    with django_assert_num_queries(12):
         response = client.get(method.get_absolute_url())
     assert len(response.context["reports"]) == size
     assert Method.objects.get(pk=method.pk).report_count == size

@@ -120,10 +120,10 @@ def test_signed_in_profile_query_count_does_not_grow(
     many_reports(CompanyFactory(), extra)  # another company's reports do not matter
     many_reports(company, extra)
     client.force_login(request.getfixturevalue(who))
-    # session, user, editor check, company, its lines, its methods, a page of its reports
-    # (with their total), the user's role (asked once for both questions); for its admins
-    # the open questions to the company (their inbox, a page and its total in one query)
-    with django_assert_num_queries(9 if who == "company_admin" else 8):
+    # session, user (with the editor check), company, its lines, its methods, a page of its
+    # reports (with their total), the user's role (asked once for both questions); for its
+    # admins the open questions to the company (their inbox, a page and its total in one query)
+    with django_assert_num_queries(8 if who == "company_admin" else 7):
         response = client.get(company.get_absolute_url())
     assert response.context["reports"].total == 3 + extra
     assert len(response.context["reports"]) == min(20, 3 + extra)

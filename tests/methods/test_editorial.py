@@ -109,8 +109,9 @@ def test_desk_query_count_does_not_grow_with_the_handbook(
         for method in methods:
             _reported_comment(method)
     client.force_login(editor)
-    # session, user, editor and two-factor check, the four lists (each with its total)
-    with django_assert_num_queries(7):
+    # session, user (with the editor and two-factor check), the four lists (each with its
+    # total)
+    with django_assert_num_queries(6):
         response = client.get(DESK)
     assert len(response.context["stale"]) == (3 if not extra else 20)
     assert response.context["stale"].total == 3 + extra

@@ -102,16 +102,16 @@ def test_overview_query_count_is_constant(client, editor, django_assert_num_quer
         for i in range(size)
     )  # fmt: skip
     client.force_login(editor)
-    # First view after a change: session, user, editor and two-factor check, site version,
-    # per phase, per area, published, without report (count, rows), overdue (count, rows),
+    # First view after a change: session, user (with the editor and two-factor check), site
+    # version, per phase, per area, published, without report (count, rows), overdue (count, rows),
     # per county, efforts per phase, questions between companies per month, the activity, the
     # searches that found little (30 and 90 days)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         client.get(URL)
     # Then the handbook's counts come from the cache, kept for the site version: session,
-    # user, editor check, site version, per county, efforts per phase, questions per month,
-    # the activity, the searches that found little (30 and 90 days).
-    with django_assert_num_queries(10):
+    # user (with the editor check), site version, per county, efforts per phase, questions per
+    # month, the activity, the searches that found little (30 and 90 days).
+    with django_assert_num_queries(9):
         response = client.get(URL)
     assert response.context["totals"] == {
         "methods": min(size, 8) + size, "companies": min(size, 8), "efforts": size,

@@ -217,8 +217,9 @@ def test_recycle_bin_query_count_is_constant(client, editor, django_assert_num_q
         services.move_to_bin(method, UserFactory())
         services.move_to_bin(comment, UserFactory())
     client.force_login(editor)
-    # session, user, editor group, methods, their deletions, comments, their deletions
-    with django_assert_num_queries(7):
+    # session, user (with the editor group), methods, their deletions, comments, their
+    # deletions
+    with django_assert_num_queries(6):
         response = client.get(reverse("methods:recycle_bin"))
     assert len(response.context["methods"]) == size
     assert len(response.context["comments"]) == size

@@ -69,8 +69,8 @@ def test_signed_in_reading_pages_cost_a_fixed_few_queries_more(client, settings,
     small = counts()
     grow(100)
     assert counts() == small  # the same with 100 more methods
-    # Signed in: the session and the user, and one query that settles whether the user is an
-    # editor (the two-factor check, or on the method page the user's companies).
+    # Signed in: the session, and the user loaded with whether they are an editor, have
+    # two-factor authentication and which companies they belong to (accounts.backends).
     for who in ("member", "editor"):
         extra = [n - a for n, a in zip(small[who], small["anonymous"], strict=True)]
-        assert extra == [3, 3, 3], who
+        assert extra == [2, 2, 2], who
