@@ -158,9 +158,15 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "methods.context_processors.site",
             ],
+            # Django's i18n tags, with a literal {% translate %} translated once per language
+            # (core/templatetags/i18n_constant.py).
+            "libraries": {"i18n": "core.templatetags.i18n_constant"},
         },
     },
 ]
+# The name "i18n" above is taken on purpose, which Django's check warns of (templates.W003);
+# tests/test_i18n_constant.py checks that no other library name is taken twice.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 # Database: a SQLite file in the project by default, PostgreSQL when DATABASE_URL says so.
 DATABASES = {
