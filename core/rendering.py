@@ -56,16 +56,26 @@ _MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "nl2br"]
 _H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 
 
+def _scheme(url: str) -> str | None:
+    """The URL's scheme ("" for a relative one), or None when it cannot be read: urlsplit
+    refuses an unbalanced "[" in the host ("//[", an IPv6 address never closed), which anyone
+    can type into a link."""
+    try:
+        return urlsplit(url).scheme
+    except ValueError:
+        return None
+
+
 def _is_external(href: str) -> bool:
-    parts = urlsplit(href)
-    return bool(parts.scheme in {"http", "https"} or href.startswith("//"))
+    # An address that cannot be read is treated as another site's: nofollow, noopener.
+    return _scheme(href) in {"http", "https", None} or href.startswith("//")
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    # Images must come from this site (uploads) or https; never from data: or other schemes.
+    # Images must come from this site (uploads) or https; never from data: or other schemes,
+    # nor from an address that cannot be read.
     if tag == "img" and attribute == "src":
-        scheme = urlsplit(value).scheme
-        if scheme not in {"", "https"} or value.startswith("//"):
+        if _scheme(value) not in {"", "https"} or value.startswith("//"):
             return None
     return value
 

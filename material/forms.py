@@ -175,7 +175,14 @@ class LinkForm(forms.Form):
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"].strip()
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises for a port past 65535, as urlsplit for an unclosed "["
+        except ValueError:
+            raise ValidationError(
+                _("Adressen går inte att läsa. Kontrollera att den är rätt skriven."),
+                code="invalid",
+            ) from None
         if parts.scheme not in {"http", "https"} or not parts.hostname:
             raise ValidationError(
                 _("Skriv en hel adress som börjar med https:// eller http://."), code="scheme"

@@ -73,10 +73,14 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
 def request(method: str, url: str, allow_private: bool = False) -> tuple[int, str | None]:
     """One request, no redirects followed: (status, Location header)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises for a port past 65535, as urlsplit for an unclosed "["
+    except ValueError:
+        raise Refused(f"not a readable address: {url[:80]}") from None
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise Refused(f"not an http(s) address: {url[:80]}")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    port = port or (443 if parts.scheme == "https" else 80)
     address = public_addresses(parts.hostname, port, allow_private)[0]
     kind = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
     connection = kind(parts.hostname, address, port=port, timeout=TIMEOUT)

@@ -141,11 +141,17 @@ def embed_address(url: str) -> str:
     Only https addresses on the allow-list (settings.FILM_EXTERNAL_HOSTS). YouTube watch and
     share addresses become YouTube's no-cookie player, Vimeo's become Vimeo's player; another
     allowed site's address is its own player."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port  # raises for a port past 65535, as urlsplit for an unclosed "["
+    except ValueError:
+        raise ValidationError(
+            _("Adressen går inte att läsa. Kontrollera att den är rätt skriven."), code="invalid"
+        ) from None
     host = (parts.hostname or "").lower()
     if parts.scheme != "https" or not host:
         raise ValidationError(_("Adressen måste börja med https://."), code="scheme")
-    if host not in external_hosts() or parts.username or parts.password or parts.port:
+    if host not in external_hosts() or parts.username or parts.password or port:
         raise ValidationError(
             _("Filmer kan bara visas från de här webbplatserna: %(hosts)s.")
             % {"hosts": ", ".join(sorted(external_hosts()))},

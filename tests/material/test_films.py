@@ -116,6 +116,9 @@ def test_external_addresses_become_player_addresses(url, embed):
         "https://play.orebro.se:8443/film",
         "javascript:alert(1)",
         "https://www.youtube.com/watch?v=",
+        # Addresses urlsplit cannot read: a port past 65535, an IPv6 host never closed.
+        "https://www.youtube.com:99999/watch?v=abcDEF12345",
+        "https://[www.youtube.com/watch?v=abcDEF12345",
     ],
 )
 def test_external_addresses_outside_the_allow_list_are_refused(url):

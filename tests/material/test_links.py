@@ -225,6 +225,8 @@ def test_author_adds_a_link_and_the_method_page_shows_it(client, member):
         ("javascript:alert(1)", "Skriv en hel adress"),
         ("www.example.org", "Skriv en hel adress"),
         ("https://anna:hemligt@example.org/", "användarnamn eller lösenord"),
+        ("https://[example.org/rapport", "går inte att läsa"),
+        ("https://example.org:99999/rapport", "går inte att läsa"),
     ],
 )
 def test_bad_link_addresses_are_refused(client, member, url, message):
@@ -281,3 +283,10 @@ def test_dead_links_list_costs_the_same_queries_for_many(
     MaterialLink.objects.update(dead_since=timezone.now(), problem="HTTP 410")
     with django_assert_num_queries(4):
         client.get(reverse("material:dead_links"))
+
+
+@pytest.mark.parametrize("url", ["https://example.org:99999/", "https://[example.org/"])
+def test_an_address_that_cannot_be_read_is_refused_not_raised(url):
+    """A stored link the nightly check cannot parse is reported, not the end of the run."""
+    with pytest.raises(linkcheck.Refused):
+        linkcheck.request("HEAD", url)

@@ -108,6 +108,20 @@ def test_external_links_get_noopener_nofollow_and_internal_do_not():
     assert '<a href="/metoder/visa/">b</a>' in html
 
 
+@pytest.mark.parametrize(
+    "text, html",
+    [
+        # An IPv6 host never closed: urlsplit refuses it, the link is kept as another site's.
+        ("[a](//[)", '<p><a href="//[" rel="noopener nofollow">a</a></p>'),
+        ('<a href="//[x">a</a>', '<p><a href="//[x" rel="noopener nofollow">a</a></p>'),
+        # An image from an address that cannot be read is dropped, its text kept.
+        ("![a](//[)", '<p><img alt="a"></p>'),
+    ],
+)
+def test_addresses_that_cannot_be_read_are_rendered_not_raised(text, html):
+    assert render_markdown(text) == html
+
+
 def test_external_link_with_title_is_marked():
     html = render_markdown('[a](https://example.org "Läs mer")')
     assert html == (
