@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,7 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import LinkKind
-from .validation import attachment_type, check_video, clean_captions, embed_address
+from .validation import (
+    attachment_type,
+    check_video,
+    clean_captions,
+    embed_address,
+    readable_address,
+    unreadable_address,
+)
 
 
 class FilmSource:
@@ -175,14 +180,9 @@ class LinkForm(forms.Form):
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"].strip()
-        try:
-            parts = urlsplit(url)
-            parts.port  # noqa: B018 - raises for a port past 65535, as urlsplit for an unclosed "["
-        except ValueError:
-            raise ValidationError(
-                _("Adressen går inte att läsa. Kontrollera att den är rätt skriven."),
-                code="invalid",
-            ) from None
+        parts = readable_address(url)
+        if parts is None:
+            raise unreadable_address()
         if parts.scheme not in {"http", "https"} or not parts.hostname:
             raise ValidationError(
                 _("Skriv en hel adress som börjar med https:// eller http://."), code="scheme"

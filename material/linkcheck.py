@@ -19,7 +19,9 @@ import ipaddress
 import socket
 import ssl
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
+
+from .validation import readable_address
 
 TIMEOUT = 10  # seconds, for connecting and for each read
 MAX_BODY = 64 * 1024
@@ -73,14 +75,12 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
 def request(method: str, url: str, allow_private: bool = False) -> tuple[int, str | None]:
     """One request, no redirects followed: (status, Location header)."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port  # raises for a port past 65535, as urlsplit for an unclosed "["
-    except ValueError:
-        raise Refused(f"not a readable address: {url[:80]}") from None
+    parts = readable_address(url)
+    if parts is None:
+        raise Refused(f"not a readable address: {url[:80]}")
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise Refused(f"not an http(s) address: {url[:80]}")
-    port = port or (443 if parts.scheme == "https" else 80)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
     address = public_addresses(parts.hostname, port, allow_private)[0]
     kind = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
     connection = kind(parts.hostname, address, port=port, timeout=TIMEOUT)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 import nh3
 from django.conf import settings
@@ -135,23 +135,36 @@ def external_hosts() -> set[str]:
     return {host.lower() for host in settings.FILM_EXTERNAL_HOSTS}
 
 
+def readable_address(url: str) -> SplitResult | None:
+    """urlsplit(url), or None when Python cannot read it: an IPv6 host never closed
+    ("https://[example.org/") or a port past 65535 (read here, so `.port` is safe after)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port past 65535
+    except ValueError:
+        return None
+    return parts
+
+
+def unreadable_address() -> ValidationError:
+    return ValidationError(
+        _("Adressen går inte att läsa. Kontrollera att den är rätt skriven."), code="invalid"
+    )
+
+
 def embed_address(url: str) -> str:
     """The player address for a film on another site, or ValidationError.
 
     Only https addresses on the allow-list (settings.FILM_EXTERNAL_HOSTS). YouTube watch and
     share addresses become YouTube's no-cookie player, Vimeo's become Vimeo's player; another
     allowed site's address is its own player."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port  # raises for a port past 65535, as urlsplit for an unclosed "["
-    except ValueError:
-        raise ValidationError(
-            _("Adressen går inte att läsa. Kontrollera att den är rätt skriven."), code="invalid"
-        ) from None
+    parts = readable_address(url.strip())
+    if parts is None:
+        raise unreadable_address()
     host = (parts.hostname or "").lower()
     if parts.scheme != "https" or not host:
         raise ValidationError(_("Adressen måste börja med https://."), code="scheme")
-    if host not in external_hosts() or parts.username or parts.password or port:
+    if host not in external_hosts() or parts.username or parts.password or parts.port:
         raise ValidationError(
             _("Filmer kan bara visas från de här webbplatserna: %(hosts)s.")
             % {"hosts": ", ".join(sorted(external_hosts()))},
