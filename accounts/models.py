@@ -4,11 +4,12 @@ from functools import cache
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.compiled import KEY_MARKER, CompiledQuery
 from core.roles import EDITOR_GROUP
 
 
@@ -44,7 +45,8 @@ class UserManager(BaseUserManager["User"]):
         (the method page offers a report for them: companies.services.companies_of). The
         session's user is loaded this way (accounts.backends), so a signed-in page asks none
         of the three again."""
-        rows = list(_signed_in_rows().filter(pk=pk))
+        # As .filter(pk=pk) would: a key from the session is a string.
+        rows = _signed_in_rows().fetch(pk=User._meta.pk.get_prep_value(pk))
         if not rows:
             return None
         user = rows[0]
@@ -67,13 +69,13 @@ class UserManager(BaseUserManager["User"]):
 
 
 @cache
-def _signed_in_rows() -> QuerySet:
-    """UserManager.signed_in's query but for the user, built once per process and cloned for
-    each request (building the EXISTS and joins took as long as running the query)."""
+def _signed_in_rows() -> CompiledQuery:
+    """UserManager.signed_in's query, compiled once per process and run with the user's key
+    (core.compiled): building and compiling its EXISTS and joins took longer than running it."""
     # allauth's models import the user model: loaded after ours, not while ours load.
     from allauth.mfa.models import Authenticator
 
-    return (
+    rows = (
         User.objects.annotate(
             in_editor_group=Exists(
                 User.groups.through.objects.filter(user_id=OuterRef("pk"), group__name=EDITOR_GROUP)
@@ -87,6 +89,7 @@ def _signed_in_rows() -> QuerySet:
         # One row per company the user belongs to (a user belongs to a few), by name.
         .order_by("company_name")
     )
+    return CompiledQuery(rows.filter(pk=KEY_MARKER), {"pk": KEY_MARKER})
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -202,7 +202,11 @@ class MethodQuerySet(models.QuerySet):
     def reachable_by(self, user) -> MethodQuerySet:
         """Methods whose address answers this user: their page, or the notice that they are
         archived (the rule: permissions.reachable_methods_q)."""
-        rule = permissions.reachable_methods_q(user)
+        return self.reachable_in_form(permissions.reader_form(user), user.pk)
+
+    def reachable_in_form(self, form: str, reader_pk) -> MethodQuerySet:
+        """reachable_by for a reader of this form (permissions.reader_form) and primary key."""
+        rule = permissions.reachable_methods_q_in_form(form, reader_pk)
         return self.alive() if rule is None else self.alive().filter(rule)
 
     def with_list_data(self, with_text: bool = False) -> MethodQuerySet:

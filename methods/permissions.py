@@ -60,15 +60,34 @@ def _is_author(user, method) -> bool:
 # Methods
 
 
+# The forms the reading rules take, by who reads. A query compiled once per process and form
+# (the method page's, methods.views.reading) runs with the reader's pk as its only parameter
+# about them, so everything the rules read about the user is decided here, in reader_form().
+EVERY_METHOD = "every"  # editors: no filter
+PUBLISHED_AND_OWN = "own"  # signed in: the published methods and their own
+PUBLISHED_ONLY = "published"  # signed out
+
+
+def reader_form(user) -> str:
+    """Which form visible_methods_q and reachable_methods_q take for this user."""
+    if is_editor(user):
+        return EVERY_METHOD
+    return PUBLISHED_AND_OWN if user.is_authenticated else PUBLISHED_ONLY
+
+
 def visible_methods_q(user) -> Q | None:
     """The rows of Method (not in the recycle bin) this user may see, as a filter; None means
     all of them. Published methods for everyone, own methods for their author, all for editors.
     """
-    if is_editor(user):
+    return visible_methods_q_in_form(reader_form(user), user.pk)
+
+
+def visible_methods_q_in_form(form: str, reader_pk) -> Q | None:
+    """visible_methods_q for a reader of this form (reader_form) and primary key."""
+    if form == EVERY_METHOD:
         return None
-    if user.is_authenticated:
-        return Q(status=Status.PUBLISHED) | Q(author=user)
-    return Q(status=Status.PUBLISHED)
+    published = Q(status=Status.PUBLISHED)
+    return published | Q(author_id=reader_pk) if form == PUBLISHED_AND_OWN else published
 
 
 def can_see_method(user, method) -> bool:
@@ -93,7 +112,12 @@ def reachable_methods_q(user) -> Q | None:
     """The rows of Method (not in the recycle bin) whose address answers this user, as a
     filter; None means all of them: the methods they may see, and every archived one (its
     notice, see shows_archived_notice)."""
-    visible = visible_methods_q(user)
+    return reachable_methods_q_in_form(reader_form(user), user.pk)
+
+
+def reachable_methods_q_in_form(form: str, reader_pk) -> Q | None:
+    """reachable_methods_q for a reader of this form (reader_form) and primary key."""
+    visible = visible_methods_q_in_form(form, reader_pk)
     return None if visible is None else visible | Q(status=Status.ARCHIVED)
 
 

@@ -165,6 +165,26 @@ def test_method_addresses_have_one_answer(cast):
             ), (role, method.status)
 
 
+def test_the_method_page_answers_as_the_rule(cast, client):
+    """The method page runs its query compiled once per form of the rule (the reader's pk a
+    parameter: core.compiled): every role, one after the other in the same process, gets the
+    page, the archived notice or 404 exactly as the object rules say. The author and the
+    company's other members share a form and differ only by that parameter."""
+    users, methods, _reports, _company = cast
+    for role, user in users.items():
+        client.logout()
+        if user.is_authenticated:
+            client.force_login(user)
+        for method in methods:
+            response = client.get(f"/metoder/{method.slug}/")
+            if not permissions.can_reach_method(user, method):
+                assert response.status_code == 404, (role, method.status)
+                continue
+            assert response.status_code == 200, (role, method.status)
+            notice = response.templates[0].name == "methods/method_archived.html"
+            assert notice == permissions.shows_archived_notice(user, method), (role, method.status)
+
+
 def test_revision_visibility_has_one_answer(cast):
     users, methods, _reports, _company = cast
     for method in methods:

@@ -6,11 +6,12 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from core.compiled import KEY_MARKER, CompiledQuery
 from core.csp import allow_frames
 from core.models import SiteVersion
 from core.pagecache import cache_anonymous_page
@@ -19,7 +20,7 @@ from core.rendering import render_markdown
 
 from .. import keptpage, permissions, printing, sections, suggestions
 from ..forms import CommentForm
-from ..models import Comment, Method, MethodQuerySet, MethodStep, Phase, Revision
+from ..models import Comment, Method, MethodStep, Phase, Revision
 
 
 def _is_search(request: HttpRequest) -> bool:
@@ -107,10 +108,13 @@ def _visible_method(
     leaves the caller to load its phases, steps and vocabularies when they are not kept.
     card: only what the printed card shows (phases and steps; no areas, lines or roles)."""
     if page:
-        return get_object_or_404(
-            _method_page_queryset(get_language(), keptpage.stamp()).reachable_by(request.user),
-            slug=slug,
+        query = _method_page_query(
+            get_language(), keptpage.stamp(), permissions.reader_form(request.user)
         )
+        found = query.fetch(slug=slug, reader=request.user.pk)
+        if not found:
+            raise Http404
+        return found[0]
     queryset = (
         Method.objects.defer("search_text", "search_vector")
         .select_related("author", "company", "external_trainer_phase", "replaced_by")
@@ -125,18 +129,22 @@ def _visible_method(
     return get_object_or_404(queryset.prefetch_related(*related), slug=slug)
 
 
-@lru_cache(maxsize=len(settings.LANGUAGES))
-def _method_page_queryset(language: str, stamp: str) -> MethodQuerySet:
-    """The method page's query, but for the reader and the address: built once per language
-    and kept-parts stamp (the parts it reads are those of the active language and this
-    deploy's templates: methods.keptpage) and cloned for each request, as a class-based
-    view clones its `queryset`. Building it, with the kept parts' join and the sections'
-    EXISTS, took as long as compiling it. It joins only what every page shows: the method
-    that replaces an archived one is loaded when one is shown.
+# The stand-in for the address in the method page's compiled query (the reader's: KEY_MARKER).
+_SLUG_MARKER = "compiled-query-marker:slug"
+
+
+@lru_cache(maxsize=3 * len(settings.LANGUAGES))
+def _method_page_query(language: str, stamp: str, reader_form: str) -> CompiledQuery:
+    """The method page's query, compiled once per language, kept-parts stamp (the parts it
+    reads are those of the active language and this deploy's templates: methods.keptpage)
+    and form of the reading rule (permissions.reader_form), and run with the address and
+    the reader's pk: compiling it, with the kept parts' join and the sections' EXISTS, took
+    as long as PostgreSQL takes to plan and run it (core.compiled). It joins only what every
+    page shows: the method that replaces an archived one is loaded when one is shown.
 
     `has_comments`: whether the method has comments not deleted, whoever may see them (the
     query is the same for every reader): most have none, and their page then asks no more."""
-    return keptpage.with_kept_parts(
+    queryset = keptpage.with_kept_parts(
         sections.annotate(
             suggestions.with_kept_flag(
                 Method.objects.defer("search_text", "search_vector")
@@ -146,6 +154,11 @@ def _method_page_queryset(language: str, stamp: str) -> MethodQuerySet:
                 )
             )
         )
+    )
+    return CompiledQuery(
+        queryset.reachable_in_form(reader_form, KEY_MARKER).filter(slug=_SLUG_MARKER),
+        {"slug": _SLUG_MARKER, "reader": KEY_MARKER},
+        optional={"reader"},  # the rule for editors and signed-out readers has no reader
     )
 
 
