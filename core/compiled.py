@@ -25,7 +25,6 @@ from typing import Any
 from django.db import connections
 from django.db.models import Model, QuerySet
 
-
 # A marker for a primary or foreign key: no key is negative, and it fits a 32-bit column.
 KEY_MARKER = -2_000_000_001
 
