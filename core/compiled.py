@@ -71,11 +71,26 @@ class CompiledQuery:
         for name, value in values.items():
             if self._slots[name] is not None:
                 params[self._slots[name]] = value
-        sql = self._sql
         compiler = copy.copy(self._compiler)
         # This thread's connection: the one the compiler was made with may belong to another.
-        compiler.connection = connections[self._queryset.db]
-        compiler.as_sql = lambda *args, **kwargs: (sql, tuple(params))
+        connection = compiler.connection = connections[self._queryset.db]
+        sql, col_count = self._sql, compiler.col_count if compiler.has_extra_select else None
+
+        def execute_sql(*args, **kwargs) -> list[list[tuple]]:
+            # What SQLCompiler.execute_sql() returns for these rows (a list of chunks), from
+            # the SQL compiled once; on PostgreSQL as a prepared statement
+            # (core.dbbackends.postgresql), planned once per connection.
+            with _cursor(connection) as cursor:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            return [rows if col_count is None else [row[:col_count] for row in rows]]
+
+        compiler.execute_sql = execute_sql
         queryset = self._queryset._chain()
         queryset.query.get_compiler = lambda *args, **kwargs: compiler
         return list(queryset)
+
+
+def _cursor(connection):
+    prepared = getattr(connection, "prepared_cursor", None)
+    return prepared() if prepared is not None else connection.cursor()

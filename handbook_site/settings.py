@@ -180,6 +180,9 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
     # Django's, keeping the query planner's statistics as the data grows (PRAGMA optimize).
     DATABASES["default"]["ENGINE"] = "core.dbbackends.sqlite3"
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
+    # Django's, with prepared statements for the queries run on nearly every request
+    # (core.compiled); DATABASE_PREPARED_STATEMENTS=0 behind a PgBouncer that cannot keep them.
+    DATABASES["default"]["ENGINE"] = "core.dbbackends.postgresql"
     # Fail fast when PostgreSQL is unreachable: the request gets the 503 page within seconds
     # (core.middleware.DatabaseUnavailableMiddleware) instead of hanging a worker.
     # With CONN_MAX_AGE and health checks Django opens a new connection by itself once the
@@ -187,6 +190,7 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DATABASE_CONNECT_TIMEOUT", 3
     )
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -443,7 +447,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # (it is a cache: restarted from a snapshot, it could miss a later publish for up to
 # core.siteversion.VERSION_RECHECK_SECONDS).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "core.sessions.db"  # Django's, the session read compiled once (core.sessions)
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(
@@ -461,7 +465,7 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kompetenshandboken"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "core.sessions.cached_db"
 elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:

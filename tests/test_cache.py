@@ -291,7 +291,7 @@ def test_one_redis_client_serves_every_call(live_redis):
 
 @pytest.mark.django_db
 def test_a_signed_in_page_reads_its_session_from_the_cache_with_cached_db(client, member):
-    with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.cached_db"):
+    with override_settings(SESSION_ENGINE="core.sessions.cached_db"):
         client.force_login(member)
         client.get("/")
         with CaptureQueriesContext(connection) as queries:

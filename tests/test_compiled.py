@@ -121,7 +121,7 @@ def test_runs_do_not_share_state():
     kept_compiler, kept_query = compiled._compiler, compiled._queryset.query
     compiled.fetch(slug=first.slug, reader=0)
     compiled.fetch(slug=second.slug, reader=0)
-    assert "as_sql" not in vars(kept_compiler)
+    assert "execute_sql" not in vars(kept_compiler)
     assert "get_compiler" not in vars(kept_query)
     assert kept_compiler.connection is connections["default"]
 
@@ -144,3 +144,48 @@ def test_a_run_in_another_thread_uses_that_threads_connection():
     thread.join()
     assert seen["rows"] == [] and seen["queries"] == 1
     assert seen["connection"] is not connections["default"]
+
+
+# PostgreSQL: the compiled queries run as prepared statements, and nothing else does -----------
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@postgresql_only
+def test_a_compiled_query_is_prepared_on_postgresql():
+    method = MethodFactory()
+    compiled = _compiled()
+    before = set(_prepared_statements())
+    for _ in range(3):
+        assert [m.pk for m in compiled.fetch(slug=method.slug, reader=0)] == [method.pk]
+    prepared = set(_prepared_statements()) - before
+    assert len(prepared) == 1
+    assert '"methods_method"."slug" = $' in prepared.pop()
+
+
+@postgresql_only
+def test_other_queries_are_not_prepared():
+    """Django's own queries keep client-side binding and fresh plans (a generic plan misjudges
+    skewed columns such as a status): psycopg's automatic preparation stays off."""
+    MethodFactory(title="Hygienrutiner")
+    for _ in range(20):
+        Method.objects.filter(status=Status.PUBLISHED, title="Hygienrutiner").exists()
+    assert [s for s in _prepared_statements() if '"methods_method"."title"' in s] == []
+
+
+@postgresql_only
+def test_prepared_statements_can_be_turned_off(settings):
+    """DATABASE_PREPARED_STATEMENTS=0, for a connection pooler that cannot keep them."""
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    method = MethodFactory()
+    compiled = _compiled(title=method.title)  # SQL no other test prepares
+    assert [m.pk for m in compiled.fetch(slug=method.slug, reader=0)] == [method.pk]
+    assert [s for s in _prepared_statements() if '"methods_method"."title"' in s] == []

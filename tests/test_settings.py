@@ -139,8 +139,5 @@ def session_engine(**env: str) -> str:
 def test_sessions_are_read_through_redis_when_there_is_one():
     """In the database either way (a Redis restart signs nobody out); with Redis, read from it
     first, so a signed-in page does not query the session table."""
-    assert session_engine() == "django.contrib.sessions.backends.db"
-    assert (
-        session_engine(REDIS_URL="redis://127.0.0.1:6379/9")
-        == "django.contrib.sessions.backends.cached_db"
-    )
+    assert session_engine() == "core.sessions.db"
+    assert session_engine(REDIS_URL="redis://127.0.0.1:6379/9") == "core.sessions.cached_db"

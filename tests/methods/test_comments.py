@@ -200,7 +200,7 @@ def test_unpublished_method_page_has_no_comment_form(client):
     method = MethodFactory(status=Status.DRAFT)
     client.force_login(method.author)
     response = client.get(method.get_absolute_url())
-    assert response.context["comment_form"] is None
+    assert response.context["comment_field"] is None
     assert "kommentarer/" not in response.content.decode()
 
 
@@ -717,3 +717,22 @@ def test_method_page_query_count_does_not_grow_with_comments(
     with django_assert_num_queries(10):
         response = client.get(method.get_absolute_url())
     assert len(response.context["comments"]) == 3 * size
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_kept_comment_box_is_the_form_as_rendered_now(client, member, method, language):
+    """The comment box is rendered once per process and language (views.reading): it must be
+    exactly what the blank form renders, in the reader's language."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from methods.forms import CommentForm
+
+    client.force_login(member)
+    client.cookies["django_language"] = language
+    html = page(client, method)
+    with translation.override(language):
+        fresh = render_to_string("includes/form_field.html", {"field": CommentForm()["body"]})
+    assert fresh in html
+    label = "Din kommentar" if language == "sv" else "Your comment"
+    assert f'<label for="id_body">{label}:</label>' in fresh
