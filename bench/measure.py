@@ -259,6 +259,20 @@ def _time(client: Client, path: str, runs: int, warmup: int) -> dict:
     }
 
 
+def _paired_ratio(anonymous: tuple[Client, str], signed_in: tuple[Client, str], runs: int) -> float:
+    """A signed-in page's median time over its anonymous page's, the two requested in turn
+    (anonymous, signed in, anonymous, ...) so that both meet the same machine. Measured one
+    after the other, minutes apart, the same code gave 1.14x to 1.70x on a machine whose speed
+    drifts from one minute to the next (docs/performance.md)."""
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for (client, path), times in zip((anonymous, signed_in), samples, strict=True):
+            started = time.perf_counter()
+            _ = client.get(path).content
+            times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(samples[1]) / statistics.median(samples[0]), 2)
+
+
 def measure(pages: list[Page], runs: int = 20, warmup: int = 5, caches: str = "warm") -> list[dict]:
     """caches="warm": each anonymous page twice, rendered (page cache off, reference caches
     warm) and served (page cache on, what most readers get); a signed-in page is never cached,
@@ -267,18 +281,22 @@ def measure(pages: list[Page], runs: int = 20, warmup: int = 5, caches: str = "w
     if caches not in ("warm", "off"):
         raise ValueError(f"caches must be 'warm' or 'off', not {caches!r}")
     clients: dict[str, Client] = {}
+    by_label = {page.label: page for page in pages}
     rows = []
     for page in pages:
-        if page.user not in clients:
-            clients[page.user] = client_for(page.user)
+        for user in {page.user, ""}:
+            if user not in clients:
+                clients[user] = client_for(user)
         client = clients[page.user]
-        if caches == "off":
-            with caches_off():
-                rendered = served = _time(client, page.path, runs, warmup)
-        else:
-            with override_settings(PAGE_CACHE_SECONDS=0):
-                rendered = _time(client, page.path, runs, warmup)
-            served = rendered if page.user else _time(client, page.path, runs, warmup)
+        anonymous = by_label.get(page.anonymous)
+        x_anon = None
+        with caches_off() if caches == "off" else override_settings(PAGE_CACHE_SECONDS=0):
+            rendered = _time(client, page.path, runs, warmup)
+            if anonymous is not None:
+                x_anon = _paired_ratio((clients[""], anonymous.path), (client, page.path), runs)
+        served = (
+            rendered if caches == "off" or page.user else _time(client, page.path, runs, warmup)
+        )
         rows.append(
             {
                 "label": page.label,
@@ -289,6 +307,8 @@ def measure(pages: list[Page], runs: int = 20, warmup: int = 5, caches: str = "w
                 "render": rendered,
                 "runs": runs,
                 "caches": caches,
+                # Over the anonymous rendered page, measured in turn with it (_paired_ratio).
+                "x_anon": x_anon,
             }
         )
     return rows
@@ -296,20 +316,15 @@ def measure(pages: list[Page], runs: int = 20, warmup: int = 5, caches: str = "w
 
 def format_table(rows: list[dict]) -> str:
     """Served = from the page cache (anonymous pages, caches warm); rendered = page cache off.
-    "x anon" = a signed-in page's time over the anonymous rendered time of the same page."""
-    by_label = {row["label"]: row for row in rows}
+    "x anon" = a signed-in page's time over the anonymous rendered time of the same page, the
+    two requested in turn (_paired_ratio)."""
     lines = [
         f"{'page':<16} {'status':>6} {'bytes':>8} {'served ms':>10} {'p90':>7} {'q':>3} "
         f"{'rendered ms':>12} {'p90':>7} {'q':>3} {'sql ms':>7} {'x anon':>6}  path"
     ]
     for row in rows:
         render = row["render"]
-        anonymous = by_label.get(row.get("anonymous") or "")
-        ratio = (
-            f"{render['median_ms'] / anonymous['render']['median_ms']:>6.2f}"
-            if anonymous and anonymous["render"]["median_ms"]
-            else f"{'':>6}"
-        )
+        ratio = f"{row['x_anon']:>6.2f}" if row.get("x_anon") else f"{'':>6}"
         lines.append(
             f"{row['label']:<16} {row['status']:>6} {row['bytes']:>8} {row['median_ms']:>10.2f} "
             f"{row['p90_ms']:>7.2f} {row['queries']:>3} {render['median_ms']:>12.2f} "

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import caches
@@ -330,6 +331,13 @@ def test_signed_in_pages_are_measured_as_the_member_and_the_editor(seeded):
         assert row["render"]["queries"] == row["queries"] > 0
     table = measure.format_table(rows)
     assert "x anon" in table.splitlines()[0]
+    # Measured without their anonymous pages, they have no ratio; with one, it is measured.
+    assert {row["x_anon"] for row in rows} == {None}
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        pair = [page for page in pages if page.label in ("detail", "member-detail")]
+        detail, member_detail = measure.measure(pair, runs=2, warmup=1, caches="off")
+    assert detail["x_anon"] is None and member_detail["x_anon"] > 0
+    assert f"{member_detail['x_anon']:>6.2f}" in measure.format_table([detail, member_detail])
     # Each signs in as the seeded person: the member sees the effort they are responsible for
     # and their own page; the administrator is the company's.
     data = measure.signed_in_data()
@@ -515,3 +523,20 @@ def test_parse_wrk_reads_the_bytes_per_response():
     assert parsed["rps"] == 2000.0
     assert parsed["p50_ms"] == 2.0
     assert parsed["bytes_per_response"] == round(1.95 * 1024**2 / 2000)
+
+
+def test_a_signed_in_page_and_its_anonymous_page_are_timed_in_turn():
+    """So that both meet the same machine: its speed drifts from one minute to the next."""
+    order: list[str] = []
+
+    class Recording:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def get(self, path: str):
+            order.append(f"{self.name} {path}")
+            return SimpleNamespace(content=b"")
+
+    ratio = measure._paired_ratio((Recording("anonym"), "/a/"), (Recording("medlem"), "/a/"), 3)
+    assert order == ["anonym /a/", "medlem /a/"] * 3
+    assert ratio > 0
