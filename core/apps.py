@@ -19,6 +19,10 @@ class CoreConfig(AppConfig):
         # INSTALLED_APPS), which creates the row as example.com on a new database.
         post_migrate.connect(sync_site, sender=self, dispatch_uid="core.sites.sync_site")
 
+        from .forms import count_line_breaks_as_typed
+
+        count_line_breaks_as_typed()
+
 
 class TasksDatabaseConfig(tasks_db_apps.TasksAppConfig):
     """django-tasks-db's queue under a name in the admin's language (its own is "Tasks Database

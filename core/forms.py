@@ -100,3 +100,25 @@ def redisplayed(form_class, data, **kwargs):
         elif key in data:
             initial[name] = data[key]
     return form_class(initial=initial, **kwargs)
+
+
+def count_line_breaks_as_typed() -> None:
+    """Every text area's value with its line breaks as one character each, as typed.
+
+    A browser sends each line break of a text area as CRLF (HTML's form submission), but its
+    `maxlength` counts it as one character, as the writer does: a comment of exactly 4,000
+    characters with four line breaks came back refused for having 4,004. Turning CRLF (and a lone
+    CR) into LF where Django reads a text area's value, before any field checks its length,
+    makes the server count as the browser did; the stored text is the same either way once
+    rendered (core.rendering reads all three). Every text area of the site, its own widgets,
+    markdownx's and the admin's, inherits this method. Run once, from CoreConfig.ready()."""
+    if getattr(forms.Textarea.value_from_datadict, "counts_line_breaks_as_typed", False):
+        return
+    read = forms.Textarea.value_from_datadict
+
+    def value_from_datadict(self, data, files, name):
+        value = read(self, data, files, name)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+    value_from_datadict.counts_line_breaks_as_typed = True
+    forms.Textarea.value_from_datadict = value_from_datadict

@@ -88,7 +88,7 @@ def members_method(people):
         needs_external_trainer=True,
         external_trainer_phase=Phase.objects.get(number=3),
         internal_hours="4.5",
-        purpose="Rad ett\r\nRad två",
+        purpose="Rad ett\nRad två",  # as a text area is stored (core.forms)
     )
     for number, role in ((1, Role.MANAGEMENT), (3, Role.SUPERVISOR)):
         MethodStep.objects.create(
