@@ -5,6 +5,8 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db import apps as tasks_db_apps
 
+from .forms import count_line_breaks_as_typed
+
 
 class CoreConfig(AppConfig):
     name = "core"
@@ -18,8 +20,6 @@ class CoreConfig(AppConfig):
         # After the sites framework's own receiver (django.contrib.sites comes first in
         # INSTALLED_APPS), which creates the row as example.com on a new database.
         post_migrate.connect(sync_site, sender=self, dispatch_uid="core.sites.sync_site")
-
-        from .forms import count_line_breaks_as_typed
 
         count_line_breaks_as_typed()
 
