@@ -3,8 +3,10 @@ and the 503 page when the database is unreachable (core.views.server_error serve
 outside a view)."""
 
 import logging
+from functools import cache
 
-from django.db import InterfaceError, OperationalError
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
@@ -121,7 +123,21 @@ def is_database_unavailable(exception: BaseException | None) -> bool:
     for _ in range(5):
         if exception is None:
             return False
-        if isinstance(exception, (OperationalError, InterfaceError)):
+        if isinstance(exception, _unavailable_errors()):
             return True
         exception = exception.__cause__ or exception.__context__
     return False
+
+
+@cache
+def _unavailable_errors() -> tuple[type[BaseException], ...]:
+    """Django's OperationalError and InterfaceError, and the database drivers' own. Django
+    wraps the driver's errors in its own almost everywhere, but not all: a chunked read (a
+    ModelChoiceField's choices) closes its server-side cursor on the driver directly, so
+    PostgreSQL shutting down mid-page raised psycopg's AdminShutdown as it is (a 500 in the
+    load run with a PostgreSQL restart, bench/load.py)."""
+    errors: list[type[BaseException]] = [OperationalError, InterfaceError]
+    for alias in settings.DATABASES:
+        driver = connections[alias].Database
+        errors += [driver.OperationalError, driver.InterfaceError]
+    return tuple(dict.fromkeys(errors))

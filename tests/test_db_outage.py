@@ -3,7 +3,7 @@
 from unittest import mock
 
 import pytest
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.template import loader
 from django.urls import include, path
@@ -20,6 +20,12 @@ def raises_interface_error(request):
     raise InterfaceError("connection already closed")
 
 
+def raises_the_drivers_own_error(request):
+    raise connection.Database.OperationalError(
+        "terminating connection due to administrator command"
+    )
+
+
 def raises_value_error(request):
     raise ValueError("not a database problem")
 
@@ -27,6 +33,7 @@ def raises_value_error(request):
 urlpatterns = [
     path("_test/operational/", raises_operational_error),
     path("_test/interface/", raises_interface_error),
+    path("_test/driver/", raises_the_drivers_own_error),
     path("_test/value/", raises_value_error),
     path("", include("handbook_site.urls")),
 ]
@@ -60,6 +67,28 @@ def test_view_raising_interface_error_gets_the_503_page(client):
     assert_outage_page(client.get("/_test/interface/"))
 
 
+def test_the_drivers_own_error_gets_the_503_page(client):
+    """Django wraps the driver's errors in its own almost everywhere, not everywhere (below)."""
+    client.raise_request_exception = False
+    assert_outage_page(client.get("/_test/driver/"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's server-side cursors")
+def test_shutdown_while_a_form_reads_its_choices_gets_the_503_page(client, member):
+    """Found by the load run with a PostgreSQL restart (bench/load.py): the new-method form
+    reads its choices in chunks through a server-side cursor, and Django closes that cursor on
+    psycopg directly, so PostgreSQL shutting down raised psycopg's AdminShutdown unwrapped."""
+    import psycopg
+
+    client.force_login(member)
+    client.raise_request_exception = False
+    shutdown = psycopg.errors.AdminShutdown("terminating connection due to administrator command")
+    with mock.patch.object(psycopg.ServerCursor, "close", side_effect=shutdown) as close:
+        response = client.get("/metoder/ny/")
+    assert close.called
+    assert_outage_page(response)
+
+
 def test_other_errors_are_still_500(client):
     client.raise_request_exception = False
     response = client.get("/_test/value/")
@@ -79,8 +108,6 @@ def test_lost_connection_in_a_real_page_gets_the_503_page(client, member):
 
 def test_failing_connect_gets_the_503_page(client):
     """No connection can be opened (connect_timeout passed, or refused)."""
-    from django.db import connection
-
     refused = OperationalError("connection timeout expired")
     with mock.patch.object(connection, "ensure_connection", side_effect=refused):
         response = client.get("/")
