@@ -13,13 +13,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.audit import AuditTrail
 from core.rendering import render_markdown, validate_markdown
+from core.reversing import reverse
 from methods.choices import Status
 from methods.models import BusinessLine, Method, unique_slug
 from methods.search import normalize

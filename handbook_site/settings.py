@@ -161,6 +161,8 @@ TEMPLATES = [
             # Django's i18n tags, with a literal {% translate %} translated once per language
             # (core/templatetags/i18n_constant.py).
             "libraries": {"i18n": "core.templatetags.i18n_constant"},
+            # Django's {% url %} with the address remembered per process (core.reversing).
+            "builtins": ["core.templatetags.url_memo"],
         },
     },
 ]
@@ -308,7 +310,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "core.staticfiles.RememberedStaticFilesStorage"
         )
     },
 }

@@ -7,7 +7,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import AuditTrail
 from core.rendering import render_markdown, validate_markdown
+from core.reversing import reverse
 
 from . import permissions
 from .choices import (

@@ -6,11 +6,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from companies.choices import County
 from core.rendering import render_markdown, validate_markdown
+from core.reversing import reverse
 from methods.choices import Status
 
 from .choices import TeachingLanguage, TrainerEntity, TrainerKind, TrainingFormat
