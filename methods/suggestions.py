@@ -24,15 +24,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from operator import itemgetter
 
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Aggregate, Exists, JSONField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import JSONObject
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.tasks import task
 
 from core.bulk import insert_rows
-from core.compiled import KEY_MARKER, CompiledQuery
 from core.models import SiteVersion
 from core.tasks import gather_on_commit
 
@@ -46,60 +46,76 @@ Kind = MethodSuggestion.Kind
 ROW = ("method", "suggested", "kind", "position", "score")
 COMPUTED, SIMILAR, SAME_LINE = int(Kind.COMPUTED), int(Kind.SIMILAR), int(Kind.SAME_LINE)
 LISTS = (Kind.SIMILAR, Kind.SAME_LINE)
+# What the lists show of each suggested method.
+SUGGESTED_FIELDS = ("id", "title", "slug", "summary")
 
 
 # --- Reading ----------------------------------------------------------------------------------
 
 
-def with_kept_flag(queryset):
-    """The methods with `suggestions_kept`: whether their lists are in the read model (one
-    indexed EXISTS in the query that loads the method, so the page asks nothing more)."""
+class _JSONRows(Aggregate):
+    """The grouped rows as one JSON array, of jsonb on PostgreSQL (Django reads jsonb as text
+    and decodes it, as for a JSONField); SQLite's JSON text otherwise."""
+
+    function = "JSONB_AGG"
+    output_field = JSONField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
+def with_kept_lists(queryset):
+    """The methods with `suggestions_kept` (whether their lists are in the read model: one
+    indexed EXISTS) and `kept_lists` (the suggested methods of both lists as JSON, or None
+    when there are none), in the query that loads the method: the page asks nothing more."""
+    rows = (
+        MethodSuggestion.objects.filter(
+            method=OuterRef("pk"),
+            kind__in=LISTS,
+            suggested__status=Status.PUBLISHED,
+            suggested__deleted_at__isnull=True,
+        )
+        .values("method")
+        .annotate(
+            rows=_JSONRows(
+                JSONObject(
+                    kind="kind",
+                    position="position",
+                    score="score",
+                    id="suggested_id",
+                    title="suggested__title",
+                    slug="suggested__slug",
+                    summary="suggested__summary",
+                )
+            )
+        )
+        .values("rows")
+    )
     return queryset.annotate(
         suggestions_kept=Exists(
             MethodSuggestion.objects.filter(method=OuterRef("pk"), kind=Kind.COMPUTED)
-        )
+        ),
+        kept_lists=Subquery(rows),
     )
 
 
 def lists_for(method: Method) -> tuple[list[Method], list[Method]]:
     """(similar methods, methods used in the same lines of business) for the method page, each
-    in order: the kept rows when there are any (loaded with with_kept_flag), else ranked now."""
+    in order: the kept rows when there are any (loaded with with_kept_lists), else ranked now."""
     if not getattr(method, "suggestions_kept", False):
         return Method.objects.related_to(method, LIMIT)
-    rows = _kept_rows().fetch(method=method.pk)
     similar, same_line = [], []
-    for row in rows:
-        other = row.suggested
-        if row.kind == Kind.SIMILAR:
+    for row in sorted(method.kept_lists or (), key=itemgetter("kind", "position")):
+        # An instance as .only() gives it: the fields the lists show, the rest deferred.
+        other = Method.from_db(
+            None, SUGGESTED_FIELDS, tuple(row[field] for field in SUGGESTED_FIELDS)
+        )
+        if row["kind"] == SIMILAR:
             similar.append(other)
         else:
-            other.uses = row.score
+            other.uses = row["score"]
             same_line.append(other)
     return similar, same_line
-
-
-@cache
-def _kept_rows() -> CompiledQuery:
-    """The kept lists' read, compiled once per process and run with the method's pk: Django
-    took a tenth of the method page's time compiling it (core.compiled)."""
-    return CompiledQuery(
-        MethodSuggestion.objects.filter(
-            method_id=KEY_MARKER,
-            kind__in=LISTS,
-            suggested__status=Status.PUBLISHED,
-            suggested__deleted_at__isnull=True,
-        )
-        .select_related("suggested")
-        .only(
-            "kind",
-            "score",
-            "suggested__title",
-            "suggested__slug",
-            "suggested__summary",
-        )
-        .order_by("kind", "position"),
-        {"method": KEY_MARKER},
-    )
 
 
 # --- Computing --------------------------------------------------------------------------------

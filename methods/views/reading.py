@@ -159,7 +159,7 @@ def _method_page_query(language: str, stamp: str, reader_form: str) -> CompiledQ
     query is the same for every reader): most have none, and their page then asks no more."""
     queryset = keptpage.with_kept_parts(
         sections.annotate(
-            suggestions.with_kept_flag(
+            suggestions.with_kept_lists(
                 Method.objects.defer("search_text", "search_vector")
                 .select_related("author", "company")
                 .annotate(

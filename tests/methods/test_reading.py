@@ -57,7 +57,7 @@ def test_card_encodes_its_qr_code_once_per_address(client, settings, monkeypatch
 
 
 @pytest.mark.parametrize("size", [0, 1, 6])
-def test_method_page_reads_kept_suggestions_in_one_query(client, settings, size):
+def test_method_page_reads_kept_suggestions_with_the_method(client, settings, size):
     """With the read model filled and every cache off (DummyCache: the suggestion lists, the
     phase list), the page asks a fixed set of queries, and none of them ranks methods."""
     settings.PAGE_CACHE_SECONDS = 0
@@ -76,9 +76,9 @@ def test_method_page_reads_kept_suggestions_in_one_query(client, settings, size)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(method.get_absolute_url())
     # the method (with whether it has trainers, films, links, reports or comments: no
-    # comments here), its phases, areas, lines, roles, steps, the kept suggestions; with
-    # reports also the reports, the site version and all phases (for the reports' notes)
-    assert len(queries.captured_queries) == (10 if size else 7)
+    # comments here, and with its kept suggestions), its phases, areas, lines, roles, steps;
+    # with reports also the reports, the site version and all phases (for the reports' notes)
+    assert len(queries.captured_queries) == (9 if size else 6)
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "SUM(weight)" not in sql
     assert len(response.context["similar_methods"]) == min(4, 2 * size)

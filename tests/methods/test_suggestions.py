@@ -33,7 +33,7 @@ def _ranked(method: Method) -> tuple[list, list]:
 
 
 def _kept(method: Method) -> tuple[list, list]:
-    method = suggestions.with_kept_flag(Method.objects.filter(pk=method.pk)).get()
+    method = suggestions.with_kept_lists(Method.objects.filter(pk=method.pk)).get()
     assert method.suggestions_kept
     similar, same_line = suggestions.lists_for(method)
     return [m.pk for m in similar], [(m.pk, m.uses) for m in same_line]
@@ -98,6 +98,9 @@ def test_method_page_shows_the_kept_lists_without_ranking(client, handbook, sett
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "SUM(weight)" not in sql  # the similar ranking
     assert "COUNT(DISTINCT" not in sql.upper()  # the same-line ranking
+    # The kept lists come in the query that loads the method, which reads the method's address.
+    reading = [q["sql"] for q in queries.captured_queries if "methods_methodsuggestion" in q["sql"]]
+    assert len(reading) == 1 and '"methods_method"."slug"' in reading[0]
 
 
 def test_a_method_not_yet_kept_is_ranked_at_render_time(client):
@@ -255,7 +258,7 @@ def test_keep_computes_only_the_given_methods(handbook):
     assert _kept(first) == _ranked(first)
     assert set(MethodSuggestion.objects.values_list("method", flat=True)) == {first.pk}
     assert (
-        not suggestions.with_kept_flag(Method.objects.filter(pk=second.pk)).get().suggestions_kept
+        not suggestions.with_kept_lists(Method.objects.filter(pk=second.pk)).get().suggestions_kept
     )
 
 
