@@ -224,7 +224,10 @@ def test_postgresql_stores_a_weighted_swedish_vector_with_gin_indexes(handbook):
         indexes = {row[0] for row in cursor.fetchall()}
     assert "'forankring':1A" in vector  # title words weigh most
     assert "'arbetslaget':3A" in vector or "'arbetslag':3A" in vector
-    assert {"methods_method_search_vector_gin", "methods_method_search_text_trgm"} <= indexes
+    assert "methods_method_search_vector_gin" in indexes
+    # Nothing reads a method's whole text by substring (compound parts and misspellings come
+    # from the word vocabulary), so it has no trigram index to keep up on every save.
+    assert "methods_method_search_text_trgm" not in indexes
 
 
 @postgresql_only
