@@ -108,7 +108,7 @@ def lists_for(method: Method) -> tuple[list[Method], list[Method]]:
     for row in sorted(method.kept_lists or (), key=itemgetter("kind", "position")):
         # An instance as .only() gives it: the fields the lists show, the rest deferred.
         other = Method.from_db(
-            None, SUGGESTED_FIELDS, tuple(row[field] for field in SUGGESTED_FIELDS)
+            method._state.db, SUGGESTED_FIELDS, tuple(row[field] for field in SUGGESTED_FIELDS)
         )
         if row["kind"] == SIMILAR:
             similar.append(other)

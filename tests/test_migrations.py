@@ -79,6 +79,8 @@ DATA_MIGRATION_TABLES = {
     # The kept method page parts (a read model of rendered HTML, the table its own fields
     # change): dropped both ways, kept again by the task migrate queues.
     ("methods", "0028_kept_method_page_text_columns"): set(),
+    # An index dropped on PostgreSQL (created again backwards): no rows change.
+    ("methods", "0029_drop_unused_search_text_trigram_index"): set(),
 }
 
 
