@@ -81,6 +81,11 @@ BATCH = 50
 
 # The parts a method page shows (the card is the lists').
 PAGE_PARTS = ("header", "text", "easy_read")
+# The method's long texts that its page reads only to render the parts live: left out of the
+# page's query (with the markdown sources, which no page shows), and read with load_live_text()
+# when the parts are not kept. Most of the row's bytes: about 10 kB of a published method.
+LIVE_TEXT = ("body_html", "easy_read_html")
+NOT_ON_THE_PAGE = ("body", "easy_read", "search_text", "search_vector")
 
 
 def with_kept_parts(queryset: QuerySet) -> QuerySet:
@@ -104,6 +109,11 @@ def parts_for(method: Method) -> dict | None:
     if getattr(method, "kept_header", None) is None or not method.is_published:
         return None
     return {part: getattr(method, f"kept_{part}") for part in PAGE_PARTS}
+
+
+def load_live_text(method: Method) -> None:
+    """Read the texts the page's query left out (LIVE_TEXT), for rendering the parts live."""
+    method.refresh_from_db(fields=LIVE_TEXT)
 
 
 def with_kept_cards(queryset: QuerySet) -> QuerySet:

@@ -54,11 +54,13 @@ def method_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # published and kept; otherwise its phases, steps and vocabularies are loaded to render them.
     kept = keptpage.parts_for(method)
     if kept is None:
+        keptpage.load_live_text(method)
         prefetch_related_objects([method], *keptpage.page_related())
         parts = keptpage.parts_context(method)
     else:
         parts = {"method": method}
-    easy_read = request.GET.get("version") == "lattlast" and bool(method.easy_read_html)
+    has_easy_read = bool(kept["easy_read"] if kept else method.easy_read_html)
+    easy_read = request.GET.get("version") == "lattlast" and has_easy_read
     # The kept lists are a few rows by index. A method not yet kept is ranked now, the
     # heaviest query of the page: that answer is cached for the site version.
     if method.suggestions_kept:
@@ -117,8 +119,8 @@ def _visible_method(
     so (shows_archived_notice): an archived method's address still answers everyone.
 
     page: the method page's query, which loads what the page's parts need with the method
-    (its kept parts, whether its suggestion lists are kept, the sections' annotations) and
-    leaves the caller to load its phases, steps and vocabularies when they are not kept.
+    (its kept parts and suggestion lists, the sections' annotations) and leaves the caller to
+    load its long texts, phases, steps and vocabularies when the parts are not kept.
     card: only what the printed card shows (phases and steps; no areas, lines or roles)."""
     if page:
         query = _method_page_query(
@@ -160,7 +162,7 @@ def _method_page_query(language: str, stamp: str, reader_form: str) -> CompiledQ
     queryset = keptpage.with_kept_parts(
         sections.annotate(
             suggestions.with_kept_lists(
-                Method.objects.defer("search_text", "search_vector")
+                Method.objects.defer(*keptpage.NOT_ON_THE_PAGE, *keptpage.LIVE_TEXT)
                 .select_related("author", "company")
                 .annotate(
                     has_comments=Exists(Comment.objects.alive().filter(method=OuterRef("pk")))

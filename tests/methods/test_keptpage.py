@@ -76,6 +76,11 @@ def test_the_page_with_kept_parts_is_the_page_rendered_live(client, method, lang
     with CaptureQueriesContext(connection) as queries:
         page(client, method, **version)
     assert not any("methods_methodstep" in q["sql"] for q in queries.captured_queries)
+    # Nor are its long texts read: the kept parts show them.
+    for column in ("body", "body_html", "easy_read", "easy_read_html"):
+        assert not any(
+            f'"methods_method"."{column}"' in q["sql"] for q in queries.captured_queries
+        ), column
 
 
 def test_kept_parts_are_in_each_language(method):
@@ -105,8 +110,9 @@ def test_the_kept_page_reads_in_fewer_queries_whatever_the_method_holds(
     with django_assert_num_queries(2):
         page(client, method)
     KeptMethodPage.objects.all().delete()
-    # Live: its phases, steps, areas, lines, target roles and the trainer's phase besides.
-    with django_assert_num_queries(8):
+    # Live: its long texts (the page's query leaves them out), phases, steps, areas, lines,
+    # target roles and the trainer's phase besides.
+    with django_assert_num_queries(9):
         page(client, method)
 
 
