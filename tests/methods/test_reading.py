@@ -76,10 +76,9 @@ def test_method_page_reads_kept_suggestions_with_the_method(client, settings, si
     with CaptureQueriesContext(connection) as queries:
         response = client.get(method.get_absolute_url())
     # the method (with whether it has trainers, films, links, reports or comments: no
-    # comments here, and with its kept suggestions), its long texts (its parts are not kept
-    # here, so rendered live), phases, areas, lines, roles, steps; with reports also the
-    # reports, the site version and all phases (for the reports' notes)
-    assert len(queries.captured_queries) == (10 if size else 7)
+    # comments here, and with its kept suggestions), its phases, areas, lines, roles, steps;
+    # with reports also the reports, the site version and all phases (for the reports' notes)
+    assert len(queries.captured_queries) == (9 if size else 6)
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "SUM(weight)" not in sql
     assert len(response.context["similar_methods"]) == min(4, 2 * size)
