@@ -96,7 +96,8 @@ NOT_ON_THE_PAGE = ("body", "easy_read", "search_text", "search_vector")
 def with_kept_parts(queryset: QuerySet) -> QuerySet:
     """The methods with `kept_header`, `kept_text` and `kept_easy_read`: the parts kept in the
     active language with this deploy's stamp, or None (one join on the unique (method,
-    language) index in the query that loads the method)."""
+    language) index in the query that loads the method); and `live_body_html` and
+    `live_easy_read_html`: those texts when the parts will be rendered live, else None."""
     rendered_live = Q(kept_header__isnull=True) | ~Q(status=Status.PUBLISHED)  # as parts_for()
     return queryset.annotate(
         kept_page=FilteredRelation(

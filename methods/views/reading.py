@@ -119,8 +119,9 @@ def _visible_method(
     so (shows_archived_notice): an archived method's address still answers everyone.
 
     page: the method page's query, which loads what the page's parts need with the method
-    (its kept parts and suggestion lists, the sections' annotations) and leaves the caller to
-    load its long texts, phases, steps and vocabularies when the parts are not kept.
+    (its kept parts and suggestion lists, the sections' annotations, its long texts only when
+    the parts are not kept) and leaves the caller to load its phases, steps and vocabularies
+    then.
     card: only what the printed card shows (phases and steps; no areas, lines or roles)."""
     if page:
         query = _method_page_query(
