@@ -117,10 +117,27 @@ def browser(django_db_setup):
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot() -> dict:
+    """The database right after seed_demo, taken by the session's first journey (per database
+    alias), for the others to start from (tests/dbsnapshot.py)."""
+    return {}
+
+
 @pytest.fixture
-def demo_data(django_db_serialized_rollback, transactional_db):
-    """The demo handbook in the live server's database (phases come from the migrations)."""
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def demo_data(django_db_serialized_rollback, transactional_db, demo_snapshot):
+    """The demo handbook in the live server's database (phases come from the migrations):
+    loaded by the session's first journey, put back from its snapshot for every other."""
+    from core.siteversion import forget_request_memo
+    from tests import dbsnapshot
+
+    snapshot = demo_snapshot.get("default")
+    if snapshot is None:
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        demo_snapshot["default"] = dbsnapshot.take("default")
+    else:
+        dbsnapshot.restore(snapshot)
+        forget_request_memo()
 
 
 @pytest.fixture(scope="session")
