@@ -15,6 +15,9 @@ from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 
+from core.siteversion import forget_request_memo
+from tests import dbsnapshot
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER") == "1"
 
@@ -128,9 +131,6 @@ def demo_snapshot() -> dict:
 def demo_data(django_db_serialized_rollback, transactional_db, demo_snapshot):
     """The demo handbook in the live server's database (phases come from the migrations):
     loaded by the session's first journey, put back from its snapshot for every other."""
-    from core.siteversion import forget_request_memo
-    from tests import dbsnapshot
-
     snapshot = demo_snapshot.get("default")
     if snapshot is None:
         call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
