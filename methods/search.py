@@ -72,12 +72,23 @@ _INFLECTIONS = sorted(
     reverse=True,
 )  # fmt: skip
 _NON_WORD = re.compile(r"[\W_]+")
+# The combining marks of the Combining Diacritical Marks block (U+0300-U+036F), which is where
+# decomposed Latin letters (å, ä, ö, é, ü) put their marks. Not every code point of the block
+# is a combining mark (U+034F is not), so the class is built from unicodedata itself.
+_LATIN_MARKS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]+"
+)
 
 
 def normalize(text: str) -> str:
     """Lower case, no diacritics, single spaces between words: 'Förankring!' -> 'forankring'."""
     decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # One regex pass removes the marks of Latin text; the character-by-character pass (the
+    # whole call 0.93 ms instead of 0.36 for a method's 4,700 characters) is left for text that
+    # still holds other non-ASCII characters, some of which may be marks of other scripts.
+    stripped = _LATIN_MARKS.sub("", decomposed)
+    if not stripped.isascii():
+        stripped = "".join(c for c in stripped if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", stripped).strip()
 
 

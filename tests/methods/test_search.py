@@ -3,6 +3,10 @@
 `make test` runs this file on SQLite, and again on PostgreSQL with DATABASE_URL set (CI does both).
 """
 
+import re
+import sys
+import unicodedata
+
 import pytest
 from django.db import connection
 
@@ -193,6 +197,7 @@ def test_highlight_cuts_around_the_first_match():
 
 def test_normalize_and_stem():
     assert normalize("  Förankring, ÅÄÖ! ") == "forankring aao"
+    assert normalize("Café – naïve Ŝ ǅ ﬁ ½") == "cafe naive s dz fi 1 2"
     assert stem("handledning") == "handled"
     assert stem("handledare") == "handled"
     assert stem("träning") == "träning"  # too short a stem to trim
@@ -384,3 +389,20 @@ def test_postgresql_vocabulary_rebuilds_after_a_bulk_load_and_learns_diacritics(
     assert written("forankring") == "förankring"
     remember_words("FORANKRING")  # a plain form never overwrites the real one
     assert written("forankring") == "förankring"
+
+
+def test_normalize_strips_every_combining_mark_like_the_plain_definition():
+    """normalize() takes a fast path for Latin text; the result must be what the plain
+    definition (drop every character unicodedata calls combining) gives, for every code point
+    in every context: alone, after a Latin letter, in ASCII text and beside another script."""
+
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return re.sub(r"[\W_]+", " ", stripped).strip()
+
+    characters = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    for start in range(0, len(characters), 512):
+        chunk = "".join(characters[start : start + 512])
+        for text in (chunk, "a" + "a".join(chunk), f"Förankring {chunk} ärende", "е\u0301" + chunk):
+            assert normalize(text) == plain(text)
