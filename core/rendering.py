@@ -258,6 +258,41 @@ def render_markdown(text: str | None) -> str:
         return ""
     if markdown_problem(text):
         return sanitize_html(_plain_text(text))
+    # Text with no markdown in it but headings and paragraphs (most steps of a method, and many
+    # a method text) comes out of the full pipeline as those elements with the text as typed:
+    # built directly, in a fraction of the time (tests/test_rendering_fast_path.py checks that
+    # the two agree).
+    plain = _plain_blocks(text)
+    return plain if plain is not None else _render(text)
+
+
+# One line of words (letters and digits) with single spaces and , . : ; ? ! after them, not
+# starting with a number and a full stop (an ordered list; any digits, as markdown reads them).
+# Nothing in it is markdown syntax, an HTML character to escape or a line break. Each part has
+# one way to match (a word ends where punctuation or a space begins), so matching is linear,
+# also when it fails.
+_PLAIN_LINE = r"[^\W_]+(?:[,.:;?!]* [^\W_]+)*[,.:;?!]*"
+_PLAIN_PARAGRAPH = re.compile(r"(?!\d+\.)" + _PLAIN_LINE)
+_PLAIN_HEADING = re.compile(r"(#{1,6}) (" + _PLAIN_LINE + ")")
+
+
+def _plain_blocks(text: str) -> str | None:
+    """The HTML of text made of plain paragraphs and headings separated by one blank line, as
+    the full pipeline renders it (a level-1 heading becomes h2), or None for any other text."""
+    html = []
+    for block in text.split("\n\n"):
+        if _PLAIN_PARAGRAPH.fullmatch(block):
+            html.append(f"<p>{block}</p>")
+        elif heading := _PLAIN_HEADING.fullmatch(block):
+            level = max(2, len(heading[1]))
+            html.append(f"<h{level}>{heading[2]}</h{level}>")
+        else:
+            return None
+    return "\n".join(html)
+
+
+def _render(text: str) -> str:
+    """The full pipeline: Python-Markdown, then nh3."""
     if text.count("[") > MAX_LINK_BRACKETS:
         text = text.replace("[", "\\[")
     # Raw HTML in the source is escaped by markdown's own rules only partly; nh3 is the gate.
