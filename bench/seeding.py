@@ -52,6 +52,7 @@ from companies.models import (
     ExperienceReport,
     Membership,
 )
+from core.bulk import insert_rows
 from core.models import SiteVersion
 from core.rendering import render_markdown
 from core.roles import EDITOR_GROUP
@@ -831,44 +832,40 @@ def _insert_methods(prepared: list[dict]) -> tuple[list[int], int]:
     else:
         methods = Method.objects.bulk_create(methods)
     pairs = list(zip((m.pk for m in methods), prepared, strict=True))
-    phase_through = Method.phases.through
-    area_through = Method.competence_areas.through
-    line_through = Method.business_lines.through
-    related = [
-        [
-            phase_through(method_id=pk, phase_id=phase)
-            for pk, item in pairs
-            for phase in item["phases"]
-        ],
-        [
-            area_through(method_id=pk, competencearea_id=area)
-            for pk, item in pairs
-            for area in item["areas"]
-        ],
-        [
-            line_through(method_id=pk, businessline_id=line)
-            for pk, item in pairs
-            for line in item["lines"]
-        ],
-        [
-            MethodTargetRole(method_id=pk, role=role)
-            for pk, item in pairs
-            for role in item["target_roles"]
-        ],
-        [
-            MethodStep(method_id=pk, phase_id=phase, role=role, text=text, text_html=html)
-            for pk, item in pairs
-            for phase, role, text, html in item["steps"]
-        ],
+    # The related rows as plain tuples: building a model instance for each of them (a dozen per
+    # method) cost more Python time than the database spends storing them.
+    steps = [
+        (pk, phase, role, text, html)
+        for pk, item in pairs
+        for phase, role, text, html in item["steps"]
     ]
-    for objs in related:
-        if not objs:
-            continue
-        if postgresql:
-            _copy(type(objs[0]), objs)
-        else:
-            type(objs[0]).objects.bulk_create(objs)
-    return [pk for pk, _item in pairs], len(related[-1])
+    related = [
+        (
+            Method.phases.through,
+            ["method", "phase"],
+            [(pk, phase) for pk, item in pairs for phase in item["phases"]],
+        ),
+        (
+            Method.competence_areas.through,
+            ["method", "competencearea"],
+            [(pk, area) for pk, item in pairs for area in item["areas"]],
+        ),
+        (
+            Method.business_lines.through,
+            ["method", "businessline"],
+            [(pk, line) for pk, item in pairs for line in item["lines"]],
+        ),
+        (
+            MethodTargetRole,
+            ["method", "role"],
+            [(pk, role) for pk, item in pairs for role in item["target_roles"]],
+        ),
+        (MethodStep, ["method", "phase", "role", "text", "text_html"], steps),
+    ]
+    for model, fields, rows in related:
+        if rows:
+            (_copy_rows if postgresql else insert_rows)(model, fields, rows)
+    return [pk for pk, _item in pairs], len(steps)
 
 
 def _search_vectors(prepared: list[dict]) -> list[str]:
@@ -904,12 +901,22 @@ def _copy(model, objs: list, *, with_pk: bool = False) -> None:
     """INSERT by PostgreSQL's COPY: each field's value as Django would save it (pre_save sets
     auto_now; get_db_prep_save adapts), without compiling an INSERT for every chunk."""
     fields = [f for f in model._meta.concrete_fields if with_pk or not f.primary_key]
+    _copy_rows(
+        model,
+        [f.name for f in fields],
+        ([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in objs),
+    )
+
+
+def _copy_rows(model, fields: list[str], rows: Iterable) -> None:
+    """COPY rows (sequences of values in the database's form, in the order of `fields`) into
+    the model's table, as core.bulk.insert_rows does with INSERT."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
     statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.copy(statement) as copy:
-        for obj in objs:
-            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+        for row in rows:
+            copy.write_row(row)
 
 
 def _reports(count: int, method_ids: list[int], companies: list[Company]) -> int:
