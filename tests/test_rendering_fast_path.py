@@ -11,10 +11,7 @@ from core.rendering import render_markdown
 # The characters the fast path allows, and neighbours of them that markdown or HTML treat
 # specially (list and heading markers, emphasis, escapes, entities, line breaks, a no-break
 # space, a combining mark, a digit that is not ASCII).
-ALPHABET = list("aZåÖé1٣") + [" ", " ", ",", ".", "?", "!"] + list("-*_#>:|[]()<&\\`~\n\t") + [
-    "\u00a0",
-    "\u0301",
-]
+ALPHABET = [*"aZåÖé1٣", " ", " ", ",", ".", ";", "?", "!", *"-*_#>:|[]()<&\\`~\n\t\u00a0\u0301"]
 
 
 SEPARATORS = [" ", " ", ", ", ". ", "? ", "!", ".", ",", ": ", ";", "  ", "\n", " - ", "_", ". 1. "]
