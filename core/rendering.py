@@ -71,12 +71,21 @@ def _is_external(href: str) -> bool:
     return _scheme(href) in {"http", "https", None} or href.startswith("//")
 
 
+# HTML's "valid integer" for <ol start>: Python-Markdown copies whatever digits began the list,
+# and reads any Unicode digit as one ("٣. punkt" gives start="٣").
+_HTML_INTEGER = re.compile(r"-?[0-9]+")
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     # Images must come from this site (uploads) or https; never from data: or other schemes,
     # nor from an address that cannot be read.
     if tag == "img" and attribute == "src":
         if _scheme(value) not in {"", "https"} or value.startswith("//"):
             return None
+    # A list number that is not an HTML integer is dropped: the list starts at 1, and the page
+    # stays valid HTML.
+    if tag == "ol" and attribute == "start" and not _HTML_INTEGER.fullmatch(value):
+        return None
     return value
 
 

@@ -32,6 +32,15 @@ def test_every_image_gets_an_alt_attribute(source, html):
     assert render_markdown(source) == html
 
 
+def test_a_list_keeps_its_start_only_when_it_is_an_html_integer():
+    expected = '<ol start="3">\n<li>tre</li>\n<li>fyra</li>\n</ol>'
+    assert render_markdown("3. tre\n4. fyra") == expected
+    # Markdown reads any Unicode digit as a list number; HTML's start takes ASCII digits only.
+    assert render_markdown("٣. tre") == "<ol>\n<li>tre</li>\n</ol>"
+    assert sanitize_html('<ol start="-2"><li>a</li></ol>') == '<ol start="-2"><li>a</li></ol>'
+    assert sanitize_html('<ol start="2x"><li>a</li></ol>') == "<ol><li>a</li></ol>"
+
+
 def test_an_alt_text_is_kept_and_nothing_else_is_touched():
     html = '<p><img alt="Två kollegor" src="/a.png"> &lt;img src=x&gt; <code>&lt;img</code></p>'
     assert sanitize_html(html) == html
