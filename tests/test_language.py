@@ -6,6 +6,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_switching_to_english_and_back(client):
+    swedish = client.get("/metoder/?fas=forankring").text
+    assert (
+        '<a href="/sprak/en/?next=/metoder/%3Ffas%3Dforankring" lang="en" hreflang="en">English</a>'
+    ) in swedish
+    assert "/sprak/sv/" not in swedish
     response = client.get("/sprak/en/", {"next": "/metoder/?fas=forankring"})
     assert response.status_code == 302
     assert response["Location"] == "/metoder/?fas=forankring"
@@ -15,7 +20,10 @@ def test_switching_to_english_and_back(client):
     assert "no-cache" in response["Cache-Control"]
     page = client.get("/metoder/?fas=forankring")
     assert '<html lang="en"' in page.text
-    assert 'href="/sprak/sv/?next=/metoder/%3Ffas%3Dforankring"' in page.text
+    assert (
+        '<a href="/sprak/sv/?next=/metoder/%3Ffas%3Dforankring" lang="sv" hreflang="sv">Svenska</a>'
+    ) in page.text
+    assert "/sprak/en/" not in page.text
     client.get("/sprak/sv/", {"next": "/"})
     assert '<html lang="sv"' in client.get("/").text
 

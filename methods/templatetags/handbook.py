@@ -26,3 +26,13 @@ def duration(minutes) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def tried_by_companies(count: int) -> str:
+    """'Prövad av 3 företag', for the method page's "same line of business" list: a filter
+    rather than {% blocktranslate count %}, which costs five times as much (four on every
+    method page)."""
+    return ngettext("Prövad av %(counter)s företag", "Prövad av %(counter)s företag", count) % {
+        "counter": count
+    }

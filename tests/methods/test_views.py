@@ -439,6 +439,32 @@ def test_related_methods_come_ranked_in_one_query(django_assert_num_queries):
     ]
 
 
+def test_the_same_line_list_says_how_many_companies_tried_each(client):
+    """The count under each method in "Används av företag i samma bransch", in both languages
+    and in the singular and plural (methods.templatetags.handbook.tried_by_companies)."""
+    from tests.factories import BusinessLine, CompanyFactory
+
+    line = BusinessLine.objects.first()
+    method = MethodFactory(phases=[phase(3)], business_lines=[line])
+    twice = MethodFactory(title="Prövad två gånger", phases=[phase(1)])
+    once = MethodFactory(title="Prövad en gång", phases=[phase(1)])
+    companies = [CompanyFactory(), CompanyFactory()]
+    for company in companies:
+        company.business_lines.add(line)
+        ExperienceReportFactory(company=company, method=twice)
+    ExperienceReportFactory(company=companies[0], method=once)
+    html = client.get(method.get_absolute_url()).text
+    assert (
+        f'<li><a href="{twice.get_absolute_url()}">Prövad två gånger</a>'
+        "<p>Prövad av 2 företag</p></li>"
+    ) in html
+    assert "<p>Prövad av 1 företag</p>" in html
+    client.get("/sprak/en/", {"next": "/"})
+    english = client.get(method.get_absolute_url()).text
+    assert "<p>Tried by 2 companies</p>" in english
+    assert "<p>Tried by 1 company</p>" in english
+
+
 def test_suggestion_lists_follow_new_methods(client):
     area = CompetenceArea.objects.get(slug="yrkeskunskap")
     method = MethodFactory(phases=[phase(3)], competence_areas=[area])
