@@ -19,6 +19,7 @@ the caller keeps the CompiledQuery; the caller must build a new one when any of 
 from __future__ import annotations
 
 import copy
+import weakref
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -62,6 +63,12 @@ class CompiledQuery:
                     "parameters; it must appear exactly once."
                 )
             self._slots[name] = found[0] if found else None
+        if queryset._prefetch_related_lookups:  # fetch() runs the rows only
+            raise ValueError("A compiled query cannot prefetch: prefetch after fetch().")
+        # The converters from database values to Python values for the selected columns, per
+        # connection (a backend's converters may read their connection's time zone): Django
+        # works them out again for every run, a tenth of the method page's query.
+        self._converters: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def fetch(self, **values: Any) -> list[Model]:
         """The query's rows as model instances, with these values in place of the markers."""
@@ -86,9 +93,26 @@ class CompiledQuery:
             return [rows if col_count is None else [row[:col_count] for row in rows]]
 
         compiler.execute_sql = execute_sql
-        queryset = self._queryset._chain()
+        converters = self._converters.get(connection)
+        if converters is None:
+            fields = [column[0] for column in compiler.select[: compiler.col_count]]
+            converters = self._converters[connection] = compiler.get_converters(fields)
+        compiler.get_converters = lambda expressions: converters
+        # Copies of the queryset and its query that share their contents: this run only sets
+        # its own compiler on the query. Django's _chain() would clone the whole query, about
+        # as long as everything else here.
+        queryset = _shallow_copy(self._queryset)
+        queryset.query = _shallow_copy(self._queryset.query)
         queryset.query.get_compiler = lambda *args, **kwargs: compiler
-        return list(queryset)
+        return list(queryset._iterable_class(queryset))
+
+
+def _shallow_copy(instance):
+    """A new instance with the same attributes (not copy.copy(): a QuerySet's __getstate__
+    runs the query)."""
+    copied = object.__new__(type(instance))
+    copied.__dict__.update(instance.__dict__)
+    return copied
 
 
 def _cursor(connection):

@@ -122,8 +122,34 @@ def test_runs_do_not_share_state():
     compiled.fetch(slug=first.slug, reader=0)
     compiled.fetch(slug=second.slug, reader=0)
     assert "execute_sql" not in vars(kept_compiler)
+    assert "get_converters" not in vars(kept_compiler)
     assert "get_compiler" not in vars(kept_query)
     assert kept_compiler.connection is connections["default"]
+    # Nor is the kept queryset ever run or filled (each run reads through its own copy).
+    assert compiled._queryset._result_cache is None
+
+
+def test_converters_are_worked_out_once_per_connection():
+    """What turns each column's value into Python (a date and time on SQLite, the EXISTS as a
+    boolean) is the same on every run on a connection: worked out on the first only."""
+    method = MethodFactory()
+    expected = _queryset().get(pk=method.pk)
+    compiled = _compiled()
+    original = SQLCompiler.get_converters
+    with mock.patch.object(
+        SQLCompiler, "get_converters", autospec=True, side_effect=original
+    ) as worked_out:
+        for _ in range(3):
+            (got,) = compiled.fetch(slug=method.slug, reader=0)
+            assert got.updated_at == expected.updated_at
+            assert got.has_comments is False
+    assert worked_out.call_count == 1
+
+
+def test_a_queryset_that_prefetches_is_refused():
+    """fetch() runs the rows only: a prefetch would silently not happen."""
+    with pytest.raises(ValueError, match="cannot prefetch"):
+        CompiledQuery(_queryset().filter(slug=SLUG).prefetch_related("phases"), {"slug": SLUG})
 
 
 def test_a_run_in_another_thread_uses_that_threads_connection():
