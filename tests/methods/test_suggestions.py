@@ -93,8 +93,17 @@ def test_method_page_shows_the_kept_lists_without_ranking(client, handbook, sett
     assert [m.pk for m in response.context["similar_methods"]] == similar_ids
     assert [(m.pk, m.uses) for m in response.context["same_line_methods"]] == same_line
     html = response.content.decode()
-    for other in response.context["similar_methods"]:
-        assert f'<a href="{other.get_absolute_url()}">{other.title}</a>' in html
+    for other in response.context["similar_methods"] + response.context["same_line_methods"]:
+        # Kept rows come as plain values (suggestions.Suggested) with the method's own
+        # title, summary and address.
+        assert isinstance(other, suggestions.Suggested)
+        real = Method.objects.get(pk=other.pk)
+        assert (other.title, other.summary, other.get_absolute_url()) == (
+            real.title,
+            real.summary,
+            f"/metoder/{real.slug}/",
+        )
+        assert f'<a href="{real.get_absolute_url()}">{real.title}</a>' in html
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "SUM(weight)" not in sql  # the similar ranking
     assert "COUNT(DISTINCT" not in sql.upper()  # the same-line ranking
