@@ -215,3 +215,20 @@ def test_prepared_statements_can_be_turned_off(settings):
     compiled = _compiled(title=method.title)  # SQL no other test prepares
     assert [m.pk for m in compiled.fetch(slug=method.slug, reader=0)] == [method.pk]
     assert [s for s in _prepared_statements() if '"methods_method"."title"' in s] == []
+
+
+@postgresql_only
+def test_a_long_prepared_query_is_parsed_once():
+    """psycopg remembers its conversion of the placeholders only for texts up to 4 kB; the
+    prepared cursor remembers it for its few texts of any length (the method page's is
+    longer), and still binds each run's values."""
+    from core.dbbackends.postgresql import base
+
+    long_query = "SELECT %s::int + %s::int /*" + "x" * 5000 + "*/"
+    base._convert.cache_clear()
+    with connection.prepared_cursor() as cursor:
+        for value in (1, 2, 3):
+            cursor.execute(long_query, [value, 10])
+            assert cursor.fetchone() == (value + 10,)
+    info = base._convert.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
