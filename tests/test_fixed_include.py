@@ -22,7 +22,14 @@ from tests.factories import MethodFactory
 # Every fixed partial of the site, with the values each is passed in base.html.
 PARTIALS = {
     "includes/site_nav.html": {
-        "here": ["methods:list", "methods:detail", "methods:phase", "companies:list", ""],
+        "here": [
+            "methods:list",
+            "methods:detail",
+            "methods:phase",
+            "companies:list",
+            "companies:search",
+            "",
+        ],
         "namespace": ["methods", "companies", "trainers", ""],
         "signed_in": [True, False],
         "reviewer": [True, False],
@@ -160,6 +167,9 @@ def test_the_menu_marks_the_section_of_the_page(client, editor):
         # Not "Metoder" as well: the companies' list is also named "list" (a fixed mistake).
         "/foretag/": ["Företag"],
         "/utbildare/": ["Utbildare"],
+        # The search of the whole site (methods, companies, reports) is no one section's,
+        # though the companies' app serves it.
+        "/sok/?q=handledning": [],
     }
     for path, current in expected.items():
         assert current_links(client.get(path).text) == current, path
